@@ -1,0 +1,1 @@
+"""Samskriv application layer: use cases, unit of work, security, audit, CLI."""

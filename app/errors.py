@@ -1,0 +1,75 @@
+"""Typed errors: environmental ones carry a Swedish message for the caseworker; bugs do not.
+
+The UI has one presenter (``ui/errors.py``) that shows ``UserError.message`` as it is and shows
+anything else as an unexpected fault with a "copy details" button.
+"""
+
+from __future__ import annotations
+
+
+class SamskrivError(Exception):
+    """Base of all errors the application raises on purpose."""
+
+
+class UserError(SamskrivError):
+    """An error a user can understand and act on. ``message`` is Swedish UI text."""
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class AuthenticationError(UserError):
+    def __init__(self, message: str = "Fel användarnamn eller lösenord.") -> None:
+        super().__init__(message)
+
+
+class PermissionDenied(UserError):
+    def __init__(self, message: str = "Du har inte behörighet att göra detta.") -> None:
+        super().__init__(message)
+
+
+class NotFound(UserError):
+    def __init__(self, what: str = "Posten") -> None:
+        super().__init__(f"{what} finns inte (längre).")
+
+
+class ValidationError(UserError):
+    """Bad input; ``field`` names the form field when there is one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ImmutableError(UserError):
+    def __init__(
+        self,
+        message: str = "En signerad anteckning kan inte ändras. Skriv en rättelse i stället.",
+    ) -> None:
+        super().__init__(message)
+
+
+class StoreError(UserError):
+    """The local store cannot be opened or used (missing, locked, corrupt, wrong key)."""
+
+
+class AlreadyInitialised(StoreError):
+    def __init__(self) -> None:
+        super().__init__("Det finns redan en databas i den här datamappen.")
+
+
+class NotInitialised(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Det finns ingen databas i datamappen ännu. Skapa det första kontot först."
+        )
+
+
+class AudioError(UserError):
+    """Microphone or playback problems."""
+
+
+class ModelError(UserError):
+    """Speech model missing, invalid or failing to download."""

@@ -1,0 +1,1 @@
+"""Samskriv data model: SQLAlchemy 2 typed ORM, migrations and wire formats."""

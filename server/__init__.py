@@ -1,0 +1,1 @@
+"""Samskriv office sync server (FastAPI over SQLAlchemy)."""

@@ -1,0 +1,1 @@
+"""Samskriv test suite."""
