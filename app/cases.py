@@ -1,0 +1,124 @@
+"""Use cases for cases (ärenden) and the persons in them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+
+from app import audit
+from app.access import require_case, visible_case_ids
+from app.context import Context
+from app.dto import CaseDetail, CaseSummary, PersonInfo, PersonInput
+from app.errors import ValidationError
+from app.personnummer import birth_date, normalise
+from models.journal import JournalNote
+from models.people import PERSON_ROLES, Case, CaseAssignment, Person, User
+
+
+def _checked_person(p: PersonInput, index: int) -> Person:
+    if p.role not in PERSON_ROLES:
+        raise ValidationError("Okänd roll för personen.", field=f"person{index}.role")
+    if not p.name.strip():
+        raise ValidationError("Varje person behöver ett namn.", field=f"person{index}.name")
+    pnr = normalise(p.personnummer) if p.personnummer.strip() else None
+    born = p.birth_date or (birth_date(pnr) if pnr else None)
+    return Person(role=p.role, name=p.name.strip(), personnummer=pnr, birth_date=born)
+
+
+def create_case(
+    ctx: Context, case_number: str, title: str, persons: list[PersonInput]
+) -> CaseDetail:
+    case_number, title = case_number.strip(), title.strip()
+    if not case_number:
+        raise ValidationError("Skriv ett ärendenummer.", field="case_number")
+    if not title:
+        raise ValidationError("Skriv en rubrik för ärendet.", field="title")
+    checked = [_checked_person(p, i) for i, p in enumerate(persons)]
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        if s.scalar(select(Case.id).where(Case.case_number == case_number)):
+            raise ValidationError("Det finns redan ett ärende med det numret.", field="case_number")
+        case = Case(case_number=case_number, title=title, created_by=ctx.actor.user_id,
+                    created_at=ctx.now())
+        s.add(case)
+        s.flush()
+        for i, person in enumerate(checked):
+            person.case_id, person.position = case.id, i
+            s.add(person)
+        s.add(CaseAssignment(case_id=case.id, user_id=ctx.actor.user_id))
+        audit.record(s, ctx.actor, "case.create", "case", case.id, now=ctx.now())
+        s.flush()
+        detail = _detail(s, case)
+        uow.commit()
+        return detail
+
+
+def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
+    with ctx.uow(write=True) as uow:
+        case = require_case(uow.session, ctx.actor, case_id)
+        row = _checked_person(person, len(case.persons))
+        row.case_id, row.position = case.id, len(case.persons)
+        uow.session.add(row)
+        uow.flush()
+        audit.record(uow.session, ctx.actor, "person.add", "case", case.id, {"person": row.id})
+        info = _person(row)
+        uow.commit()
+        return info
+
+
+def assign(ctx: Context, case_id: str, username: str) -> None:
+    ctx.require_role("admin", "supervisor")
+    with ctx.uow(write=True) as uow:
+        require_case(uow.session, ctx.actor, case_id)
+        user = uow.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise ValidationError("Användaren finns inte.", field="username")
+        if uow.session.get(CaseAssignment, (case_id, user.id)) is None:
+            uow.session.add(CaseAssignment(case_id=case_id, user_id=user.id))
+            audit.record(uow.session, ctx.actor, "case.assign", "case", case_id,
+                         {"user": user.id})
+        uow.commit()
+
+
+def list_cases(ctx: Context, query: str = "") -> list[CaseSummary]:
+    """Cases the user may see, newest activity first; ``query`` filters number/title."""
+    with ctx.uow() as uow:
+        notes = (
+            select(JournalNote.case_id, func.count().label("n"),
+                   func.max(JournalNote.event_time).label("last"))
+            .group_by(JournalNote.case_id).subquery()
+        )
+        stmt = select(Case, notes.c.n, notes.c.last).outerjoin(notes, notes.c.case_id == Case.id)
+        visible = visible_case_ids(ctx.actor)
+        if visible is not None:
+            stmt = stmt.where(Case.id.in_(visible))
+        if query.strip():
+            like = f"%{query.strip()}%"
+            stmt = stmt.where(or_(Case.case_number.ilike(like), Case.title.ilike(like)))
+        rows = uow.session.execute(stmt).all()
+        out = [
+            CaseSummary(c.id, c.case_number, c.title, c.status, c.created_at, n or 0, last)
+            for c, n, last in rows
+        ]
+    out.sort(key=lambda c: (c.last_event or c.created_at), reverse=True)
+    return out
+
+
+def get_case(ctx: Context, case_id: str) -> CaseDetail:
+    with ctx.uow() as uow:
+        return _detail(uow.session, require_case(uow.session, ctx.actor, case_id))
+
+
+def _person(p: Person) -> PersonInfo:
+    return PersonInfo(p.id, p.role, p.name, p.personnummer, p.birth_date)
+
+
+def _detail(session, case: Case) -> CaseDetail:  # type: ignore[no-untyped-def]
+    assigned = session.scalars(
+        select(User.display_name).join(CaseAssignment, CaseAssignment.user_id == User.id)
+        .where(CaseAssignment.case_id == case.id)
+    ).all()
+    persons = session.scalars(
+        select(Person).where(Person.case_id == case.id).order_by(Person.position)
+    ).all()
+    return CaseDetail(case.id, case.case_number, case.title, case.status, case.created_at,
+                      tuple(_person(p) for p in persons), tuple(assigned))

@@ -1,0 +1,171 @@
+"""The ``samskriv`` command: no arguments starts the GUI; subcommands for admin and batch work."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from app import accounts, audit, paths
+from app.context import Context
+from app.errors import UserError
+from app.keys import FAST_TEST_KDF, KdfParams
+
+# Each module has register(subparsers) and sets func=run(args) -> int on its parsers.
+_COMMAND_MODULES = ("app.cli_transcribe", "app.cli_models")
+
+
+def kdf_from_env() -> KdfParams | None:
+    # Only for the test suite: a cheap Argon2id so thousands of logins stay fast.
+    return FAST_TEST_KDF if os.environ.get("SAMSKRIV_FAST_KDF") == "1" else None
+
+
+def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(f"Inget lösenord: sätt {env} eller kör kommandot i en terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Upprepa: ") != first:
+        raise UserError("Lösenorden är olika.")
+    return first
+
+
+def login_from_args(args: argparse.Namespace) -> Context:
+    username = args.user or os.environ.get("SAMSKRIV_USER") or getpass.getuser()
+    password = read_password(f"Lösenord för {username}: ")
+    return accounts.login(paths.resolve(args.data_dir), username, password, kdf=kdf_from_env())
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    password = read_password("Lösenord för det första kontot: ", confirm=True)
+    ctx = accounts.initialise(paths.resolve(args.data_dir), args.username,
+                              args.name or args.username, password, kdf=kdf_from_env())
+    print(f"Databasen skapades i {ctx.paths.root} med administratören {args.username}.")
+    ctx.close()
+    return 0
+
+
+def _cmd_user_add(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        new_pw = read_password(f"Lösenord för {args.username}: ", "SAMSKRIV_NEW_PASSWORD",
+                               confirm=True)
+        info = accounts.add_user(ctx, args.username, args.name or args.username, args.role,
+                                 new_pw)
+        print(f"Kontot {info.username} ({info.role}) skapades.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        with ctx.uow() as uow:
+            result = audit.verify(uow.session)
+    finally:
+        ctx.close()
+    if result.ok:
+        print(f"Granskningsloggen är hel: {result.events} händelser.")
+        return 0
+    print(f"Granskningsloggen är bruten vid händelse {result.first_broken_seq}: {result.reason}",
+          file=sys.stderr)
+    return 3
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from app import search
+
+    ctx = login_from_args(args)
+    try:
+        hits = search.search(ctx, " ".join(args.words), limit=args.limit)
+    finally:
+        ctx.close()
+    for h in hits:
+        snippet = h.snippet.replace(search.HIT_START, "*").replace(search.HIT_END, "*")
+        if args.json:
+            print(json.dumps({"note": h.note_id, "case": h.case_number, "state": h.state,
+                              "event_time": h.event_time.isoformat(), "snippet": snippet},
+                             ensure_ascii=False))
+        else:
+            print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{h.state}\t{snippet}")
+    if not args.json:
+        print(f"{len(hits)} träffar.", file=sys.stderr)
+    return 0
+
+
+def _add_login_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", help="användarnamn (annars SAMSKRIV_USER)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="samskriv", description="Samskriv – dokumentera "
+                                     "tillsammans med familjen, offline.")
+    parser.add_argument("--data-dir", help="datamapp (standard: användarens datamapp)")
+    parser.add_argument("--lang", choices=("sv", "en"), help="språk i fönstret")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="skapa databasen och det första kontot (admin)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--name", help="visningsnamn")
+    p.set_defaults(func=_cmd_init)
+
+    user = sub.add_parser("user", help="hantera konton").add_subparsers(dest="user_cmd",
+                                                                          required=True)
+    p = user.add_parser("add", help="lägg till ett konto (kräver admin)")
+    p.add_argument("username")
+    p.add_argument("--name", help="visningsnamn")
+    p.add_argument("--role", choices=("caseworker", "supervisor", "admin"),
+                   default="caseworker")
+    _add_login_args(p)
+    p.set_defaults(func=_cmd_user_add)
+
+    aud = sub.add_parser("audit", help="granskningsloggen").add_subparsers(dest="audit_cmd",
+                                                                           required=True)
+    p = aud.add_parser("verify", help="kontrollera att loggen är obruten")
+    _add_login_args(p)
+    p.set_defaults(func=_cmd_audit_verify)
+
+    p = sub.add_parser("search", help="sök i anteckningar")
+    p.add_argument("words", nargs="+")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    _add_login_args(p)
+    p.set_defaults(func=_cmd_search)
+
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ui.app import run_gui  # the only import of Qt, and only for the GUI
+
+        return run_gui(args.data_dir, args.lang)
+    try:
+        code: int = args.func(args)
+        return code
+    except UserError as exc:
+        print(f"samskriv: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

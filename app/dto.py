@@ -1,0 +1,145 @@
+"""Frozen values that services return; ORM objects never leave the service layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+
+    @property
+    def sees_all_cases(self) -> bool:
+        return self.role in ("supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    role: str
+    name: str
+    personnummer: str = ""
+    birth_date: date | None = None
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: str
+    role: str
+    name: str
+    personnummer: str | None
+    birth_date: date | None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    case_number: str
+    title: str
+    status: str
+    created_at: datetime
+    note_count: int = 0
+    last_event: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: str
+    case_number: str
+    title: str
+    status: str
+    created_at: datetime
+    persons: tuple[PersonInfo, ...]
+    assigned: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    id: str
+    case_id: str
+    kind: str
+    planned_start: datetime | None
+    actual_start: datetime | None
+    actual_end: datetime | None
+    participants: tuple[str, ...]
+    with_child: bool
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    id: str
+    visit_id: str
+    informed: tuple[str, ...]
+    agreed: tuple[str, ...]
+    refused: tuple[str, ...]
+    recorded_at: datetime
+    recorded_by: str
+
+    @property
+    def everyone_agreed(self) -> bool:
+        return bool(self.agreed) and not self.refused
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: str
+    seq: int
+    kind: str
+    hash: str
+    parent_hash: str | None
+    section: str
+    body: str
+    child_voice: str
+    event_time: datetime
+    author: str
+    created_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: str
+    case_id: str
+    visit_id: str | None
+    author: str
+    created_at: datetime
+    event_time: datetime
+    state: str
+    signed_at: datetime | None
+    signed_by: str | None
+    current: RevisionInfo
+    # Earlier signed/corrected versions, oldest first, shown struck through in the journal.
+    superseded: tuple[RevisionInfo, ...] = field(default=())
+    draft_count: int = 1
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note_id: str
+    case_id: str
+    case_number: str
+    case_title: str
+    event_time: datetime
+    state: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    ok: bool
+    events: int
+    first_broken_seq: int | None = None
+    reason: str = ""

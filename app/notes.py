@@ -1,0 +1,247 @@
+"""Journal notes: drafts, signing, corrections (rättelser) and the case timeline.
+
+Every change is a new immutable, content-hashed revision chained to its parent; the database
+triggers refuse any change to a signed note that is not a proper correction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app import audit, outbox
+from app.access import require_case
+from app.context import Context
+from app.dto import NoteInfo, RevisionInfo
+from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
+from models.journal import JournalNote, NoteRevision
+from models.people import User
+from models.visits import Visit
+
+MAX_BODY = 200_000
+
+
+def _check_text(body: str, child_voice: str) -> None:
+    if not body.strip() and not child_voice.strip():
+        raise ValidationError("Anteckningen är tom.", field="body")
+    if len(body) + len(child_voice) > MAX_BODY:
+        raise ValidationError("Anteckningen är för lång (högst 200 000 tecken).", field="body")
+
+
+def _add_revision(
+    s: Session, ctx: Context, note: JournalNote, kind: str, *, body: str, section: str,
+    child_voice: str, event_time: datetime, reason: str = "",
+) -> NoteRevision:
+    parent = s.get(NoteRevision, note.current_revision_id) if note.current_revision_id else None
+    rev = NoteRevision(
+        note_id=note.id, seq=(parent.seq + 1) if parent else 1, kind=kind,
+        parent_hash=parent.hash if parent else None, section=section, body=body,
+        child_voice=child_voice, event_time=event_time, author_id=ctx.actor.user_id,
+        created_at=ctx.now(), reason=reason,
+    )
+    rev.hash = rev.compute_hash()
+    s.add(rev)
+    s.flush()
+    outbox.enqueue(s, "revision", rev.id, rev.hash)
+    return rev
+
+
+def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
+    note = s.get(JournalNote, note_id)
+    if note is None:
+        raise NotFound("Anteckningen")
+    require_case(s, ctx.actor, note.case_id)
+    return note
+
+
+def create_draft(
+    ctx: Context, case_id: str, body: str, *, section: str = "", child_voice: str = "",
+    event_time: datetime | None = None, visit_id: str | None = None,
+) -> NoteInfo:
+    _check_text(body, child_voice)
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        require_case(s, ctx.actor, case_id)
+        if visit_id is not None:
+            visit = s.get(Visit, visit_id)
+            if visit is None or visit.case_id != case_id:
+                raise ValidationError("Besöket hör inte till ärendet.", field="visit")
+        when = event_time or ctx.now()
+        note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
+                           created_at=ctx.now(), event_time=when)
+        s.add(note)
+        s.flush()
+        rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
+                            child_voice=child_voice, event_time=when)
+        note.current_revision_id = rev.id
+        audit.record(s, ctx.actor, "note.create", "note", note.id, {"case": case_id},
+                     now=ctx.now())
+        s.flush()
+        info = _info_for(s, note)
+        uow.commit()
+        return info
+
+
+def save_draft(
+    ctx: Context, note_id: str, body: str, *, section: str = "", child_voice: str = "",
+    event_time: datetime | None = None, expected_revision_id: str | None = None,
+) -> NoteInfo:
+    """Save a new draft revision. ``expected_revision_id`` guards against lost updates."""
+    _check_text(body, child_voice)
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        note = _load_note(s, ctx, note_id)
+        if note.state != "draft":
+            raise ImmutableError()
+        if expected_revision_id and note.current_revision_id != expected_revision_id:
+            raise ValidationError(
+                "Utkastet har ändrats någon annanstans sedan du öppnade det. "
+                "Öppna det igen och för över dina ändringar.", field="body")
+        current = s.get(NoteRevision, note.current_revision_id)
+        assert current is not None
+        when = event_time or current.event_time
+        if (current.body, current.section, current.child_voice, current.event_time) != (
+            body, section, child_voice, when
+        ):
+            rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
+                                child_voice=child_voice, event_time=when)
+            note.current_revision_id, note.event_time = rev.id, when
+            audit.record(s, ctx.actor, "note.edit", "note", note.id, {"revision": rev.seq},
+                         now=ctx.now())
+        s.flush()
+        info = _info_for(s, note)
+        uow.commit()
+        return info
+
+
+def sign(ctx: Context, note_id: str) -> NoteInfo:
+    """Seal the current draft as a signed revision. Only the author signs their note."""
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        note = _load_note(s, ctx, note_id)
+        if note.state == "signed":
+            raise ImmutableError("Anteckningen är redan signerad.")
+        if note.author_id != ctx.actor.user_id:
+            raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+        draft = s.get(NoteRevision, note.current_revision_id)
+        assert draft is not None
+        rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
+                            child_voice=draft.child_voice, event_time=draft.event_time)
+        note.current_revision_id, note.state = rev.id, "signed"
+        note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
+        audit.record(s, ctx.actor, "note.sign", "note", note.id, {"hash": rev.hash},
+                     now=ctx.now())
+        s.flush()
+        info = _info_for(s, note)
+        uow.commit()
+        return info
+
+
+def correct(
+    ctx: Context, note_id: str, body: str, *, reason: str, section: str | None = None,
+    child_voice: str | None = None,
+) -> NoteInfo:
+    """A rättelse: a new revision of a signed note; the old text stays readable."""
+    _check_text(body, child_voice or "")
+    if not reason.strip():
+        raise ValidationError("Skriv varför anteckningen rättas.", field="reason")
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        note = _load_note(s, ctx, note_id)
+        if note.state != "signed":
+            raise ValidationError("Bara signerade anteckningar rättas; ändra utkastet direkt.")
+        current = s.get(NoteRevision, note.current_revision_id)
+        assert current is not None
+        rev = _add_revision(
+            s, ctx, note, "correction", body=body,
+            section=current.section if section is None else section,
+            child_voice=current.child_voice if child_voice is None else child_voice,
+            event_time=current.event_time, reason=reason.strip(),
+        )
+        note.current_revision_id = rev.id
+        audit.record(s, ctx.actor, "note.correct", "note", note.id, {"hash": rev.hash},
+                     now=ctx.now())
+        s.flush()
+        info = _info_for(s, note)
+        uow.commit()
+        return info
+
+
+def get_note(ctx: Context, note_id: str) -> NoteInfo:
+    with ctx.uow(write=True) as uow:
+        note = _load_note(uow.session, ctx, note_id)
+        info = _info_for(uow.session, note)
+        audit.record(uow.session, ctx.actor, "note.read", "note", note.id, now=ctx.now())
+        uow.commit()
+        return info
+
+
+def revisions(ctx: Context, note_id: str) -> list[RevisionInfo]:
+    with ctx.uow() as uow:
+        _load_note(uow.session, ctx, note_id)
+        names = _user_names(uow.session)
+        revs = uow.session.scalars(
+            select(NoteRevision).where(NoteRevision.note_id == note_id).order_by(NoteRevision.seq)
+        ).all()
+        return [_rev_info(r, names) for r in revs]
+
+
+def timeline(ctx: Context, case_id: str) -> list[NoteInfo]:
+    """The case journal in event-time order; reading it is an audited event."""
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        require_case(s, ctx.actor, case_id)
+        notes = s.scalars(
+            select(JournalNote).where(JournalNote.case_id == case_id)
+            .order_by(JournalNote.event_time, JournalNote.created_at)
+        ).all()
+        revs = s.scalars(
+            select(NoteRevision).join(JournalNote, JournalNote.id == NoteRevision.note_id)
+            .where(JournalNote.case_id == case_id)
+            .where(or_(NoteRevision.kind != "draft",
+                       NoteRevision.id == JournalNote.current_revision_id))
+            .order_by(NoteRevision.seq)
+        ).all()
+        by_note: dict[str, list[NoteRevision]] = defaultdict(list)
+        for r in revs:
+            by_note[r.note_id].append(r)
+        names = _user_names(s)
+        out = [_note_info(n, by_note[n.id], names) for n in notes]
+        audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
+                     now=ctx.now())
+        uow.commit()
+        return out
+
+
+def _user_names(s: Session) -> dict[str, str]:
+    return dict(s.execute(select(User.id, User.display_name)).tuples().all())
+
+
+def _rev_info(r: NoteRevision, names: dict[str, str]) -> RevisionInfo:
+    return RevisionInfo(r.id, r.seq, r.kind, r.hash, r.parent_hash, r.section, r.body,
+                        r.child_voice, r.event_time, names.get(r.author_id, "?"), r.created_at,
+                        r.reason)
+
+
+def _info_for(s: Session, note: JournalNote) -> NoteInfo:
+    revs = s.scalars(
+        select(NoteRevision).where(NoteRevision.note_id == note.id)
+        .where(or_(NoteRevision.kind != "draft", NoteRevision.id == note.current_revision_id))
+        .order_by(NoteRevision.seq)
+    ).all()
+    return _note_info(note, list(revs), _user_names(s))
+
+
+def _note_info(note: JournalNote, revs: list[NoteRevision], names: dict[str, str]) -> NoteInfo:
+    current = next(r for r in revs if r.id == note.current_revision_id)
+    superseded = tuple(_rev_info(r, names) for r in revs
+                       if r.id != current.id and r.kind != "draft")
+    return NoteInfo(
+        note.id, note.case_id, note.visit_id, names.get(note.author_id, "?"), note.created_at,
+        note.event_time, note.state, note.signed_at,
+        names.get(note.signed_by, None) if note.signed_by else None,
+        _rev_info(current, names), superseded, current.seq,
+    )

@@ -1,0 +1,55 @@
+"""Full-text search over the current text of every note the user may see (SQLite FTS5)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+
+from app import audit
+from app.context import Context
+from app.dto import SearchHit
+from models.base import UTCDateTime
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+HIT_START, HIT_END = "\x02", "\x03"  # snippet markers; the UI turns them into emphasis
+
+_SQL = """
+SELECT n.id, n.case_id, c.case_number, c.title, n.event_time, n.state,
+       snippet(notes_fts, -1, '\x02', '\x03', '…', 14)
+FROM notes_fts
+JOIN journal_notes n ON n.rowid = notes_fts.rowid
+JOIN cases c ON c.id = n.case_id
+WHERE notes_fts MATCH :query {visibility}
+ORDER BY notes_fts.rowid DESC
+LIMIT :limit
+"""
+
+_VISIBLE = "AND n.case_id IN (SELECT case_id FROM case_assignments WHERE user_id = :user)"
+
+
+def fts_query(user_text: str) -> str:
+    """Every word must occur; each word also matches as a prefix (Swedish compounds,
+    inflections: "skola" finds "skolan"). Quoting keeps FTS syntax out of user input."""
+    words = _WORD.findall(user_text.lower())
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(ctx: Context, user_text: str, *, limit: int = 50) -> list[SearchHit]:
+    """Newest notes first. Reading search results is an audited event."""
+    query = fts_query(user_text)
+    if not query:
+        return []
+    sql = _SQL.format(visibility="" if ctx.actor.sees_all_cases else _VISIBLE)
+    params = {"query": query, "limit": limit, "user": ctx.actor.user_id}
+    to_dt = UTCDateTime().process_result_value
+    with ctx.uow(write=True) as uow:
+        rows = uow.session.execute(text(sql), params).all()
+        hits = [
+            SearchHit(r[0], r[1], r[2], r[3], to_dt(r[4], None), r[5], r[6])  # type: ignore[arg-type]
+            for r in rows
+        ]
+        audit.record(uow.session, ctx.actor, "search", "", "",
+                     {"query": user_text[:200], "hits": len(hits)}, now=ctx.now())
+        uow.commit()
+    return hits

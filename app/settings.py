@@ -1,0 +1,62 @@
+"""Installation settings, declared once with type and default, stored as JSON in the data folder.
+
+Nothing secret lives here except the review PIN, which is stored as an Argon2id hash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("sv", "en")
+AUDIO_POLICIES = ("delete-on-sign", "keep")
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "sv"
+    idle_lock_minutes: int = 10
+    review_pin_hash: str = ""
+    audio_policy: str = "delete-on-sign"
+    model_name: str = ""
+    review_font_pt: int = 32
+    low_confidence: float = 0.6
+
+    def validated(self) -> Settings:
+        """Return a copy with out-of-range values replaced by defaults (a hand-edited file
+        must never stop the app from starting)."""
+        default = Settings()
+        out = self
+        if self.language not in LANGUAGES:
+            out = replace(out, language=default.language)
+        if not 1 <= int(self.idle_lock_minutes) <= 240:
+            out = replace(out, idle_lock_minutes=default.idle_lock_minutes)
+        if self.audio_policy not in AUDIO_POLICIES:
+            out = replace(out, audio_policy=default.audio_policy)
+        if not 12 <= int(self.review_font_pt) <= 120:
+            out = replace(out, review_font_pt=default.review_font_pt)
+        return out
+
+
+def load(path: Path) -> Settings:
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    defaults = asdict(Settings())
+    for name, value in raw.items():
+        if name in known and isinstance(value, type(defaults[name])):
+            values[name] = value
+    return Settings(**values).validated()
+
+
+def save(path: Path, settings: Settings) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,25 @@
+"""Imports every mapped class so that ``Base.metadata`` is complete."""
+
+from models.audit import AuditEvent, OutboxItem
+from models.base import Base
+from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
+from models.people import Case, CaseAssignment, Person, User
+from models.visits import Consent, Recording, Segment, Visit
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseAssignment",
+    "Consent",
+    "JournalNote",
+    "NoteRevision",
+    "OutboxItem",
+    "Person",
+    "Recording",
+    "Review",
+    "ReviewEntry",
+    "Segment",
+    "User",
+    "Visit",
+]

@@ -1,0 +1,110 @@
+"""Journal notes, their immutable revisions, and reviews with the family (genomgång).
+
+Immutability is enforced by triggers in the database (see the initial migration), not only here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, UTCDateTime, iso, new_id, utcnow
+from models.canonical import content_hash
+
+NOTE_STATES = ("draft", "signed")
+REVISION_KINDS = ("draft", "signed", "correction")
+AUDIENCES = ("child", "guardian", "both", "named")
+OUTCOMES = ("agrees", "disagrees")
+
+
+class JournalNote(Base):
+    __tablename__ = "journal_notes"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), nullable=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    event_time: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    current_revision_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    signed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class NoteRevision(Base):
+    """One immutable version of a note. ``hash`` covers every field and the parent hash."""
+
+    __tablename__ = "note_revisions"
+    __table_args__ = (UniqueConstraint("note_id", "seq"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    note_id: Mapped[str] = mapped_column(ForeignKey("journal_notes.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    section: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text)
+    child_voice: Mapped[str] = mapped_column(Text, default="")
+    event_time: Mapped[datetime] = mapped_column(UTCDateTime)
+    author_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(Text, default="")  # why a correction was made
+
+    def hash_content(self) -> dict[str, Any]:
+        return {
+            "note_id": self.note_id,
+            "seq": self.seq,
+            "kind": self.kind,
+            "parent_hash": self.parent_hash,
+            "section": self.section,
+            "body": self.body,
+            "child_voice": self.child_voice,
+            "event_time": iso(self.event_time),
+            "author_id": self.author_id,
+            "created_at": iso(self.created_at),
+            "reason": self.reason,
+        }
+
+    def compute_hash(self) -> str:
+        return content_hash(self.hash_content())
+
+
+class Review(Base):
+    """A review (genomgång) of one revision with the child and/or guardian. Append-only."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    note_id: Mapped[str] = mapped_column(ForeignKey("journal_notes.id"), index=True)
+    revision_id: Mapped[str] = mapped_column(ForeignKey("note_revisions.id"))
+    revision_hash: Mapped[str] = mapped_column(String(64))
+    audience: Mapped[str] = mapped_column(String(16))
+    # [{"person_id": str | None, "name": str, "role": str}, ...]
+    present: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # [{"index": int, "text": str, "shown": bool}, ...]: what was chosen for this audience
+    passages: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    variant: Mapped[str] = mapped_column(String(16), default="adult")  # adult | child
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class ReviewEntry(Base):
+    """An outcome or synpunkt for one passage, or the end of the review. Append-only:
+    a changed answer is a newer entry; the latest entry per passage is the outcome."""
+
+    __tablename__ = "review_entries"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # outcome | completed
+    passage_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")  # the person's own words, verbatim
+    input_method: Mapped[str] = mapped_column(String(16), default="typed")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

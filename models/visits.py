@@ -1,0 +1,74 @@
+"""Visits (besök/samtal), consent to record, recordings and transcript segments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, UTCDateTime, new_id, utcnow
+
+VISIT_KINDS = ("hembesok", "skola", "kontor", "telefon", "annat")
+RECORDING_STATES = ("recording", "complete", "recovered", "audio-deleted")
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    planned_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    planned_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    actual_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    actual_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Names of the people present; a list of {"person_id": ..., "name": ...} dicts.
+    participants: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    with_child: Mapped[bool] = mapped_column(default=False)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Consent(Base):
+    """Consent to record a visit; append-only (a withdrawal is a new row)."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    informed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    agreed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    refused: Mapped[list[str]] = mapped_column(JSON, default=list)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class Recording(Base):
+    __tablename__ = "recordings"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    audio_file: Mapped[str] = mapped_column(String(200))  # relative to the audio folder
+    sample_rate: Mapped[int] = mapped_column(Integer, default=16000)
+    duration_s: Mapped[float] = mapped_column(Float, default=0.0)
+    engine: Mapped[str] = mapped_column(String(64), default="")
+    model_id: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(16), default="recording")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    start_s: Mapped[float] = mapped_column(Float)
+    end_s: Mapped[float] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+    # [{"word": str, "start": float, "end": float, "conf": float}, ...]
+    words: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    speaker: Mapped[str | None] = mapped_column(String(64), nullable=True)
