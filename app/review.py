@@ -1,0 +1,287 @@
+"""Review with the family (genomgång): choose audience and passages, record each passage's
+outcome and the person's own words (synpunkt), verbatim and append-only.
+
+A review never changes the note: it refers to one revision by id and hash. Hidden passages
+never leave this module for the review screen: ``ReviewSession.passages`` holds shown ones only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import audit, outbox, visits
+from app.accounts import check_password_hash, verify_password
+from app.access import require_case
+from app.context import Context
+from app.dto import ConsentInfo, NoteInfo, PersonInfo
+from app.errors import NotFound, ValidationError
+from app.notes import get_note
+from models.canonical import content_hash
+from models.journal import AUDIENCES, OUTCOMES, JournalNote, NoteRevision, Review, ReviewEntry
+from models.people import Person, User
+
+MAX_COMMENT = 100_000
+VARIANTS = ("adult", "child")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Passage:
+    index: int
+    part: str  # "body" or "child_voice"
+    text: str
+
+
+@dataclass(frozen=True)
+class PresentPerson:
+    name: str
+    role: str = "other"
+    person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    note: NoteInfo
+    passages: tuple[Passage, ...]
+    persons: tuple[PersonInfo, ...]
+    consent: ConsentInfo | None
+
+
+@dataclass(frozen=True)
+class ReviewSession:
+    review_id: str
+    note_id: str
+    revision_hash: str
+    audience: str
+    variant: str
+    passages: tuple[Passage, ...]  # only the passages shown to this audience
+
+
+@dataclass(frozen=True)
+class PassageOutcome:
+    index: int
+    text: str
+    outcome: str | None
+    comment: str
+    input_method: str
+    recorded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    review_id: str
+    note_id: str
+    revision_id: str
+    revision_hash: str
+    started_at: datetime
+    started_by: str
+    audience: str
+    variant: str
+    present: tuple[str, ...]
+    hidden_count: int
+    completed: bool
+    outcomes: tuple[PassageOutcome, ...]
+
+    @property
+    def disagreements(self) -> int:
+        return sum(1 for o in self.outcomes if o.outcome == "disagrees")
+
+
+def split_passages(body: str, child_voice: str = "") -> list[Passage]:
+    """Paragraphs of the body, then paragraphs of the child's own views (Barnets röst)."""
+    out: list[Passage] = []
+    for part, text in (("body", body), ("child_voice", child_voice)):
+        for para in _PARAGRAPH_BREAK.split(text):
+            if para.strip():
+                out.append(Passage(len(out), part, para.strip()))
+    return out
+
+
+def prepare(ctx: Context, note_id: str) -> ReviewPlan:
+    note = get_note(ctx, note_id)
+    with ctx.uow() as uow:
+        persons = uow.session.scalars(
+            select(Person).where(Person.case_id == note.case_id).order_by(Person.position)
+        ).all()
+        people = tuple(PersonInfo(p.id, p.role, p.name, p.personnummer, p.birth_date)
+                       for p in persons)
+    consent = visits.latest_consent(ctx, note.visit_id) if note.visit_id else None
+    return ReviewPlan(note, tuple(split_passages(note.current.body, note.current.child_voice)),
+                      people, consent)
+
+
+def start(
+    ctx: Context, note_id: str, *, audience: str, present: list[PresentPerson],
+    shown: set[int] | None = None, variant: str = "adult",
+) -> ReviewSession:
+    """Start a review of the note's current revision. ``shown`` = passage indexes to show
+    (default: all). The choice is stored on the review."""
+    if audience not in AUDIENCES:
+        raise ValidationError("Välj vem genomgången gäller.", field="audience")
+    if variant not in VARIANTS:
+        raise ValidationError("Okänd variant.", field="variant")
+    if not [p for p in present if p.name.strip()]:
+        raise ValidationError("Ange vem som är med vid genomgången.", field="present")
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        note = _note(s, ctx, note_id)
+        rev = s.get(NoteRevision, note.current_revision_id)
+        assert rev is not None
+        passages = split_passages(rev.body, rev.child_voice)
+        chosen = set(range(len(passages))) if shown is None else set(shown)
+        if not chosen & {p.index for p in passages}:
+            raise ValidationError("Välj minst ett stycke att visa.", field="passages")
+        review = Review(
+            note_id=note.id, revision_id=rev.id, revision_hash=rev.hash, audience=audience,
+            present=[{"name": p.name.strip(), "role": p.role, "person_id": p.person_id}
+                     for p in present if p.name.strip()],
+            passages=[{"index": p.index, "part": p.part, "shown": p.index in chosen,
+                       "hash": content_hash(p.text)} for p in passages],
+            variant=variant, started_at=ctx.now(), started_by=ctx.actor.user_id,
+        )
+        s.add(review)
+        s.flush()
+        outbox.enqueue(s, "review", review.id, content_hash([review.revision_hash,
+                                                            review.passages, review.present]))
+        audit.record(s, ctx.actor, "review.start", "note", note.id,
+                     {"review": review.id, "audience": audience,
+                      "hidden": len(passages) - len(chosen)}, now=ctx.now())
+        session = ReviewSession(review.id, note.id, rev.hash, audience, variant,
+                                tuple(p for p in passages if p.index in chosen))
+        uow.commit()
+        return session
+
+
+def record_outcome(
+    ctx: Context, review_id: str, passage_index: int, outcome: str | None, comment: str = "",
+    *, input_method: str = "typed",
+) -> None:
+    """Store the person's answer and own words for one passage, exactly as given."""
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ValidationError("Okänt svar.", field="outcome")
+    if len(comment) > MAX_COMMENT:
+        raise ValidationError("Synpunkten är för lång (högst 100 000 tecken).", field="comment")
+    if input_method not in ("typed", "dictated"):
+        raise ValidationError("Okänt inmatningssätt.", field="input_method")
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        review = _review(s, ctx, review_id)
+        shown = {p["index"] for p in review.passages if p["shown"]}
+        if passage_index not in shown:
+            raise ValidationError("Stycket ingår inte i genomgången.", field="passage")
+        if _completed(s, review.id):
+            raise ValidationError("Genomgången är redan avslutad.")
+        entry = _entry(s, review.id, "outcome", ctx.now(), passage_index=passage_index,
+                       outcome=outcome, comment=comment, input_method=input_method)
+        outbox.enqueue(s, "review_entry", entry.id,
+                       content_hash([review.id, entry.seq, passage_index, outcome, comment]))
+        audit.record(s, ctx.actor, "review.outcome", "review", review.id,
+                     {"passage": passage_index, "outcome": outcome,
+                      "has_comment": bool(comment)}, now=ctx.now())
+        uow.commit()
+
+
+def complete(ctx: Context, review_id: str) -> ReviewSummary:
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        review = _review(s, ctx, review_id)
+        if not _completed(s, review.id):
+            entry = _entry(s, review.id, "completed", ctx.now())
+            outbox.enqueue(s, "review_entry", entry.id, content_hash([review.id, entry.seq]))
+            audit.record(s, ctx.actor, "review.complete", "review", review.id, now=ctx.now())
+        summary = _summary(s, review)
+        uow.commit()
+        return summary
+
+
+def summary(ctx: Context, review_id: str) -> ReviewSummary:
+    with ctx.uow() as uow:
+        return _summary(uow.session, _review(uow.session, ctx, review_id))
+
+
+def for_note(ctx: Context, note_id: str) -> list[ReviewSummary]:
+    """Every review of the note, oldest first (shown next to the note and when signing)."""
+    with ctx.uow() as uow:
+        s = uow.session
+        _note(s, ctx, note_id)
+        rows = s.scalars(select(Review).where(Review.note_id == note_id)
+                         .order_by(Review.started_at)).all()
+        return [_summary(s, r) for r in rows]
+
+
+def verify_unlock(ctx: Context, secret: str) -> bool:
+    """Leaving the kiosk: the caseworker's password, or the review PIN when one is set."""
+    pin_hash = ctx.settings.review_pin_hash
+    if pin_hash and check_password_hash(pin_hash, secret):
+        return True
+    return verify_password(ctx, secret)
+
+
+def set_review_pin(ctx: Context, pin: str) -> None:
+    if pin and (not pin.isdigit() or len(pin) < 4):
+        raise ValidationError("PIN-koden ska vara minst fyra siffror.", field="pin")
+    from dataclasses import replace
+
+    ctx.save_settings(replace(ctx.settings,
+                              review_pin_hash=PasswordHasher().hash(pin) if pin else ""))
+
+
+def _note(s: Session, ctx: Context, note_id: str) -> JournalNote:
+    note = s.get(JournalNote, note_id)
+    if note is None:
+        raise NotFound("Anteckningen")
+    require_case(s, ctx.actor, note.case_id)
+    return note
+
+
+def _review(s: Session, ctx: Context, review_id: str) -> Review:
+    review = s.get(Review, review_id)
+    if review is None:
+        raise NotFound("Genomgången")
+    _note(s, ctx, review.note_id)
+    return review
+
+
+def _completed(s: Session, review_id: str) -> bool:
+    stmt = select(ReviewEntry.id).where(ReviewEntry.review_id == review_id,
+                                        ReviewEntry.kind == "completed")
+    return s.scalar(stmt) is not None
+
+
+def _entry(s: Session, review_id: str, kind: str, now: datetime, **fields: object) -> ReviewEntry:
+    seq = (s.scalar(select(func.max(ReviewEntry.seq))
+                    .where(ReviewEntry.review_id == review_id)) or 0) + 1
+    entry = ReviewEntry(review_id=review_id, seq=seq, kind=kind, recorded_at=now, **fields)
+    s.add(entry)
+    s.flush()
+    return entry
+
+
+def _summary(s: Session, review: Review) -> ReviewSummary:
+    rev = s.get(NoteRevision, review.revision_id)
+    assert rev is not None
+    texts = {p.index: p.text for p in split_passages(rev.body, rev.child_voice)}
+    entries = s.scalars(select(ReviewEntry).where(ReviewEntry.review_id == review.id)
+                        .order_by(ReviewEntry.seq)).all()
+    latest = {e.passage_index: e for e in entries if e.kind == "outcome"}
+    outcomes = []
+    for p in review.passages:
+        if not p["shown"]:
+            continue
+        e = latest.get(p["index"])
+        outcomes.append(PassageOutcome(
+            p["index"], texts.get(p["index"], ""), e.outcome if e else None,
+            e.comment if e else "", e.input_method if e else "", e.recorded_at if e else None))
+    by = s.get(User, review.started_by)
+    return ReviewSummary(
+        review.id, review.note_id, review.revision_id, review.revision_hash, review.started_at,
+        by.display_name if by else "?", review.audience, review.variant,
+        tuple(p["name"] for p in review.present),
+        sum(1 for p in review.passages if not p["shown"]),
+        any(e.kind == "completed" for e in entries), tuple(outcomes))
