@@ -1,0 +1,250 @@
+"""Installed Vosk models: list, download-and-install, import from zip/folder, remove, validate.
+
+Nothing is ever half-installed: a model is unpacked or copied into a hidden staging folder in
+the models directory, validated there, and only then renamed into place (same file system, so
+the rename is atomic). Blocking calls; the app runs them on a worker, one at a time per folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from speech.archive import extract_zip, find_model_root
+from speech.catalog import CatalogEntry, ModelCatalog, is_safe_model_name, language_rank
+from speech.download import ProgressCallback, download_file
+from speech.errors import CorruptArchive, ModelInvalid, ModelNotFound, NotEnoughSpace
+
+REQUIRED_FILES = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf")
+# Vosk uses i-vectors when ivector/ exists and then needs all of these (see vosk model.cc).
+IVECTOR_FILES = (
+    "final.ie",
+    "final.mat",
+    "final.dubm",
+    "global_cmvn.stats",
+    "online_cmvn.conf",
+    "splice.conf",
+)
+_LANG_IN_NAME = re.compile(r"^vosk-model-(?:small-)?([a-z]{2,3}(?:-[a-z]{2})?)(?=-)")
+
+
+def _check_file(model: Path, relative: str, missing: list[str]) -> None:
+    path = model / relative
+    if not path.is_file():
+        missing.append(relative)
+    elif path.stat().st_size == 0:
+        missing.append(f"{relative} (empty)")
+
+
+def validate_model(path: Path) -> list[str]:
+    """What a folder lacks to be a Vosk model (empty list: it looks fine).
+
+    A fast structural check that does not load Vosk: acoustic model, feature and decoder
+    configuration, a decoding graph (static ``HCLG.fst`` with ``words.txt``, or lookahead
+    ``HCLr.fst`` + ``Gr.fst``) and, when ``ivector/`` is present, all the i-vector files.
+    """
+    if not path.is_dir():
+        return [f"{path.name or path} (folder)"]
+    missing: list[str] = []
+    for relative in REQUIRED_FILES:
+        _check_file(path, relative, missing)
+    graph = path / "graph"
+    if (graph / "HCLG.fst").is_file():
+        _check_file(path, "graph/HCLG.fst", missing)
+        _check_file(path, "graph/words.txt", missing)
+    elif (graph / "HCLr.fst").exists() or (graph / "Gr.fst").exists():
+        _check_file(path, "graph/HCLr.fst", missing)
+        _check_file(path, "graph/Gr.fst", missing)
+    else:
+        missing.append("graph/HCLG.fst (or graph/HCLr.fst + graph/Gr.fst)")
+    if (path / "ivector").is_dir():
+        for name in IVECTOR_FILES:
+            _check_file(path, f"ivector/{name}", missing)
+    return missing
+
+
+def ensure_valid(path: Path) -> None:
+    missing = validate_model(path)
+    if missing:
+        raise ModelInvalid(missing, str(path))
+
+
+def folder_size(path: Path) -> int:
+    total = 0
+    for folder, _dirs, files in os.walk(path):
+        total += sum((Path(folder) / name).stat().st_size for name in files)
+    return total
+
+
+def guess_language(name: str) -> str | None:
+    """Language code from an official model name, e.g. ``sv`` from ``vosk-model-small-sv-…``."""
+    match = _LANG_IN_NAME.match(name)
+    return match.group(1) if match else None
+
+
+def safe_name(candidate: str) -> str:
+    """A folder name for an imported model: unsafe characters become ``-``."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip("-.")
+    return name if is_safe_model_name(name) else "imported-model"
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    name: str
+    path: Path
+    size_bytes: int
+    lang: str | None
+    lang_text: str | None
+    missing: tuple[str, ...]
+
+    @property
+    def valid(self) -> bool:
+        return not self.missing
+
+
+class ModelStore:
+    """The models folder. Not for concurrent use: the app serialises model operations."""
+
+    def __init__(self, models_dir: Path, catalog: ModelCatalog | None = None) -> None:
+        self.models_dir = Path(models_dir)
+        self.catalog = catalog or ModelCatalog(self.models_dir)
+
+    def installed(self) -> list[InstalledModel]:
+        """Installed models, Swedish first (staging folders and downloads in progress hidden)."""
+        if not self.models_dir.is_dir():
+            return []
+        models = [
+            self._describe(child)
+            for child in self.models_dir.iterdir()
+            if child.is_dir() and not child.name.startswith(".")
+        ]
+        return sorted(models, key=lambda m: (language_rank(m.lang), m.name))
+
+    def get(self, name: str) -> InstalledModel:
+        path = self.models_dir / name
+        if not is_safe_model_name(name) or not path.is_dir():
+            raise ModelNotFound(name)
+        return self._describe(path)
+
+    def path_of(self, name: str) -> Path:
+        return self.get(name).path
+
+    def _describe(self, path: Path) -> InstalledModel:
+        entry = self.catalog.find(path.name)
+        return InstalledModel(
+            name=path.name,
+            path=path,
+            size_bytes=folder_size(path),
+            lang=entry.lang if entry else guess_language(path.name),
+            lang_text=entry.lang_text if entry else None,
+            missing=tuple(validate_model(path)),
+        )
+
+    validate = staticmethod(validate_model)
+
+    def part_path(self, entry: CatalogEntry) -> Path:
+        return self.models_dir / f"{entry.name}.zip.part"
+
+    def install(
+        self,
+        entry: CatalogEntry,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        *,
+        timeout: float = 30.0,
+        retry_delay: float = 1.0,
+    ) -> InstalledModel:
+        """Download (resuming a ``.part``), verify, unpack and install a catalog entry."""
+        self.models_dir.mkdir(parents=True, exist_ok=True)
+        part = download_file(
+            entry.url,
+            self.part_path(entry),
+            expected_md5=entry.md5,
+            expected_size=entry.size,
+            progress=progress,
+            cancel=cancel,
+            timeout=timeout,
+            retry_delay=retry_delay,
+        )
+        try:
+            installed = self._install_zip(part, entry.name)
+        except (CorruptArchive, ModelInvalid):
+            part.unlink(missing_ok=True)  # checksum matched, so retrying the same bytes is futile
+            raise
+        part.unlink(missing_ok=True)
+        return installed
+
+    def import_path(self, source: Path, name: str | None = None) -> InstalledModel:
+        """Install a model from a zip file or a folder (e.g. from IT on a USB stick)."""
+        source = Path(source)
+        if source.is_dir():
+            return self._install_folder(source, name)
+        if source.is_file():
+            return self._install_zip(source, name)
+        raise ModelNotFound(str(source))
+
+    def remove(self, name: str) -> None:
+        """Delete an installed model; it disappears from the list at once (rename first)."""
+        path = self.get(name).path
+        trash = Path(tempfile.mkdtemp(dir=self.models_dir, prefix=".removing-"))
+        os.rename(path, trash / name)
+        shutil.rmtree(trash)
+
+    def cleanup(self) -> None:
+        """Remove staging folders a crash left behind (``.part`` downloads are kept)."""
+        if self.models_dir.is_dir():
+            for child in self.models_dir.glob(".staging-*"):
+                shutil.rmtree(child, ignore_errors=True)
+            for child in self.models_dir.glob(".removing-*"):
+                shutil.rmtree(child, ignore_errors=True)
+
+    def _install_zip(self, zip_path: Path, name: str | None) -> InstalledModel:
+        with self._staging() as staging:
+            unpacked = staging / "unpacked"
+            unpacked.mkdir()
+            extract_zip(zip_path, unpacked)
+            root = find_model_root(unpacked)
+            fallback = zip_path.name.removesuffix(".part").removesuffix(".zip")
+            chosen = name or (root.name if root != unpacked else fallback)
+            return self._place(root, safe_name(chosen))
+
+    def _install_folder(self, source: Path, name: str | None) -> InstalledModel:
+        root = find_model_root(source)
+        ensure_valid(root)  # fail before copying gigabytes
+        needed, free = folder_size(root), shutil.disk_usage(self.models_dir).free
+        if needed > free:
+            raise NotEnoughSpace(needed, free)
+        with self._staging() as staging:
+            copy = staging / "copy"
+            shutil.copytree(root, copy)
+            return self._place(copy, safe_name(name or root.name))
+
+    @contextmanager
+    def _staging(self) -> Iterator[Path]:
+        self.models_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=self.models_dir, prefix=".staging-"))
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _place(self, root: Path, name: str) -> InstalledModel:
+        """Validate ``root`` (inside staging) and rename it to ``models_dir/name``."""
+        ensure_valid(root)
+        target = self.models_dir / name
+        if target.exists():
+            # Replacing: move the old model aside first; a rename cannot overwrite a folder.
+            trash = Path(tempfile.mkdtemp(dir=self.models_dir, prefix=".removing-"))
+            os.rename(target, trash / name)
+            os.rename(root, target)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            os.rename(root, target)
+        return self._describe(target)
