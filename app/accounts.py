@@ -136,10 +136,13 @@ def add_user(
         )
         uow.session.add(user)
         uow.flush()
-        audit.record(uow.session, ctx.actor, "user.add", "user", user.id, {"role": role})
-        ctx.keyfile.wrap(username, password, ctx.data_key)
+        audit.record(uow.session, ctx.actor, "user.add", "user", user.id, {"role": role},
+                     now=ctx.now())
         uow.commit()
-        return _info(user)
+        info = _info(user)
+    # Wrap the key only once the account exists: a failed commit leaves no orphan key entry.
+    ctx.keyfile.wrap(username, password, ctx.data_key)
+    return info
 
 
 def change_password(ctx: Context, old: str, new: str) -> None:
@@ -150,9 +153,9 @@ def change_password(ctx: Context, old: str, new: str) -> None:
         user = uow.session.get(User, ctx.actor.user_id)
         assert user is not None
         user.password_hash = _hasher(ctx.keyfile.params).hash(new)
-        audit.record(uow.session, ctx.actor, "user.password", "user", user.id)
-        ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key)
+        audit.record(uow.session, ctx.actor, "user.password", "user", user.id, now=ctx.now())
         uow.commit()
+    ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key)
 
 
 def check_password_hash(stored_hash: str, password: str) -> bool:

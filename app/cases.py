@@ -59,7 +59,8 @@ def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
         row.case_id, row.position = case.id, len(case.persons)
         uow.session.add(row)
         uow.flush()
-        audit.record(uow.session, ctx.actor, "person.add", "case", case.id, {"person": row.id})
+        audit.record(uow.session, ctx.actor, "person.add", "case", case.id, {"person": row.id},
+                     now=ctx.now())
         info = _person(row)
         uow.commit()
         return info
@@ -75,7 +76,7 @@ def assign(ctx: Context, case_id: str, username: str) -> None:
         if uow.session.get(CaseAssignment, (case_id, user.id)) is None:
             uow.session.add(CaseAssignment(case_id=case_id, user_id=user.id))
             audit.record(uow.session, ctx.actor, "case.assign", "case", case_id,
-                         {"user": user.id})
+                         {"user": user.id}, now=ctx.now())
         uow.commit()
 
 

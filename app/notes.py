@@ -180,36 +180,57 @@ def get_note(ctx: Context, note_id: str) -> NoteInfo:
 
 
 def revisions(ctx: Context, note_id: str) -> list[RevisionInfo]:
-    with ctx.uow() as uow:
+    """Every revision, drafts included (the note's history); reading it is audited."""
+    with ctx.uow(write=True) as uow:
         _load_note(uow.session, ctx, note_id)
         names = _user_names(uow.session)
         revs = uow.session.scalars(
             select(NoteRevision).where(NoteRevision.note_id == note_id).order_by(NoteRevision.seq)
         ).all()
-        return [_rev_info(r, names) for r in revs]
+        out = [_rev_info(r, names) for r in revs]
+        audit.record(uow.session, ctx.actor, "note.revisions", "note", note_id,
+                     {"revisions": len(out)}, now=ctx.now())
+        uow.commit()
+        return out
+
+
+_NOTE_COLS = (JournalNote.id, JournalNote.case_id, JournalNote.visit_id, JournalNote.author_id,
+              JournalNote.created_at, JournalNote.event_time, JournalNote.state,
+              JournalNote.signed_at, JournalNote.signed_by, JournalNote.current_revision_id)
+_REV_COLS = (NoteRevision.note_id, NoteRevision.id, NoteRevision.seq, NoteRevision.kind,
+             NoteRevision.hash, NoteRevision.parent_hash, NoteRevision.section,
+             NoteRevision.body, NoteRevision.child_voice, NoteRevision.event_time,
+             NoteRevision.author_id, NoteRevision.created_at, NoteRevision.reason)
 
 
 def timeline(ctx: Context, case_id: str) -> list[NoteInfo]:
-    """The case journal in event-time order; reading it is an audited event."""
+    """The case journal in event-time order; reading it is an audited event.
+
+    Built from plain column rows rather than ORM objects: a case may hold thousands of notes
+    and the journal must open at once."""
     with ctx.uow(write=True) as uow:
         s = uow.session
         require_case(s, ctx.actor, case_id)
-        notes = s.scalars(
-            select(JournalNote).where(JournalNote.case_id == case_id)
-            .order_by(JournalNote.event_time, JournalNote.created_at)
-        ).all()
-        revs = s.scalars(
-            select(NoteRevision).join(JournalNote, JournalNote.id == NoteRevision.note_id)
+        names = _user_names(s)
+        revs: dict[str, list[RevisionInfo]] = defaultdict(list)
+        for r in s.execute(
+            select(*_REV_COLS).join(JournalNote, JournalNote.id == NoteRevision.note_id)
             .where(JournalNote.case_id == case_id)
             .where(or_(NoteRevision.kind != "draft",
                        NoteRevision.id == JournalNote.current_revision_id))
-            .order_by(NoteRevision.seq)
-        ).all()
-        by_note: dict[str, list[NoteRevision]] = defaultdict(list)
-        for r in revs:
-            by_note[r.note_id].append(r)
-        names = _user_names(s)
-        out = [_note_info(n, by_note[n.id], names) for n in notes]
+            .order_by(NoteRevision.note_id, NoteRevision.seq)
+        ):
+            revs[r[0]].append(RevisionInfo(*r[1:10], names.get(r[10], "?"), r[11], r[12]))
+        out = []
+        for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
+                           .order_by(JournalNote.event_time, JournalNote.created_at)):
+            history = revs[n[0]]
+            current = next(r for r in history if r.id == n[9])
+            out.append(NoteInfo(
+                n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
+                names.get(n[8]) if n[8] else None, current,
+                tuple(r for r in history if r.id != current.id and r.kind != "draft"),
+                current.seq))
         audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
                      now=ctx.now())
         uow.commit()
@@ -217,7 +238,7 @@ def timeline(ctx: Context, case_id: str) -> list[NoteInfo]:
 
 
 def _user_names(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(User.id, User.display_name)).tuples().all())
+    return {uid: name for uid, name in s.execute(select(User.id, User.display_name))}
 
 
 def _rev_info(r: NoteRevision, names: dict[str, str]) -> RevisionInfo:
@@ -242,6 +263,6 @@ def _note_info(note: JournalNote, revs: list[NoteRevision], names: dict[str, str
     return NoteInfo(
         note.id, note.case_id, note.visit_id, names.get(note.author_id, "?"), note.created_at,
         note.event_time, note.state, note.signed_at,
-        names.get(note.signed_by, None) if note.signed_by else None,
+        names.get(note.signed_by) if note.signed_by else None,
         _rev_info(current, names), superseded, current.seq,
     )

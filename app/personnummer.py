@@ -32,9 +32,13 @@ def normalise(text: str, *, today: date | None = None) -> str:
             "Personnumret är inte giltigt – kontrollsiffran stämmer inte.", field="personnummer"
         )
     day = int(dd) - 60 if int(dd) > 60 else int(dd)  # samordningsnummer adds 60 to the day
-    year = _full_year(century, yy, sep, today or date.today())
+    today = today or date.today()
+    year = _full_year(century, yy, sep, today)
     try:
-        date(year, int(mm), day)
+        born = date(year, int(mm), day)
+        if not century and born > today:  # short form: the most recent such date
+            born = date(year - 100, int(mm), day)
+            year -= 100
     except ValueError:
         raise ValidationError(
             "Personnumret innehåller ett datum som inte finns.", field="personnummer"

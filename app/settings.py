@@ -36,6 +36,8 @@ class Settings:
             out = replace(out, idle_lock_minutes=default.idle_lock_minutes)
         if self.audio_policy not in AUDIO_POLICIES:
             out = replace(out, audio_policy=default.audio_policy)
+        if not 0.0 <= float(self.low_confidence) <= 1.0:
+            out = replace(out, low_confidence=default.low_confidence)
         if not 12 <= int(self.review_font_pt) <= 120:
             out = replace(out, review_font_pt=default.review_font_pt)
         return out
@@ -46,11 +48,17 @@ def load(path: Path) -> Settings:
         raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
     known = {f.name: f.type for f in fields(Settings)}
     values: dict[str, Any] = {}
     defaults = asdict(Settings())
     for name, value in raw.items():
-        if name in known and isinstance(value, type(defaults[name])):
+        expected = type(defaults[name]) if name in known else None
+        # bool is an int in Python; a hand-written `true` must not become 1 minute.
+        if expected is not None and isinstance(value, expected) and (
+            expected is bool or not isinstance(value, bool)
+        ):
             values[name] = value
     return Settings(**values).validated()
 

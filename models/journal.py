@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, iso, new_id, utcnow
@@ -22,6 +22,7 @@ OUTCOMES = ("agrees", "disagrees")
 
 class JournalNote(Base):
     __tablename__ = "journal_notes"
+    __table_args__ = (Index("ix_journal_notes_case_timeline", "case_id", "event_time", "created_at"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)

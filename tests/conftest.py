@@ -1,0 +1,3 @@
+"""Shared pytest configuration: only fixtures every layer may use (nothing Qt here)."""
+
+pytest_plugins = ["tests.support.store"]
