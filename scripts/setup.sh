@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 extra="${1:-}"
 
 apt_packages=(
-  python3-venv libportaudio2 espeak-ng ffmpeg
+  python3-venv libportaudio2 espeak-ng ffmpeg fonts-noto-color-emoji
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0
