@@ -220,7 +220,10 @@ def timeline(ctx: Context, case_id: str) -> list[NoteInfo]:
                        NoteRevision.id == JournalNote.current_revision_id))
             .order_by(NoteRevision.note_id, NoteRevision.seq)
         ):
-            revs[r[0]].append(RevisionInfo(*r[1:10], names.get(r[10], "?"), r[11], r[12]))
+            revs[r[0]].append(RevisionInfo(
+                id=r[1], seq=r[2], kind=r[3], hash=r[4], parent_hash=r[5], section=r[6],
+                body=r[7], child_voice=r[8], event_time=r[9], author=names.get(r[10], "?"),
+                created_at=r[11], reason=r[12]))
         out = []
         for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
                            .order_by(JournalNote.event_time, JournalNote.created_at)):

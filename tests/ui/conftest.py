@@ -1,0 +1,71 @@
+"""Fixtures for pytest-qt tests of the Samskriv GUI (offscreen, fast Argon2id, real store)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402 - the platform must be set before Qt loads
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from app import accounts  # noqa: E402
+from app.keys import FAST_TEST_KDF  # noqa: E402
+from app.paths import DataPaths  # noqa: E402
+from ui.app import AppController  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+PASSWORD = "hemligt-lösen-1"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qm_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    os.environ["SAMSKRIV_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, data_paths: DataPaths) -> Iterator[AppController]:
+    """An app controller on a fresh data folder, with the installed feature packages
+    (ui.visit, ui.review) as in production; the worker is drained at teardown."""
+    ctrl = AppController(data_paths, "sv", kdf=FAST_TEST_KDF)
+    yield ctrl
+    if ctrl.dialog is not None:
+        ctrl.dialog.close()
+    if ctrl.window is not None:
+        ctrl.window.close()  # deletes it (WA_DeleteOnClose), its timers with it
+    ctrl.shutdown()
+    ctrl.translations.apply("sv")
+    ctrl.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def initialised(data_paths: DataPaths) -> DataPaths:
+    """A data folder with an admin account "kim" (Kim Testsson)."""
+    ctx = accounts.initialise(data_paths, "kim", "Kim Testsson", PASSWORD, kdf=FAST_TEST_KDF)
+    ctx.close()
+    return data_paths
+
+
+@pytest.fixture
+def window(qtbot: QtBot, controller: AppController, initialised: DataPaths) -> MainWindow:
+    """Logged in as kim, main window shown and the (empty) case list loaded."""
+    dialog = controller.start()
+    dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(controller.window_shown, timeout=10_000):
+        dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+    assert controller.window is not None
+    win = controller.window
+    qtbot.waitUntil(lambda: not controller.tasks.busy)
+    return win

@@ -1,0 +1,37 @@
+"""The English review strings in ui/i18n/review_en.ts reach the widgets (contexts match)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.review import Passage
+from ui.review.passage_page import PassagePageWidget
+from ui.review.summary_text import signing_review_text
+
+TS = Path(__file__).resolve().parents[3] / "ui" / "i18n" / "review_en.ts"
+
+
+def test_english_review_strings(qtbot, tmp_path: Path, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    tool = shutil.which("pyside6-lrelease")
+    if tool is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "review_en.qm"
+    subprocess.run([tool, "-silent", str(TS), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        page = PassagePageWidget(child=True, total=3, can_dictate=False)
+        qtbot.addWidget(page)
+        page.show_passage(0, Passage(0, "body", "Text"), None, "")
+        assert page.agree_button.text() == "👍  Yes, that's right"
+        assert page.progress_label.text() == "Part 1 of 3"
+        assert signing_review_text([]) == "The note has not been reviewed with the family."
+    finally:
+        qapp.removeTranslator(translator)

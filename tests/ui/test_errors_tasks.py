@@ -1,0 +1,71 @@
+"""The error presenter and the background task manager."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.errors import ValidationError
+from ui.errors import ErrorMessageDialog, present_error
+from ui.tasks import TaskManager
+
+
+def test_user_error_is_shown_as_is(qtbot: QtBot) -> None:
+    dialog = present_error(None, ValidationError("Skriv ett ärendenummer."))
+    assert dialog.message_label.text() == "Skriv ett ärendenummer."
+    assert dialog.copy_button is None
+    dialog.close()
+
+
+def test_bug_gets_generic_message_and_copy_details(qtbot: QtBot) -> None:
+    try:
+        raise KeyError("internt")
+    except KeyError as exc:
+        dialog = present_error(None, exc)
+    assert dialog.message_label.text() == "Ett oväntat fel inträffade"
+    assert dialog.copy_button is not None
+    dialog.copy_button.click()
+    assert "KeyError: 'internt'" in QGuiApplication.clipboard().text()
+    dialog.close()
+
+
+def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    gui = threading.get_ident()
+    seen: list[tuple[str, int]] = []
+
+    def work(name: str) -> tuple[str, int]:
+        return name, threading.get_ident()
+
+    for name in ("a", "b", "c"):
+        tasks.run(work, name, on_success=lambda r: seen.append((r[0], threading.get_ident())))
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
+    assert [name for name, _ in seen] == ["a", "b", "c"]
+    assert all(ident == gui for _, ident in seen)  # callbacks on the GUI thread
+    failures: list[BaseException] = []
+    tasks.run(lambda: 1 / 0, on_failure=failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    assert isinstance(failures[0], ZeroDivisionError)
+    assert "ZeroDivisionError" in failures[0].samskriv_traceback  # type: ignore[attr-defined]
+    assert tasks.shutdown()
+    assert not tasks.busy
+
+
+def test_inline_mode_and_default_presenter(qtbot: QtBot) -> None:
+    tasks = TaskManager(inline=True)
+    results: list[object] = []
+    tasks.run(lambda x: x * 2, 21, on_success=results.append)
+    assert results == [42]
+
+    def fails() -> None:
+        raise ValidationError("Fel i fältet.")
+
+    tasks.run(fails)  # no on_failure: the presenter shows the message
+    shown = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, ErrorMessageDialog) and w.isVisible()]
+    assert [d.message_label.text() for d in shown] == ["Fel i fältet."]
+    for dialog in shown:
+        dialog.close()

@@ -1,0 +1,91 @@
+"""The extension points other packages use: note/visit actions, visit_open_requested, pages."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app import cases, notes, visits
+from app.dto import NoteInfo, VisitInfo
+from app.keys import FAST_TEST_KDF
+from app.paths import DataPaths
+from ui.app import AppController
+from ui.extensions import NoteAction, VisitAction
+from ui.main_window import MainWindow
+from ui.session import UiSession
+
+from .conftest import PASSWORD
+
+
+def test_actions_signals_and_pages(qtbot: QtBot, window: MainWindow) -> None:
+    ctx = window.session.ctx
+    case = cases.create_case(ctx, "2026-0300", "Kim Testsson", [])
+    signed = notes.sign(ctx, notes.create_draft(ctx, case.id, "Signerad text.").id)
+    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim Testsson"])
+    reviewed: list[str] = []
+    opened: list[str] = []
+
+    def review(session: UiSession, note: NoteInfo) -> None:
+        reviewed.append(note.id)
+
+    def open_visit(session: UiSession, v: VisitInfo) -> None:
+        page = QLabel("Besöksvy")
+        window.case_view.open_page(page, "Besök")
+        opened.append(v.id)
+
+    window.note_actions.add(NoteAction("review", lambda: "Gå igenom med familjen", review,
+                                       applies=lambda n: n.state == "signed"))
+    window.visit_actions.add(VisitAction("open", lambda: "Öppna besöket", open_visit))
+    with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
+        window.case_list.refresh(select_id=case.id)
+
+    card = window.case_view.journal.cards[signed.id]
+    card.buttons["review"].click()
+    assert reviewed == [signed.id]
+
+    visits_widget = window.case_view.visits
+    assert not visits_widget.action_buttons["open"].isEnabled()
+    visits_widget.list.setCurrentRow(0)
+    assert visits_widget.action_buttons["open"].isEnabled()
+    visits_widget.action_buttons["open"].click()
+    assert opened == [visit.id]
+    page = window.case_view.stack.currentWidget()
+    assert isinstance(page, QLabel)
+    window.case_view.close_page(page)
+    assert window.case_view.stack.currentWidget() is window.case_view.case_page
+
+    with qtbot.waitSignal(window.visit_open_requested) as requested:
+        visits_widget.list.itemActivated.emit(visits_widget.list.item(0))
+    assert requested.args == [visit.id]
+
+
+def test_extension_module_install_is_called_and_a_broken_one_is_skipped(
+    qtbot: QtBot, initialised: DataPaths
+) -> None:
+    installed: list[MainWindow] = []
+    good = types.ModuleType("fake_ext_good")
+    good.install = installed.append  # type: ignore[attr-defined]
+    bad = types.ModuleType("fake_ext_bad")
+
+    def broken(window: MainWindow) -> None:
+        raise RuntimeError("trasig")
+
+    bad.install = broken  # type: ignore[attr-defined]
+    sys.modules["fake_ext_good"], sys.modules["fake_ext_bad"] = good, bad
+    ctrl = AppController(initialised, "sv", kdf=FAST_TEST_KDF,
+                         extensions=("fake_ext_bad", "fake_ext_good", "fake_ext_missing"))
+    try:
+        dialog = ctrl.start()
+        dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(ctrl.window_shown, timeout=10_000):
+            dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+        assert installed == [ctrl.window]
+    finally:
+        del sys.modules["fake_ext_good"], sys.modules["fake_ext_bad"]
+        if ctrl.window is not None:
+            ctrl.window.close()
+        ctrl.shutdown()
+        ctrl.deleteLater()

@@ -1,0 +1,180 @@
+"""GUI entry point: QApplication, translations, first run or login, then the main window.
+
+``run_gui(data_dir, lang)`` is what ``samskriv`` runs without a subcommand. ``AppController``
+holds the pieces for one process (task manager, translations, the logged-in session) so tests
+and the screenshot script can drive the same code without ``exec()``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from types import TracebackType
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app import accounts, settings
+from app.cli import kdf_from_env
+from app.context import Context
+from app.keys import KdfParams
+from app.paths import DataPaths, resolve
+from ui.errors import present_error
+from ui.extensions import EXTENSION_MODULES
+from ui.i18n import Translations
+from ui.login import FirstRunDialog, LoginDialog
+from ui.main_window import MainWindow
+from ui.session import UiSession
+from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+BASE_FONT_PT = 11
+
+
+class AppController(QObject):
+    """Owns the task manager and the logged-in session; rebuilds the window on language change."""
+
+    window_shown = Signal(object)  # MainWindow
+
+    def __init__(self, paths: DataPaths, lang: str | None = None, *,
+                 kdf: KdfParams | None = None, inline_tasks: bool = False,
+                 extensions: tuple[str, ...] = EXTENSION_MODULES,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths, self.lang_override, self.kdf = paths, lang, kdf
+        self.extensions = extensions
+        self.tasks = TaskManager(self, inline=inline_tasks)
+        self.translations = Translations()
+        self.session: UiSession | None = None
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
+
+    def start(self) -> QDialog:
+        """Apply the language and open the first-run or login dialog (non-blocking)."""
+        lang = self.lang_override or settings.load(self.paths.settings).language
+        self.translations.apply(lang)
+        dialog: FirstRunDialog | LoginDialog
+        if accounts.is_initialised(self.paths):
+            users = self._known_users()
+            dialog = LoginDialog(self.paths, self.tasks, self.kdf,
+                                 username=users[0] if len(users) == 1 else "")
+        else:
+            dialog = FirstRunDialog(self.paths, self.tasks, self.kdf)
+        dialog.logged_in.connect(self._on_dialog_logged_in)
+        dialog.rejected.connect(self._on_dialog_rejected)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _known_users(self) -> list[str]:
+        from app.keys import KeyFile
+
+        try:
+            return KeyFile(self.paths.keyfile).usernames()
+        except Exception:  # noqa: BLE001 - only a convenience for pre-filling the name
+            return []
+
+    @Slot(object)
+    def _on_dialog_logged_in(self, ctx: Context) -> None:
+        self.session = UiSession(ctx, self.tasks)
+        self.dialog = None
+        self.show_main_window()
+
+    @Slot()
+    def _on_dialog_rejected(self) -> None:
+        self.dialog = None
+        app = QApplication.instance()
+        if app is not None and self.window is None:
+            app.quit()
+
+    def show_main_window(self) -> MainWindow:
+        assert self.session is not None
+        old = self.window
+        current = settings.load(self.paths.settings)
+        window = MainWindow(self.session, current)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._on_window_destroyed)
+        window.settings_changed.connect(self._on_window_settings_changed)
+        self._install_extensions(window)
+        self.window = window
+        if old is not None:
+            window.setGeometry(old.geometry())
+            if old.case_view.current_case_id:
+                window.case_list.refresh(select_id=old.case_view.current_case_id)
+            old.idle_lock.stop()
+            old.hide()
+            old.deleteLater()
+        window.show()
+        self.window_shown.emit(window)
+        return window
+
+    @Slot(QObject)
+    def _on_window_destroyed(self, _obj: QObject | None = None) -> None:
+        if self.window is not None and not shiboken6.isValid(self.window):
+            self.window = None
+
+    def _install_extensions(self, window: MainWindow) -> None:
+        for name in self.extensions:
+            try:
+                module = importlib.import_module(name)
+                install = getattr(module, "install", None)
+                if callable(install):
+                    install(window)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    log.exception("extension %s failed to load", name)
+            except Exception:  # noqa: BLE001 - a broken extension must not block the journal
+                log.exception("extension %s failed to load", name)
+
+    @Slot(object, object)
+    def _on_window_settings_changed(self, old: settings.Settings, new: settings.Settings) -> None:
+        if old.language != new.language:
+            self.lang_override = None
+            self.translations.apply(new.language)
+            self.show_main_window()
+
+    def shutdown(self) -> None:
+        """Drain the worker, log out and close the store. Safe to call twice."""
+        if self.window is not None and shiboken6.isValid(self.window):
+            self.window.idle_lock.stop()
+        self.tasks.shutdown()
+        if self.session is not None:
+            session, self.session = self.session, None
+            try:
+                accounts.log_out(session.ctx)
+            except Exception:  # noqa: BLE001 - closing anyway
+                log.exception("log out failed")
+                session.ctx.close()
+
+
+def _install_excepthook() -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not isinstance(exc, Exception):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        present_error(QApplication.activeWindow(), exc)
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | None, lang: str | None) -> int:
+    """Start the desktop app on ``data_dir`` (default: the user's data folder)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName("Samskriv")
+    app.setApplicationDisplayName("Samskriv")
+    app.setOrganizationName("Samskriv")
+    font = app.font()
+    if font.pointSizeF() < BASE_FONT_PT:
+        font.setPointSizeF(BASE_FONT_PT)
+        app.setFont(font)
+    _install_excepthook()
+    controller = AppController(resolve(data_dir), lang, kdf=kdf_from_env())
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

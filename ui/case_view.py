@@ -1,0 +1,201 @@
+"""One open case: header, journal, persons and visits; the note editor and extension pages
+open inside it (a stack), so the idle lock hides them together with the case.
+
+Extension points: ``open_page(widget, title)`` / ``close_page(widget)`` for full-size pages
+(the visit view), ``open_note_editor(...)``, and the ``visit_open_requested(visit_id)`` signal.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import cases, notes, visits
+from app.context import Context
+from app.dto import CaseDetail, NoteInfo, VisitInfo
+from ui import formatting, sections
+from ui.extensions import ActionRegistry, NoteAction, VisitAction
+from ui.journal import JournalWidget
+from ui.note_editor import NoteEditorWidget
+from ui.session import UiSession
+from ui.visits import VisitsWidget
+
+
+def load_case(ctx: Context, case_id: str) -> tuple[CaseDetail, list[NoteInfo], list[VisitInfo]]:
+    """Worker-side: everything the case view shows, in one trip."""
+    return cases.get_case(ctx, case_id), notes.timeline(ctx, case_id), \
+        visits.list_visits(ctx, case_id)
+
+
+class CaseViewWidget(QWidget):
+    """Shows the case chosen in the case list. ``case_loaded`` fires after each (re)load."""
+
+    case_loaded = Signal(object)
+    visit_open_requested = Signal(str)
+
+    def __init__(self, session: UiSession, note_actions: ActionRegistry[NoteAction],
+                 visit_actions: ActionRegistry[VisitAction],
+                 section_groups: tuple[sections.SectionGroup, ...] = sections.BBIC,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section_groups = section_groups
+        self.current_case_id: str | None = None
+        self.case: CaseDetail | None = None
+        self.editor: NoteEditorWidget | None = None
+        self._focus_note: str | None = None
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.placeholder = QLabel(self.tr("Välj ett ärende i listan eller skapa ett nytt."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.case_page = QWidget()
+        page = QVBoxLayout(self.case_page)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        page.addWidget(self.header)
+        self.tabs = QTabWidget()
+        self.journal = JournalWidget(session, note_actions)
+        self.journal.edit_requested.connect(self._on_journal_edit_requested)
+        self.journal.correct_requested.connect(self._on_journal_correct_requested)
+        journal_tab = QWidget()
+        jl = QVBoxLayout(journal_tab)
+        bar = QHBoxLayout()
+        self.new_note_button = QPushButton(self.tr("&Ny anteckning"))
+        self.new_note_button.setToolTip(self.tr("Ny anteckning (Ctrl+N)"))
+        self.new_note_button.clicked.connect(lambda: self.open_note_editor())
+        bar.addWidget(self.new_note_button)
+        bar.addStretch(1)
+        jl.addLayout(bar)
+        jl.addWidget(self.journal, 1)
+        self.persons_label = QLabel()
+        self.persons_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.persons_label.setWordWrap(True)
+        self.persons_label.setTextFormat(Qt.TextFormat.RichText)
+        self.visits = VisitsWidget(session, visit_actions)
+        self.visits.visit_open_requested.connect(self.visit_open_requested)
+        self.visits.visit_created.connect(self._on_visits_visit_created)
+        self.tabs.addTab(journal_tab, self.tr("&Journal"))
+        self.tabs.addTab(self.persons_label, self.tr("&Personer"))
+        self.tabs.addTab(self.visits, self.tr("&Besök"))
+        page.addWidget(self.tabs, 1)
+        self.stack.addWidget(self.case_page)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self._on_new_note_shortcut)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def show_case(self, case_id: str, focus_note_id: str | None = None) -> None:
+        """Load and show a case; with ``focus_note_id`` scroll the journal to that note."""
+        if self.editor is not None and self.current_case_id != case_id:
+            self._close_editor()
+        self.current_case_id = case_id
+        self._focus_note = focus_note_id
+        self.session.tasks.run(load_case, self.session.ctx, case_id,
+                               on_success=self._on_case_loaded, owner=self)
+
+    def reload(self) -> None:
+        if self.current_case_id is not None:
+            self.show_case(self.current_case_id)
+
+    @Slot(object)
+    def _on_case_loaded(self, loaded: tuple[CaseDetail, list[NoteInfo], list[VisitInfo]]) -> None:
+        case, journal, visit_list = loaded
+        if case.id != self.current_case_id:
+            return  # the user moved on to another case meanwhile
+        self.case = case
+        self.header.setText(
+            f"<span style='font-size:16pt; font-weight:600'>{html.escape(case.case_number)} – "
+            f"{html.escape(case.title)}</span><br><span style='color:#555'>"
+            + html.escape(self.tr("Handläggare: {names}").format(names=", ".join(case.assigned)))
+            + "</span>")
+        rows = []
+        for p in case.persons:
+            pnr = f" · {html.escape(p.personnummer)}" if p.personnummer else ""
+            role = html.escape(formatting.label(formatting.PERSON_ROLES, p.role))
+            rows.append(f"<p><b>{html.escape(p.name)}</b> · {role}{pnr}</p>")
+        self.persons_label.setText("".join(rows) or self.tr("Inga personer registrerade."))
+        self.journal.set_notes(journal)
+        self.visits.set_visits(case.id, visit_list)
+        if self.stack.currentWidget() is self.placeholder:
+            self.stack.setCurrentWidget(self.case_page)
+        if self._focus_note:
+            self.tabs.setCurrentIndex(0)
+            self.journal.show_note(self._focus_note)
+            self._focus_note = None
+        self.case_loaded.emit(case)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def open_page(self, widget: QWidget, title: str = "") -> None:
+        """Show a full-size page (e.g. the visit view) instead of the case tabs."""
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        widget.setAccessibleName(title or widget.accessibleName())
+        self.stack.setCurrentWidget(widget)
+
+    def close_page(self, widget: QWidget) -> None:
+        """Remove a page opened with ``open_page`` and return to the case tabs."""
+        if self.stack.indexOf(widget) >= 0:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.stack.setCurrentWidget(self.case_page if self.case else self.placeholder)
+
+    def open_note_editor(self, note_id: str | None = None, *, correcting: bool = False,
+                         visit_id: str | None = None, body: str = "") -> NoteEditorWidget | None:
+        if self.current_case_id is None:
+            return None
+        note = self.journal.note(note_id) if note_id else None
+        if self.editor is not None:
+            self._close_editor()
+        editor = NoteEditorWidget(self.session, self.current_case_id, note,
+                                  correcting=correcting, visit_id=visit_id, body=body,
+                                  section_groups=self.section_groups,
+                                  case_label=self._case_label())
+        editor.note_saved.connect(self._on_editor_note_changed)
+        editor.note_signed.connect(self._on_editor_note_changed)
+        editor.note_corrected.connect(self._on_editor_note_changed)
+        editor.close_requested.connect(self._close_editor)
+        self.editor = editor
+        self.open_page(editor, self.tr("Anteckning"))
+        editor.body.setFocus()
+        return editor
+
+    def _case_label(self) -> str:
+        return f"{self.case.case_number} – {self.case.title}" if self.case else ""
+
+    def _close_editor(self) -> None:
+        if self.editor is not None:
+            editor, self.editor = self.editor, None
+            self.close_page(editor)
+
+    @Slot(object)
+    def _on_editor_note_changed(self, note: NoteInfo) -> None:
+        self._focus_note = note.id
+        self.show_case(note.case_id, note.id)
+
+    def _on_journal_edit_requested(self, note_id: str) -> None:
+        self.open_note_editor(note_id)
+
+    def _on_journal_correct_requested(self, note_id: str) -> None:
+        self.open_note_editor(note_id, correcting=True)
+
+    @Slot(object)
+    def _on_visits_visit_created(self, _visit: VisitInfo) -> None:
+        self.reload()
+
+    def _on_new_note_shortcut(self) -> None:
+        if self.case is not None and self.editor is None:
+            self.open_note_editor()

@@ -1,0 +1,98 @@
+"""Translations: Swedish is the source language; English comes from ``i18n/samskriv_en.ts``.
+
+The ``.qm`` files are build products (git-ignored). At start the English ``.ts`` is compiled
+with ``pyside6-lrelease`` into a cache folder when the ``.qm`` there is missing or older than
+the ``.ts``. Qt's own Swedish strings (standard buttons) come from ``qtbase_sv.qm``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("sv", "en")
+TS_DIR = Path(__file__).parent / "i18n"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("SAMSKRIV_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir("Samskriv", False))
+
+
+def _lrelease() -> list[str] | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return [found]
+    import PySide6
+
+    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
+        candidate = Path(PySide6.__file__).parent / name
+        if candidate.exists():
+            return [str(candidate)]
+    return None
+
+
+def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
+    """Path of an up-to-date ``samskriv_<lang>.qm``, compiling it if needed; None if impossible."""
+    ts = TS_DIR / f"samskriv_{lang}.ts"
+    if not ts.exists():
+        return None
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+        return shipped
+    target_dir = target_dir or cache_dir() / "i18n"
+    qm = target_dir / f"samskriv_{lang}.qm"
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        log.warning("pyside6-lrelease not found; the UI stays in Swedish")
+        return None
+    target_dir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not qm.exists():
+        log.warning("lrelease failed: %s", result.stderr.strip())
+        return None
+    return qm
+
+
+class Translations:
+    """Owns the installed translators so the language can be switched while running."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "sv"
+
+    def apply(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = lang if lang in LANGUAGES else "sv"
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if self.language == "sv":
+            QLocale.setDefault(QLocale("sv_SE"))
+            self._load(app, "qtbase_sv", qt_dir)
+        else:
+            QLocale.setDefault(QLocale("en_GB"))
+            qm = compiled(self.language)
+            if qm is not None:
+                self._load(app, qm.stem, str(qm.parent))
+
+    def _load(self, app: QCoreApplication, name: str, folder: str) -> None:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            self._installed.append(translator)
+        else:
+            log.info("translation %s not found in %s", name, folder)

@@ -1,0 +1,216 @@
+"""Fill the English translations in ui/i18n/samskriv_en.ts (run after pyside6-lupdate).
+
+Usage: pyside6-lupdate -source-language sv_SE -target-language en_GB ui/*.py \
+           -ts ui/i18n/samskriv_en.ts && python3 ui/i18n/fill_en_ts.py
+Strings not in ``EN`` are listed and left unfinished, so a missing translation is visible.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent / "samskriv_en.ts"
+
+EN: dict[str, str] = {
+    # errors
+    "Ett oväntat fel inträffade": "An unexpected error occurred",
+    "Felmeddelande": "Error message",
+    "Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.":
+        "What you have typed is still there. Copy the details and send them to IT.",
+    "Kopiera detaljer": "Copy details",
+    # case list
+    "Ärenden": "Cases",
+    "Sök i anteckningar": "Search notes",
+    "Filtrera på nummer eller rubrik": "Filter by number or title",
+    "Filtrera ärenden": "Filter cases",
+    "Nytt ärende…": "New case…",
+    "Sök ord i anteckningar, tryck Enter": "Search words in notes, press Enter",
+    "Sökträffar": "Search results",
+    "{n} anteckningar": "{n} notes",
+    "Söker…": "Searching…",
+    "{n} träffar": "{n} results",
+    # case view
+    "Välj ett ärende i listan eller skapa ett nytt.": "Choose a case in the list or create a new one.",
+    "&Ny anteckning": "&New note",
+    "Ny anteckning (Ctrl+N)": "New note (Ctrl+N)",
+    "&Journal": "&Journal",
+    "&Personer": "&Persons",
+    "&Besök": "&Visits",
+    "Handläggare: {names}": "Caseworkers: {names}",
+    "Inga personer registrerade.": "No persons registered.",
+    "Anteckning": "Note",
+    # login
+    "Välkommen till Samskriv": "Welcome to Samskriv",
+    "Det finns inget konto på den här datorn ännu. Skapa det första kontot. Det blir "
+    "administratör och kan sedan lägga till kollegor.":
+        "There is no account on this computer yet. Create the first account. It becomes the "
+        "administrator and can then add colleagues.",
+    "&Användarnamn": "&User name",
+    "&Namn": "&Name",
+    "&Lösenord": "&Password",
+    "&Upprepa lösenordet": "&Repeat the password",
+    "Skapa konto": "Create account",
+    "Lösenorden är olika.": "The passwords differ.",
+    "Logga in – Samskriv": "Log in – Samskriv",
+    "Logga in med ditt användarnamn och lösenord.": "Log in with your user name and password.",
+    "Logga in": "Log in",
+    # journal
+    "Journal": "Journal",
+    "Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.":
+        "No notes yet. Choose New note to write the first one.",
+    "Anteckning {when}": "Note {when}",
+    "Redigera utkast": "Edit draft",
+    "Rättelse…": "Correction…",
+    "Fri anteckning": "Free note",
+    "Händelsetid {event} · Skriven {written} av {author}":
+        "Event time {event} · Written {written} by {author}",
+    " · Signerad {when} av {who}": " · Signed {when} by {who}",
+    "Rättad {when} av {who}. Skäl: {reason}": "Corrected {when} by {who}. Reason: {reason}",
+    # labels
+    "Barn": "Child",
+    "Vårdnadshavare": "Guardian",
+    "Annan person": "Other person",
+    "Utkast": "Draft",
+    "Signerad": "Signed",
+    "Rättad": "Corrected",
+    "Hembesök": "Home visit",
+    "Besök i skolan": "School visit",
+    "Samtal på kontoret": "Meeting at the office",
+    "Telefonsamtal": "Phone call",
+    "Annat": "Other",
+    # lock
+    "Samskriv är låst": "Samskriv is locked",
+    "Inloggad: {name}. Skriv ditt lösenord för att fortsätta.":
+        "Logged in: {name}. Enter your password to continue.",
+    "Lösenord": "Password",
+    "Lås upp": "Unlock",
+    "Fel lösenord.": "Wrong password.",
+    # main window
+    "Inloggad som {name}": "Logged in as {name}",
+    "&Arkiv": "&File",
+    "&Nytt ärende…": "&New case…",
+    "&Sök i anteckningar": "&Search notes",
+    "&Inställningar…": "&Settings…",
+    "&Lås nu": "&Lock now",
+    "A&vsluta": "E&xit",
+    "Arbetar…": "Working…",
+    # new case
+    "Nytt ärende": "New case",
+    "Ärendenummer": "Case number",
+    "Rubrik": "Title",
+    "Ä&rendenummer": "Case &number",
+    "R&ubrik": "&Title",
+    "Personer i ärendet": "Persons in the case",
+    "&Lägg till person": "&Add person",
+    "Skapa ärende": "Create case",
+    "Namn": "Name",
+    "ÅÅÅÅMMDD-NNNN (frivilligt)": "YYYYMMDD-NNNN (optional)",
+    "Roll, person {n}": "Role, person {n}",
+    "Namn, person {n}": "Name, person {n}",
+    "Personnummer, person {n}": "Personal identity number, person {n}",
+    # visits
+    "Registrera besök": "Register visit",
+    "Typ av besök": "Kind of visit",
+    "Planerad tid": "Planned time",
+    "Namn, åtskilda med komma": "Names, separated by commas",
+    "Deltagare": "Participants",
+    "Barnet är med": "The child takes part",
+    "Typ": "Kind",
+    "Registrera": "Register",
+    "Besök": "Visits",
+    "Inga besök registrerade.": "No visits registered.",
+    "&Registrera besök…": "&Register visit…",
+    " · barnet med": " · with the child",
+    # note editor
+    "Händelsetid": "Event time",
+    "Avsnitt": "Section",
+    "Barnets röst": "The child's voice",
+    "Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.":
+        "What the child said, how the child's views were gathered and how they were weighed.",
+    "Skäl till rättelsen": "Reason for the correction",
+    "&Händelsetid": "&Event time",
+    "Skrivtid": "Written",
+    "A&vsnitt": "Sec&tion",
+    "A&nteckning": "N&ote",
+    "&Barnets röst": "The &child's voice",
+    "&Skäl till rättelsen": "&Reason for the correction",
+    "Stäng": "Close",
+    "Spara utkast": "Save draft",
+    "Spara utkast (Ctrl+S)": "Save draft (Ctrl+S)",
+    "Signera…": "Sign…",
+    "Spara rättelse": "Save correction",
+    "{written} av {author}": "{written} by {author}",
+    "nu, av {author}": "now, by {author}",
+    "Rättelse av signerad anteckning": "Correction of a signed note",
+    "Ny anteckning": "New note",
+    "Signerad anteckning": "Signed note",
+    "Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.":
+        "The note is signed and cannot be changed. Use Correction in the journal.",
+    "Signera anteckningen?": "Sign the note?",
+    "En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten "
+    "syns överstruken.\n\nVill du signera nu?":
+        "A signed note cannot be changed. Mistakes are fixed with a correction in which the old "
+        "text stays visible, struck through.\n\nDo you want to sign now?",
+    "Signera": "Sign",
+    "Utkastet sparades {when}.": "The draft was saved at {when}.",
+    "Rättelsen sparades.": "The correction was saved.",
+    # sections
+    "Barnets utveckling": "Child's development",
+    "Hälsa": "Health",
+    "Utbildning": "Education",
+    "Känslor och beteende": "Emotions and behaviour",
+    "Identitet": "Identity",
+    "Familj och sociala relationer": "Family and social relationships",
+    "Socialt uppträdande": "Social presentation",
+    "Förmåga att klara sig själv": "Self-care skills",
+    "Föräldrarnas förmåga": "Parenting capacity",
+    "Grundläggande omsorg": "Basic care",
+    "Säkerhet": "Ensuring safety",
+    "Känslomässig tillgänglighet": "Emotional warmth",
+    "Stimulans": "Stimulation",
+    "Vägledning och gränssättning": "Guidance and boundaries",
+    "Stabilitet": "Stability",
+    "Familj och miljö": "Family and environment",
+    "Familjens bakgrund": "Family history",
+    "Nätverk": "Network",
+    "Ekonomi": "Income",
+    "Boende": "Housing",
+    "Arbete": "Employment",
+    "Social integrering": "Social integration",
+    # settings
+    "Inställningar": "Settings",
+    "Allmänt": "General",
+    "Språk": "Language",
+    " min": " min",
+    "Lås efter inaktivitet i minuter": "Lock after inactivity, in minutes",
+    "&Språk": "&Language",
+    "&Lås efter inaktivitet": "&Lock after inactivity",
+}
+
+
+def main() -> int:
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in EN:
+            translation.text = EN[source]
+            translation.attrib.pop("type", None)
+        elif not (translation.text or "").strip():
+            missing.append(source)
+    ET.indent(tree, "    ")
+    with open(TS, "wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+        fh.write(b"\n")
+    for source in missing:
+        print(f"missing: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

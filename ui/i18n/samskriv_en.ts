@@ -1,0 +1,831 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+    <context>
+        <name>CaseListWidget</name>
+        <message>
+            <location filename="../case_list.py" line="47" />
+            <location filename="../case_list.py" line="63" />
+            <source>Ärenden</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="48" />
+            <location filename="../case_list.py" line="81" />
+            <source>Sök i anteckningar</source>
+            <translation>Search notes</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="58" />
+            <source>Filtrera på nummer eller rubrik</source>
+            <translation>Filter by number or title</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="59" />
+            <source>Filtrera ärenden</source>
+            <translation>Filter cases</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="69" />
+            <source>Nytt ärende…</source>
+            <translation>New case…</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="80" />
+            <source>Sök ord i anteckningar, tryck Enter</source>
+            <translation>Search words in notes, press Enter</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="86" />
+            <source>Sökträffar</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="115" />
+            <source>{n} anteckningar</source>
+            <translation>{n} notes</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="140" />
+            <source>Söker…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="162" />
+            <source>{n} träffar</source>
+            <translation>{n} results</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseViewWidget</name>
+        <message>
+            <location filename="../case_view.py" line="61" />
+            <source>Välj ett ärende i listan eller skapa ett nytt.</source>
+            <translation>Choose a case in the list or create a new one.</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="77" />
+            <source>&amp;Ny anteckning</source>
+            <translation>&amp;New note</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="78" />
+            <source>Ny anteckning (Ctrl+N)</source>
+            <translation>New note (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="91" />
+            <source>&amp;Journal</source>
+            <translation>&amp;Journal</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="92" />
+            <source>&amp;Personer</source>
+            <translation>&amp;Persons</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="93" />
+            <source>&amp;Besök</source>
+            <translation>&amp;Visits</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="122" />
+            <source>Handläggare: {names}</source>
+            <translation>Caseworkers: {names}</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="129" />
+            <source>Inga personer registrerade.</source>
+            <translation>No persons registered.</translation>
+        </message>
+        <message>
+            <location filename="../case_view.py" line="172" />
+            <source>Anteckning</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorMessageDialog</name>
+        <message>
+            <location filename="../errors.py" line="56" />
+            <source>Felmeddelande</source>
+            <translation>Error message</translation>
+        </message>
+        <message>
+            <location filename="../errors.py" line="63" />
+            <source>Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.</source>
+            <translation>What you have typed is still there. Copy the details and send them to IT.</translation>
+        </message>
+        <message>
+            <location filename="../errors.py" line="67" />
+            <source>Kopiera detaljer</source>
+            <translation>Copy details</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../errors.py" line="42" />
+            <source>Ett oväntat fel inträffade</source>
+            <translation>An unexpected error occurred</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../login.py" line="134" />
+            <source>Välkommen till Samskriv</source>
+            <translation>Welcome to Samskriv</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="136" />
+            <source>Det finns inget konto på den här datorn ännu. Skapa det första kontot. Det blir administratör och kan sedan lägga till kollegor.</source>
+            <translation>There is no account on this computer yet. Create the first account. It becomes the administrator and can then add colleagues.</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="146" />
+            <source>&amp;Användarnamn</source>
+            <translation>&amp;User name</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="147" />
+            <source>&amp;Namn</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="148" />
+            <source>&amp;Lösenord</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="149" />
+            <source>&amp;Upprepa lösenordet</source>
+            <translation>&amp;Repeat the password</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="150" />
+            <source>Skapa konto</source>
+            <translation>Create account</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="161" />
+            <source>Lösenorden är olika.</source>
+            <translation>The passwords differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalWidget</name>
+        <message>
+            <location filename="../journal.py" line="135" />
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="139" />
+            <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
+            <translation>No notes yet. Choose New note to write the first one.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../formatting.py" line="17" />
+            <source>Barn</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="18" />
+            <source>Vårdnadshavare</source>
+            <translation>Guardian</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="19" />
+            <source>Annan person</source>
+            <translation>Other person</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="23" />
+            <source>Utkast</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="24" />
+            <source>Signerad</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="25" />
+            <source>Rättad</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="29" />
+            <source>Hembesök</source>
+            <translation>Home visit</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="30" />
+            <source>Besök i skolan</source>
+            <translation>School visit</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="31" />
+            <source>Samtal på kontoret</source>
+            <translation>Meeting at the office</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="32" />
+            <source>Telefonsamtal</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <location filename="../formatting.py" line="33" />
+            <source>Annat</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreenWidget</name>
+        <message>
+            <location filename="../idle_lock.py" line="103" />
+            <source>Samskriv är låst</source>
+            <translation>Samskriv is locked</translation>
+        </message>
+        <message>
+            <location filename="../idle_lock.py" line="106" />
+            <source>Inloggad: {name}. Skriv ditt lösenord för att fortsätta.</source>
+            <translation>Logged in: {name}. Enter your password to continue.</translation>
+        </message>
+        <message>
+            <location filename="../idle_lock.py" line="112" />
+            <source>Lösenord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../idle_lock.py" line="117" />
+            <source>Lås upp</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location filename="../idle_lock.py" line="141" />
+            <source>Fel lösenord.</source>
+            <translation>Wrong password.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../login.py" line="104" />
+            <source>Logga in – Samskriv</source>
+            <translation>Log in – Samskriv</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="105" />
+            <source>Logga in med ditt användarnamn och lösenord.</source>
+            <translation>Log in with your user name and password.</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="110" />
+            <source>&amp;Användarnamn</source>
+            <translation>&amp;User name</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="111" />
+            <source>&amp;Lösenord</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="112" />
+            <source>Logga in</source>
+            <translation>Log in</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="75" />
+            <source>Inloggad som {name}</source>
+            <translation>Logged in as {name}</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="81" />
+            <source>&amp;Arkiv</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="82" />
+            <source>&amp;Nytt ärende…</source>
+            <translation>&amp;New case…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="83" />
+            <source>&amp;Sök i anteckningar</source>
+            <translation>&amp;Search notes</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>&amp;Inställningar…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="86" />
+            <source>&amp;Lås nu</source>
+            <translation>&amp;Lock now</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="88" />
+            <source>A&amp;vsluta</source>
+            <translation>E&amp;xit</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="171" />
+            <source>Arbetar…</source>
+            <translation>Working…</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewCaseDialog</name>
+        <message>
+            <location filename="../new_case.py" line="80" />
+            <source>Nytt ärende</source>
+            <translation>New case</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="85" />
+            <source>Ärendenummer</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="87" />
+            <source>Rubrik</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="90" />
+            <source>Ä&amp;rendenummer</source>
+            <translation>Case &amp;number</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="92" />
+            <source>R&amp;ubrik</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="95" />
+            <source>Personer i ärendet</source>
+            <translation>Persons in the case</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="98" />
+            <source>&amp;Lägg till person</source>
+            <translation>&amp;Add person</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="107" />
+            <source>Skapa ärende</source>
+            <translation>Create case</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewVisitDialog</name>
+        <message>
+            <location filename="../visits.py" line="45" />
+            <source>Registrera besök</source>
+            <translation>Register visit</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="51" />
+            <source>Typ av besök</source>
+            <translation>Kind of visit</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="55" />
+            <location filename="../visits.py" line="62" />
+            <source>Planerad tid</source>
+            <translation>Planned time</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="57" />
+            <source>Namn, åtskilda med komma</source>
+            <translation>Names, separated by commas</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="58" />
+            <location filename="../visits.py" line="63" />
+            <source>Deltagare</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="59" />
+            <source>Barnet är med</source>
+            <translation>The child takes part</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="61" />
+            <source>Typ</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="69" />
+            <source>Registrera</source>
+            <translation>Register</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteCardWidget</name>
+        <message>
+            <location filename="../journal.py" line="52" />
+            <source>Anteckning {when}</source>
+            <translation>Note {when}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="59" />
+            <source>Redigera utkast</source>
+            <translation>Edit draft</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="62" />
+            <source>Rättelse…</source>
+            <translation>Correction…</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="86" />
+            <source>Fri anteckning</source>
+            <translation>Free note</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="91" />
+            <source>Händelsetid {event} · Skriven {written} av {author}</source>
+            <translation>Event time {event} · Written {written} by {author}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="96" />
+            <source> · Signerad {when} av {who}</source>
+            <translation> · Signed {when} by {who}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="111" />
+            <source>Rättad {when} av {who}. Skäl: {reason}</source>
+            <translation>Corrected {when} by {who}. Reason: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteEditorWidget</name>
+        <message>
+            <location filename="../note_editor.py" line="79" />
+            <source>Händelsetid</source>
+            <translation>Event time</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="82" />
+            <source>Avsnitt</source>
+            <translation>Section</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="86" />
+            <source>Anteckning</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="90" />
+            <source>Barnets röst</source>
+            <translation>The child's voice</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="92" />
+            <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
+            <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="95" />
+            <source>Skäl till rättelsen</source>
+            <translation>Reason for the correction</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="97" />
+            <source>&amp;Händelsetid</source>
+            <translation>&amp;Event time</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="98" />
+            <source>Skrivtid</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="99" />
+            <source>A&amp;vsnitt</source>
+            <translation>Sec&amp;tion</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="100" />
+            <source>A&amp;nteckning</source>
+            <translation>N&amp;ote</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="102" />
+            <source>&amp;Barnets röst</source>
+            <translation>The &amp;child's voice</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="103" />
+            <source>&amp;Skäl till rättelsen</source>
+            <translation>&amp;Reason for the correction</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="121" />
+            <source>Stäng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="123" />
+            <source>Spara utkast</source>
+            <translation>Save draft</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="124" />
+            <source>Spara utkast (Ctrl+S)</source>
+            <translation>Save draft (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="126" />
+            <source>Signera…</source>
+            <translation>Sign…</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="128" />
+            <source>Spara rättelse</source>
+            <translation>Save correction</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="156" />
+            <source>{written} av {author}</source>
+            <translation>{written} by {author}</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="159" />
+            <source>nu, av {author}</source>
+            <translation>now, by {author}</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="173" />
+            <source>Rättelse av signerad anteckning</source>
+            <translation>Correction of a signed note</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="175" />
+            <source>Ny anteckning</source>
+            <translation>New note</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="177" />
+            <source>Signerad anteckning</source>
+            <translation>Signed note</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="179" />
+            <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
+            <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="181" />
+            <source>Utkast</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="223" />
+            <source>Signera anteckningen?</source>
+            <translation>Sign the note?</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="224" />
+            <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
+
+Vill du signera nu?</source>
+            <translation>A signed note cannot be changed. Mistakes are fixed with a correction in which the old text stays visible, struck through.
+
+Do you want to sign now?</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="229" />
+            <source>Signera</source>
+            <translation>Sign</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="264" />
+            <source>Utkastet sparades {when}.</source>
+            <translation>The draft was saved at {when}.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="279" />
+            <source>Rättelsen sparades.</source>
+            <translation>The correction was saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRowWidget</name>
+        <message>
+            <location filename="../new_case.py" line="44" />
+            <source>Namn</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="46" />
+            <source>ÅÅÅÅMMDD-NNNN (frivilligt)</source>
+            <translation>YYYYMMDD-NNNN (optional)</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="48" />
+            <source>Roll, person {n}</source>
+            <translation>Role, person {n}</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="49" />
+            <source>Namn, person {n}</source>
+            <translation>Name, person {n}</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="50" />
+            <source>Personnummer, person {n}</source>
+            <translation>Personal identity number, person {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sections</name>
+        <message>
+            <location filename="../sections.py" line="21" />
+            <source>Fri anteckning</source>
+            <translation>Free note</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="31" />
+            <source>Barnets utveckling</source>
+            <translation>Child's development</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="32" />
+            <source>Hälsa</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="33" />
+            <source>Utbildning</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="34" />
+            <source>Känslor och beteende</source>
+            <translation>Emotions and behaviour</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="35" />
+            <source>Identitet</source>
+            <translation>Identity</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="36" />
+            <source>Familj och sociala relationer</source>
+            <translation>Family and social relationships</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="37" />
+            <source>Socialt uppträdande</source>
+            <translation>Social presentation</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="38" />
+            <source>Förmåga att klara sig själv</source>
+            <translation>Self-care skills</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="40" />
+            <source>Föräldrarnas förmåga</source>
+            <translation>Parenting capacity</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="41" />
+            <source>Grundläggande omsorg</source>
+            <translation>Basic care</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="42" />
+            <source>Säkerhet</source>
+            <translation>Ensuring safety</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="43" />
+            <source>Känslomässig tillgänglighet</source>
+            <translation>Emotional warmth</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="44" />
+            <source>Stimulans</source>
+            <translation>Stimulation</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="45" />
+            <source>Vägledning och gränssättning</source>
+            <translation>Guidance and boundaries</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="46" />
+            <source>Stabilitet</source>
+            <translation>Stability</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="48" />
+            <source>Familj och miljö</source>
+            <translation>Family and environment</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="49" />
+            <source>Familjens bakgrund</source>
+            <translation>Family history</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="50" />
+            <source>Nätverk</source>
+            <translation>Network</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="51" />
+            <source>Ekonomi</source>
+            <translation>Income</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="52" />
+            <source>Boende</source>
+            <translation>Housing</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="53" />
+            <source>Arbete</source>
+            <translation>Employment</translation>
+        </message>
+        <message>
+            <location filename="../sections.py" line="54" />
+            <source>Social integrering</source>
+            <translation>Social integration</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../settings_dialog.py" line="67" />
+            <source>Inställningar</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="70" />
+            <source>Allmänt</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="76" />
+            <source>Språk</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="79" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="81" />
+            <source>Lås efter inaktivitet i minuter</source>
+            <translation>Lock after inactivity, in minutes</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="82" />
+            <source>&amp;Språk</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="83" />
+            <source>&amp;Lås efter inaktivitet</source>
+            <translation>&amp;Lock after inactivity</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsWidget</name>
+        <message>
+            <location filename="../visits.py" line="113" />
+            <source>Besök</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="116" />
+            <source>Inga besök registrerade.</source>
+            <translation>No visits registered.</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="120" />
+            <source>&amp;Registrera besök…</source>
+            <translation>&amp;Register visit…</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="136" />
+            <source> · barnet med</source>
+            <translation> · with the child</translation>
+        </message>
+    </context>
+</TS>

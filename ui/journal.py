@@ -1,0 +1,175 @@
+"""The case journal: a chronological list of note cards.
+
+Each card shows event time, writing time, author, section, state (Utkast/Signerad/Rättad) and
+the "Barnets röst" part. For a corrected note the earlier text is shown struck through, with
+who corrected it, when and why. Buttons: "Redigera utkast" (drafts), "Rättelse" (signed notes)
+and any ``NoteAction`` registered by an extension (see ``ui.extensions``).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import NoteInfo, RevisionInfo
+from ui import formatting
+from ui.extensions import ActionRegistry, NoteAction
+from ui.session import UiSession
+
+
+def _text(body: str) -> str:
+    return html.escape(body).replace("\n", "<br>")
+
+
+class NoteCardWidget(QFrame):
+    """One journal note, read-only, with its action buttons."""
+
+    edit_requested = Signal(str)
+    correct_requested = Signal(str)
+
+    def __init__(self, note: NoteInfo, session: UiSession, actions: ActionRegistry[NoteAction],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = note
+        self.setObjectName("noteCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._set_highlight(False)
+        layout = QVBoxLayout(self)
+        self.text_label = QLabel(self.html())
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextFormat(Qt.TextFormat.RichText)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setAccessibleName(self.tr("Anteckning {when}").format(
+            when=formatting.local(note.event_time)))
+        layout.addWidget(self.text_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        if note.state == "draft":
+            self._add_button(row, "edit", self.tr("Redigera utkast"),
+                             lambda: self.edit_requested.emit(note.id))
+        else:
+            self._add_button(row, "correct", self.tr("Rättelse…"),
+                             lambda: self.correct_requested.emit(note.id))
+        for action in actions:
+            if action.applies(note):
+                self._add_button(row, action.key, action.label(),
+                                 lambda _checked=False, a=action: a.run(session, self.note))
+        layout.addLayout(row)
+
+    def _add_button(self, row: QHBoxLayout, key: str, text: str, slot: object) -> None:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        self.buttons[key] = button
+
+    def _set_highlight(self, on: bool) -> None:
+        border = "#1a5fb4" if on else "#c0c0c0"
+        self.setStyleSheet(f"#noteCard {{ background: palette(base); border: "
+                           f"{2 if on else 1}px solid {border}; border-radius: 6px; }}")
+
+    def html(self) -> str:
+        n = self.note
+        cur = n.current
+        corrected = cur.kind == "correction"
+        state = formatting.note_state(n.state, corrected)
+        section = html.escape(cur.section) or self.tr("Fri anteckning")
+        parts = [
+            f"<p style='font-size:large'><b>{formatting.local(n.event_time)}</b> · {section}"
+            f" · <i>{html.escape(state)}</i></p>",
+            "<p style='color:#555'>" + html.escape(self.tr(
+                "Händelsetid {event} · Skriven {written} av {author}").format(
+                event=formatting.local(n.event_time), written=formatting.local(n.created_at),
+                author=n.author)),
+        ]
+        if n.signed_at is not None:
+            parts[-1] += html.escape(self.tr(" · Signerad {when} av {who}").format(
+                when=formatting.local(n.signed_at), who=n.signed_by or "?"))
+        parts[-1] += "</p>"
+        revisions = (*n.superseded, cur)
+        for old, new in zip(revisions, revisions[1:], strict=False):
+            parts.append(self._struck(old, new))
+        parts.append(f"<p>{_text(cur.body)}</p>")
+        if cur.child_voice.strip():
+            parts.append(f"<p><b>{html.escape(self.tr('Barnets röst'))}</b><br>"
+                         f"{_text(cur.child_voice)}</p>")
+        return "".join(parts)
+
+    def _struck(self, old: RevisionInfo, new: RevisionInfo) -> str:
+        voice = (f"<br><s>{html.escape(self.tr('Barnets röst'))}: {_text(old.child_voice)}</s>"
+                 if old.child_voice.strip() and old.child_voice != new.child_voice else "")
+        info = self.tr("Rättad {when} av {who}. Skäl: {reason}").format(
+            when=formatting.local(new.created_at), who=new.author, reason=new.reason)
+        return (f"<p style='color:#666'><s>{_text(old.body)}</s>{voice}<br>"
+                f"<span style='color:#8a4b00'>{html.escape(info)}</span></p>")
+
+    def set_highlighted(self, on: bool) -> None:
+        self._set_highlight(on)
+
+
+class JournalWidget(QScrollArea):
+    """The notes of one case in event-time order (oldest first, like a paper journal)."""
+
+    edit_requested = Signal(str)
+    correct_requested = Signal(str)
+
+    def __init__(self, session: UiSession, actions: ActionRegistry[NoteAction],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.note_actions = actions
+        self.notes: list[NoteInfo] = []
+        self.cards: dict[str, NoteCardWidget] = {}
+        self.highlighted_note_id: str | None = None
+        self.setWidgetResizable(True)
+        self.setAccessibleName(self.tr("Journal"))
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setSpacing(10)
+        self.empty_label = QLabel(self.tr("Inga anteckningar ännu. Välj Ny anteckning för att "
+                                          "skriva den första."))
+        self.empty_label.setWordWrap(True)
+        self._layout.addWidget(self.empty_label)
+        self._layout.addStretch(1)
+        self.setWidget(self._content)
+        actions.subscribe(self._on_actions_changed)
+
+    def set_notes(self, notes: list[NoteInfo]) -> None:
+        self.notes = list(notes)
+        for card in self.cards.values():
+            card.deleteLater()
+        self.cards.clear()
+        self.empty_label.setVisible(not notes)
+        for i, note in enumerate(self.notes):
+            card = NoteCardWidget(note, self.session, self.note_actions)
+            card.edit_requested.connect(self.edit_requested)
+            card.correct_requested.connect(self.correct_requested)
+            self._layout.insertWidget(1 + i, card)
+            self.cards[note.id] = card
+
+    def note(self, note_id: str) -> NoteInfo | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def show_note(self, note_id: str) -> None:
+        """Scroll to a note and mark it (a search hit was activated)."""
+        self.highlighted_note_id = note_id
+        for nid, card in self.cards.items():
+            card.set_highlighted(nid == note_id)
+        target = self.cards.get(note_id)
+        if target is not None:
+            self._content.adjustSize()
+            self.ensureWidgetVisible(target, 0, 40)
+            target.setFocus()
+
+    def _on_actions_changed(self) -> None:
+        self.set_notes(self.notes)

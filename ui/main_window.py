@@ -1,0 +1,175 @@
+"""The main window: case list on the left, the open case on the right, idle lock over both.
+
+Extension points for other packages (see ``ui.extensions`` for the full contract):
+
+* ``note_actions`` / ``visit_actions``: registries of buttons on note cards and visits,
+* ``visit_open_requested(visit_id)``: a visit was double-clicked,
+* ``case_view``: ``open_page``, ``close_page``, ``open_note_editor``, ``current_case_id``,
+* ``idle_lock``: ``set_inhibited`` while a kiosk with its own PIN is up,
+* ``settings_changed(old, new)``: emitted after the settings dialog saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.dto import CaseDetail
+from app.settings import Settings
+from ui import sections
+from ui.case_list import CaseListWidget
+from ui.case_view import CaseViewWidget
+from ui.extensions import ActionRegistry, NoteAction, VisitAction
+from ui.idle_lock import IdleLock, LockScreenWidget
+from ui.new_case import NewCaseDialog
+from ui.session import UiSession
+from ui.settings_dialog import SettingsDialog
+
+
+class MainWindow(QMainWindow):
+    visit_open_requested = Signal(str)
+    settings_changed = Signal(object, object)  # old Settings, new Settings
+
+    def __init__(self, session: UiSession, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.note_actions: ActionRegistry[NoteAction] = ActionRegistry()
+        self.visit_actions: ActionRegistry[VisitAction] = ActionRegistry()
+        self.setWindowTitle("Samskriv")
+        self.resize(1200, 760)
+        groups = sections.load(session.ctx.paths.root / "sections.json")
+        self.case_list = CaseListWidget(session)
+        self.case_view = CaseViewWidget(session, self.note_actions, self.visit_actions, groups)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.case_list)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 870])
+        self.lock_screen = LockScreenWidget(session)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.case_list.case_selected.connect(self._on_case_list_case_selected)
+        self.case_list.hit_activated.connect(self._on_case_list_hit_activated)
+        self.case_list.new_case_requested.connect(self.open_new_case_dialog)
+        self.case_view.visit_open_requested.connect(self.visit_open_requested)
+        self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
+        self.idle_lock.locked.connect(self._on_idle_lock_locked)
+        self.lock_screen.unlock_succeeded.connect(self.idle_lock.unlock)
+        self.idle_lock.unlocked.connect(self._on_idle_lock_unlocked)
+        self._hidden_windows: list[QWidget] = []
+        self._build_menu()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().showMessage(self.tr("Inloggad som {name}").format(
+            name=session.display_name))
+        session.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+        self.case_list.refresh()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        self._action(menu, self.tr("&Nytt ärende…"), "Ctrl+Shift+N", self.open_new_case_dialog)
+        self._action(menu, self.tr("&Sök i anteckningar"), "Ctrl+F", self._on_search_action)
+        menu.addSeparator()
+        self._action(menu, self.tr("&Inställningar…"), "Ctrl+,", self.open_settings_dialog)
+        self._action(menu, self.tr("&Lås nu"), "Ctrl+L", self.idle_lock.lock_now)
+        menu.addSeparator()
+        self._action(menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
+
+    def _action(self, menu: object, text: str, key: str | QKeySequence.StandardKey,
+                slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.addAction(action)
+        return action
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def open_new_case_dialog(self) -> NewCaseDialog:
+        dialog = NewCaseDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_created.connect(self._on_new_case_created)
+        dialog.open()
+        self.new_case_dialog = dialog
+        return dialog
+
+    def open_settings_dialog(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.session, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_saved.connect(self._on_settings_saved)
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
+    @Slot(object, object)
+    def _on_settings_saved(self, old: Settings, new: Settings) -> None:
+        self.settings = new
+        self.idle_lock.set_timeout_ms(new.idle_lock_minutes * 60_000)
+        self.settings_changed.emit(old, new)
+
+    @Slot(object)
+    def _on_new_case_created(self, case: CaseDetail) -> None:
+        self.case_list.filter.clear()
+        self.case_list.refresh(select_id=case.id)
+
+    def _on_search_action(self) -> None:
+        self.case_list.setCurrentIndex(1)
+        self.case_list.search_field.setFocus()
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def _on_case_list_case_selected(self, case_id: str) -> None:
+        self.case_view.show_case(case_id)
+
+    def _on_case_list_hit_activated(self, case_id: str, note_id: str) -> None:
+        self.case_view.show_case(case_id, focus_note_id=note_id)
+
+    # -- idle lock ---------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.idle_lock.is_locked
+
+    @Slot()
+    def _on_idle_lock_locked(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        self._hidden_windows = [w for w in app.topLevelWidgets()
+                                if w is not self and w.isVisible() and w.windowType() in kinds]
+        for window in self._hidden_windows:
+            window.hide()
+        self.splitter.hide()
+        self.menuBar().setEnabled(False)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+
+    @Slot()
+    def _on_idle_lock_unlocked(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.splitter.show()
+        self.menuBar().setEnabled(True)
+        for window in self._hidden_windows:
+            window.show()
+        self._hidden_windows = []
+
+    @Slot(bool)
+    def _on_tasks_busy_changed(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Arbetar…") if busy else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.idle_lock.stop()
+        super().closeEvent(event)

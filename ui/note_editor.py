@@ -1,0 +1,299 @@
+"""The note editor: event time apart from writing time, section, body, "Barnets röst".
+
+Modes: a new draft, an existing draft, a rättelse (correction) of a signed note (new text plus
+a required reason), and read-only once signed. "Spara utkast" (Ctrl+S) saves a new draft
+revision; "Signera…" asks for confirmation (a signed note cannot be changed) and then saves and
+signs in one background task. Service messages appear inline; nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import notes
+from app.context import Context
+from app.dto import NoteInfo
+from app.errors import UserError, ValidationError
+from ui import formatting, sections
+from ui.errors import FieldErrorLabel, present_error
+from ui.session import UiSession
+
+
+def save_and_sign(ctx: Context, note_id: str | None, case_id: str, fields: dict[str, object],
+                  expected: str | None, visit_id: str | None) -> NoteInfo:
+    """Worker-side: store the text as a draft, then sign it (two units of work, in order)."""
+    if note_id is None:
+        info = notes.create_draft(ctx, case_id, visit_id=visit_id, **fields)  # type: ignore[arg-type]
+    else:
+        info = notes.save_draft(ctx, note_id, expected_revision_id=expected, **fields)  # type: ignore[arg-type]
+    return notes.sign(ctx, info.id)
+
+
+class NoteEditorWidget(QWidget):
+    """Edits one note of one case. Emits ``note_saved``, ``note_signed``, ``note_corrected``
+    (each with the new ``NoteInfo``) and ``close_requested``."""
+
+    note_saved = Signal(object)
+    note_signed = Signal(object)
+    note_corrected = Signal(object)
+    close_requested = Signal()
+
+    def __init__(self, session: UiSession, case_id: str, note: NoteInfo | None = None, *,
+                 correcting: bool = False, visit_id: str | None = None, body: str = "",
+                 section_groups: tuple[sections.SectionGroup, ...] = sections.BBIC,
+                 case_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.case_id, self.note = session, case_id, note
+        self.case_label = case_label
+        self.visit_id = note.visit_id if note else visit_id
+        self.correcting = correcting
+        self.sign_confirmation: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        layout.addWidget(self.heading)
+        self.case_caption = QLabel(case_label)
+        self.case_caption.setStyleSheet("color: #555;")
+        self.case_caption.setVisible(bool(case_label))
+        layout.addWidget(self.case_caption)
+        form = QFormLayout()
+        self.event_time = QDateTimeEdit(QDateTime.currentDateTime())
+        self.event_time.setCalendarPopup(True)
+        self.event_time.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.event_time.setAccessibleName(self.tr("Händelsetid"))
+        self.written_label = QLabel()
+        self.section = QComboBox()
+        self.section.setAccessibleName(self.tr("Avsnitt"))
+        for value, text in sections.choices(section_groups):
+            self.section.addItem(text, value)
+        self.body = QPlainTextEdit(body)
+        self.body.setAccessibleName(self.tr("Anteckning"))
+        self.body.setMinimumHeight(160)
+        self.body_error = FieldErrorLabel()
+        self.child_voice = QPlainTextEdit()
+        self.child_voice.setAccessibleName(self.tr("Barnets röst"))
+        self.child_voice.setPlaceholderText(self.tr(
+            "Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in."))
+        self.child_voice.setMaximumHeight(110)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Skäl till rättelsen"))
+        self.reason_error = FieldErrorLabel()
+        form.addRow(self._buddy(self.tr("&Händelsetid"), self.event_time), self.event_time)
+        form.addRow(self.tr("Skrivtid"), self.written_label)
+        form.addRow(self._buddy(self.tr("A&vsnitt"), self.section), self.section)
+        form.addRow(self._buddy(self.tr("A&nteckning"), self.body), self.body)
+        form.addRow("", self.body_error)
+        form.addRow(self._buddy(self.tr("&Barnets röst"), self.child_voice), self.child_voice)
+        self.reason_label = self._buddy(self.tr("&Skäl till rättelsen"), self.reason)
+        form.addRow(self.reason_label, self.reason)
+        form.addRow("", self.reason_error)
+        layout.addLayout(form, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addLayout(self._button_row())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_triggered)
+        self._load(note)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.close_button = QPushButton(self.tr("Stäng"))
+        self.close_button.clicked.connect(self.close_requested)
+        self.save_button = QPushButton(self.tr("Spara utkast"))
+        self.save_button.setToolTip(self.tr("Spara utkast (Ctrl+S)"))
+        self.save_button.clicked.connect(self._on_save_triggered)
+        self.sign_button = QPushButton(self.tr("Signera…"))
+        self.sign_button.clicked.connect(self._on_sign_clicked)
+        self.correct_button = QPushButton(self.tr("Spara rättelse"))
+        self.correct_button.clicked.connect(self._on_correct_clicked)
+        row.addWidget(self.close_button)
+        row.addStretch(1)
+        for button in (self.save_button, self.sign_button, self.correct_button):
+            row.addWidget(button)
+        return row
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.note is not None and self.note.state == "signed" and not self.correcting
+
+    def _load(self, note: NoteInfo | None) -> None:
+        """Fill the fields from ``note`` (when opening, and after signing)."""
+        if note is not None:
+            cur = note.current
+            self.event_time.setDateTime(formatting.to_qdatetime(cur.event_time))
+            self._select_section(cur.section)
+            self.body.setPlainText(cur.body)
+            self.child_voice.setPlainText(cur.child_voice)
+        self._set_note(note)
+
+    def _set_note(self, note: NoteInfo | None) -> None:
+        """Adopt a saved note without touching the fields (the user may still be typing)."""
+        self.note = note
+        if note is not None:
+            self.written_label.setText(self.tr("{written} av {author}").format(
+                written=formatting.local(note.created_at), author=note.author))
+        else:
+            self.written_label.setText(self.tr("nu, av {author}").format(
+                author=self.session.display_name))
+        self._update_mode()
+
+    def _select_section(self, value: str) -> None:
+        index = self.section.findData(value)
+        if index < 0:  # a section from an older or another municipality's list
+            self.section.addItem(value, value)
+            index = self.section.count() - 1
+        self.section.setCurrentIndex(index)
+
+    def _update_mode(self) -> None:
+        note, ro = self.note, self.read_only
+        if self.correcting:
+            self.heading.setText(self.tr("Rättelse av signerad anteckning"))
+        elif note is None:
+            self.heading.setText(self.tr("Ny anteckning"))
+        elif ro:
+            self.heading.setText(self.tr("Signerad anteckning"))
+            self.status.setText(self.tr(
+                "Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen."))
+        else:
+            self.heading.setText(self.tr("Utkast"))
+        for widget in (self.body, self.child_voice):
+            widget.setReadOnly(ro)
+        fixed = ro or self.correcting
+        self.event_time.setEnabled(not fixed)
+        self.section.setEnabled(not ro)
+        for w in (self.reason_label, self.reason, self.correct_button):
+            w.setVisible(self.correcting)
+        self.save_button.setVisible(not fixed)
+        self.sign_button.setVisible(not fixed)
+
+    def _fields(self) -> dict[str, object]:
+        return {
+            "body": self.body.toPlainText(),
+            "section": str(self.section.currentData() or ""),
+            "child_voice": self.child_voice.toPlainText(),
+            "event_time": formatting.from_qdatetime(self.event_time.dateTime()),
+        }
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.save_button, self.sign_button, self.correct_button):
+            button.setEnabled(not busy)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _on_save_triggered(self) -> None:
+        if self.read_only or self.correcting or not self.save_button.isEnabled():
+            return
+        self._clear_errors()
+        self._busy(True)
+        f = self._fields()
+        if self.note is None:
+            self.session.tasks.run(notes.create_draft, self.session.ctx, self.case_id,
+                                   visit_id=self.visit_id, on_success=self._on_saved,
+                                   on_failure=self._on_failed, owner=self, **f)
+        else:
+            self.session.tasks.run(notes.save_draft, self.session.ctx, self.note.id,
+                                   expected_revision_id=self.note.current.id,
+                                   on_success=self._on_saved, on_failure=self._on_failed,
+                                   owner=self, **f)
+
+    def _on_sign_clicked(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Signera anteckningen?"),
+                          self.tr("En signerad anteckning kan inte ändras. Fel rättas med en "
+                                  "rättelse där den gamla texten syns överstruken.\n\n"
+                                  "Vill du signera nu?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Signera"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._on_sign_confirmation_finished)
+        self.sign_confirmation = box
+        box.open()
+
+    @Slot(int)
+    def _on_sign_confirmation_finished(self, result: int) -> None:
+        box, self.sign_confirmation = self.sign_confirmation, None
+        if box is not None:
+            box.deleteLater()
+        if result != QMessageBox.StandardButton.Yes.value:
+            return
+        self._clear_errors()
+        self._busy(True)
+        note_id = self.note.id if self.note else None
+        expected = self.note.current.id if self.note else None
+        self.session.tasks.run(save_and_sign, self.session.ctx, note_id, self.case_id,
+                               self._fields(), expected, self.visit_id,
+                               on_success=self._on_signed, on_failure=self._on_failed, owner=self)
+
+    def _on_correct_clicked(self) -> None:
+        assert self.note is not None
+        self._clear_errors()
+        self._busy(True)
+        self.session.tasks.run(
+            notes.correct, self.session.ctx, self.note.id, self.body.toPlainText(),
+            reason=self.reason.text(), section=str(self.section.currentData() or ""),
+            child_voice=self.child_voice.toPlainText(),
+            on_success=self._on_corrected, on_failure=self._on_failed, owner=self)
+
+    @Slot(object)
+    def _on_saved(self, info: NoteInfo) -> None:
+        self._busy(False)
+        self._set_note(info)
+        self.status.setText(self.tr("Utkastet sparades {when}.").format(
+            when=datetime.now().strftime("%H:%M")))
+        self.note_saved.emit(info)
+
+    @Slot(object)
+    def _on_signed(self, info: NoteInfo) -> None:
+        self._busy(False)
+        self._load(info)
+        self.note_signed.emit(info)
+
+    @Slot(object)
+    def _on_corrected(self, info: NoteInfo) -> None:
+        self._busy(False)
+        self.correcting = False
+        self._set_note(info)
+        self.status.setText(self.tr("Rättelsen sparades."))
+        self.note_corrected.emit(info)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        if not isinstance(exc, UserError):
+            present_error(self, exc)
+            return
+        field = exc.field if isinstance(exc, ValidationError) else None
+        if field == "reason":
+            self.reason_error.show_message(exc.message)
+        elif field == "body":
+            self.body_error.show_message(exc.message)
+        else:
+            self.status.setText(exc.message)
+
+    def _clear_errors(self) -> None:
+        self.body_error.clear_message()
+        self.reason_error.clear_message()
+        self.status.clear()

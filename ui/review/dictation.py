@@ -1,0 +1,26 @@
+"""The optional dictation provider the review screen uses for "Dina egna ord".
+
+Threading contract: a provider is created and called (``start``/``stop``) on the GUI thread
+and emits all its signals on the GUI thread; a provider that recognises speech on a worker
+thread (Vosk) relays its results through queued signals before emitting these.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DictationProvider(QObject):
+    """Speech to text for the person's own words. Subclass and implement start/stop."""
+
+    dictation_started = Signal()
+    dictation_stopped = Signal()
+    partial_text_changed = Signal(str)  # provisional words, replaced by the next partial
+    text_recognized = Signal(str)  # final words, to append to the field exactly as given
+    dictation_failed = Signal(str)  # a Swedish message for the caseworker
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError

@@ -1,0 +1,335 @@
+"""The review kiosk: a full-screen window that shows only the chosen passages and can only be
+left with the caseworker's password or review PIN.
+
+Threading contract: lives on the GUI thread. Every service call (saving an answer, checking
+the password, completing the review) goes through the ``TaskManager``; results come back on
+the GUI thread. Answers are saved one by one in the order given (the manager is serial).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from app import review
+from app.context import Context
+from app.errors import UserError
+from app.review import ReviewSession, ReviewSummary
+from ui.review.dictation import DictationProvider
+from ui.review.kiosk_media import KioskMedia
+from ui.review.passage_page import PassagePageWidget
+from ui.review.speech import Speaker
+from ui.review.style import CHILD_FACTOR, STEP_PT, clamp_pt, control_pt, kiosk_stylesheet
+from ui.review.summary_page import SummaryPageWidget
+from ui.review.unlock_overlay import UnlockOverlayWidget
+from ui.tasks import TaskManager
+
+AUTOSAVE_MS = 1500
+REASSERT_MS = 30
+
+
+@dataclass
+class _Answer:
+    outcome: str | None = None
+    own_words: str = ""
+    input_method: str = "typed"
+    saved: tuple[str | None, str, str] | None = None
+
+    def state(self) -> tuple[str | None, str, str]:
+        return (self.outcome, self.own_words, self.input_method)
+
+    def needs_saving(self) -> bool:
+        if self.saved is None:
+            return self.outcome is not None or bool(self.own_words)
+        return self.saved != self.state()
+
+
+class ReviewKioskWindow(QWidget):
+    """Full screen, one passage at a time; ``review_completed`` when the caseworker unlocks."""
+
+    review_completed = Signal(object)  # ReviewSummary
+
+    def __init__(self, ctx: Context, session: ReviewSession, tasks: TaskManager, *,
+                 speaker: Speaker, dictation: DictationProvider | None = None,
+                 font_pt: int = 32) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.ctx, self.session, self.tasks = ctx, session, tasks
+        self.child = session.variant == "child"
+        self.position = 0
+        self.summary: ReviewSummary | None = None
+        self._unlocked = False
+        self._answers = {p.index: _Answer() for p in session.passages}
+        self._base_pt = font_pt
+        self.setObjectName("reviewKiosk")
+        self.setWindowTitle(self.tr("Samskriv – genomgång"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._build(dictation is not None)
+        self.media = KioskMedia(self.page, speaker, dictation,
+                                on_dictated=self._on_media_dictated)
+        self._autosave = self._timer(AUTOSAVE_MS, self._on_autosave_timeout)
+        self._reassert = self._timer(REASSERT_MS, self._on_reassert_timeout)
+        self._apply_font()
+
+    def _build(self, can_dictate: bool) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 12, 48, 28)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.exit_button = QPushButton(self.tr("Avsluta (handläggare)"))
+        self.exit_button.setObjectName("exitKiosk")
+        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exit_button.clicked.connect(self._on_exit_button_clicked)
+        top.addWidget(self.exit_button)
+        root.addLayout(top)
+        self.stack = QStackedWidget()
+        self.page = PassagePageWidget(child=self.child, total=len(self.session.passages),
+                                      can_dictate=can_dictate)
+        self.summary_page = SummaryPageWidget(child=self.child)
+        self.stack.addWidget(self.page)
+        self.stack.addWidget(self.summary_page)
+        root.addWidget(self.stack, 1)
+        self.overlay = UnlockOverlayWidget(self)
+        p = self.page
+        p.outcome_chosen.connect(self._on_page_outcome_chosen)
+        p.previous_requested.connect(self._on_page_previous_requested)
+        p.next_requested.connect(self._on_page_next_requested)
+        p.text_size_step_requested.connect(self._on_page_text_size_step_requested)
+        p.own_words_edited.connect(self._on_page_own_words_edited)
+        self.summary_page.back_requested.connect(self._on_summary_page_back_requested)
+        self.summary_page.done_requested.connect(self._on_summary_page_done_requested)
+        self.overlay.secret_submitted.connect(self._on_overlay_secret_submitted)
+        self.overlay.cancelled.connect(self._on_overlay_cancelled)
+
+    def _timer(self, ms: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- public -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the first passage full screen."""
+        self._show_position(0)
+        self._fill_screen()
+        self.raise_()
+        self.activateWindow()
+        self.page.text_view.setFocus()
+
+    @property
+    def unlocked(self) -> bool:
+        return self._unlocked
+
+    def font_pt(self) -> int:
+        """The passage text size in points (the child variant is larger)."""
+        return clamp_pt(round(self._base_pt * (CHILD_FACTOR if self.child else 1.0)))
+
+    def answer(self, passage_index: int) -> tuple[str | None, str, str]:
+        return self._answers[passage_index].state()
+
+    # -- passages and answers -----------------------------------------------------------
+
+    def _current_index(self) -> int:
+        return self.session.passages[self.position].index
+
+    def _show_position(self, position: int) -> None:
+        self.position = position
+        passage = self.session.passages[position]
+        answer = self._answers[passage.index]
+        self.media.reset()
+        self.page.show_passage(position, passage, answer.outcome, answer.own_words)
+        self.page.set_status("")
+        self.stack.setCurrentWidget(self.page)
+
+    def _take_own_words(self) -> None:
+        answer = self._answers[self._current_index()]
+        answer.own_words = self.page.own_words()
+
+    def _save(self, passage_index: int) -> None:
+        self._autosave.stop()
+        answer = self._answers[passage_index]
+        if not answer.needs_saving():
+            return
+        state = answer.state()
+        self.tasks.run(review.record_outcome, self.ctx, self.session.review_id, passage_index,
+                       state[0], state[1], input_method=state[2],
+                       on_success=lambda _r: self._on_saved(passage_index, state),
+                       on_failure=self._on_save_failed, owner=self)
+
+    def _on_saved(self, passage_index: int, state: tuple[str | None, str, str]) -> None:
+        self._answers[passage_index].saved = state
+        if self.stack.currentWidget() is self.page and passage_index == self._current_index():
+            self.page.set_status(self.tr("Ditt svar är sparat."))
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, UserError) else self.tr("okänt fel")
+        self.page.set_status(self.tr("Svaret kunde inte sparas: {message}").format(
+            message=message))
+
+    def _leave_passage(self) -> None:
+        self.media.stop()
+        self._take_own_words()
+        self._save(self._current_index())
+
+    @Slot(str)
+    def _on_page_outcome_chosen(self, outcome: str) -> None:
+        answer = self._answers[self._current_index()]
+        answer.outcome = outcome
+        self._take_own_words()
+        self._save(self._current_index())
+
+    @Slot()
+    def _on_page_own_words_edited(self) -> None:
+        self._autosave.start()
+
+    @Slot()
+    def _on_autosave_timeout(self) -> None:
+        if self.stack.currentWidget() is self.page:
+            self._take_own_words()
+            self._save(self._current_index())
+
+    def _on_media_dictated(self) -> None:
+        self._answers[self._current_index()].input_method = "dictated"
+        self._autosave.start()
+
+    @Slot()
+    def _on_page_previous_requested(self) -> None:
+        if self.position > 0:
+            self._leave_passage()
+            self._show_position(self.position - 1)
+
+    @Slot()
+    def _on_page_next_requested(self) -> None:
+        self._leave_passage()
+        if self.position + 1 < len(self.session.passages):
+            self._show_position(self.position + 1)
+        else:
+            self.tasks.run(review.summary, self.ctx, self.session.review_id,
+                           on_success=self._on_summary_loaded,
+                           on_failure=self._on_save_failed, owner=self)
+
+    def _on_summary_loaded(self, summary: object) -> None:
+        assert isinstance(summary, ReviewSummary)
+        self.summary_page.set_summary(summary)
+        self.stack.setCurrentWidget(self.summary_page)
+        self.summary_page.done_button.setFocus()
+
+    @Slot(int)
+    def _on_page_text_size_step_requested(self, step: int) -> None:
+        factor = CHILD_FACTOR if self.child else 1.0
+        new_base = self._base_pt + step * STEP_PT
+        if clamp_pt(round(new_base * factor)) == round(new_base * factor):
+            self._base_pt = new_base
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        self.setStyleSheet(kiosk_stylesheet(self.font_pt()))
+        self.page.set_control_pt(control_pt(self.font_pt()))
+
+    @Slot()
+    def _on_summary_page_back_requested(self) -> None:
+        self._show_position(len(self.session.passages) - 1)
+
+    # -- leaving ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_summary_page_done_requested(self) -> None:
+        self._open_unlock(self.tr("Tack! Lämna nu över datorn till handläggaren."))
+
+    @Slot()
+    def _on_exit_button_clicked(self) -> None:
+        if self.stack.currentWidget() is self.page:
+            self._leave_passage()
+        self._open_unlock(self.tr("Avsluta genomgången"))
+
+    def _open_unlock(self, title: str) -> None:
+        self.media.stop()
+        self.stack.setEnabled(False)
+        self.overlay.open_prompt(title)
+
+    @Slot()
+    def _on_overlay_cancelled(self) -> None:
+        self.stack.setEnabled(True)
+
+    @Slot(str)
+    def _on_overlay_secret_submitted(self, secret: str) -> None:
+        self.tasks.run(review.verify_unlock, self.ctx, secret,
+                       on_success=self._on_unlock_verified,
+                       on_failure=self._on_unlock_failed, owner=self)
+
+    def _on_unlock_verified(self, ok: object) -> None:
+        if ok is not True:
+            self.overlay.show_error(self.tr("Fel lösenord eller PIN-kod."))
+            return
+        self.tasks.run(review.complete, self.ctx, self.session.review_id,
+                       on_success=self._on_review_completed,
+                       on_failure=self._on_unlock_failed, owner=self)
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, UserError) else self.tr("Ett oväntat fel "
+                                                                         "inträffade.")
+        self.overlay.show_error(message)
+
+    def _on_review_completed(self, summary: object) -> None:
+        assert isinstance(summary, ReviewSummary)
+        self.summary = summary
+        self._unlocked = True
+        self._autosave.stop()
+        self._reassert.stop()
+        self.media.shutdown()
+        self.close()
+        self.review_completed.emit(summary)
+
+    # -- kiosk guard --------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            if self.overlay.isVisible():
+                self.overlay.hide()
+                self._on_overlay_cancelled()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self._unlocked:
+            event.accept()
+            return
+        event.ignore()
+        self._reassert.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if self._unlocked:
+            return
+        kind = event.type()
+        lost_focus = kind == QEvent.Type.ActivationChange and not self.isActiveWindow()
+        left_full_screen = kind == QEvent.Type.WindowStateChange and not self.isFullScreen()
+        if lost_focus or left_full_screen:
+            self._reassert.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())
+
+    def _fill_screen(self) -> None:
+        # On X11 without a window manager (kiosk sessions, Xvfb) full screen is only a wish:
+        # cover the screen ourselves first (setting the geometry afterwards ends full screen).
+        if QGuiApplication.platformName() == "xcb":
+            self.setGeometry(self.screen().geometry())
+        self.showFullScreen()
+
+    @Slot()
+    def _on_reassert_timeout(self) -> None:
+        if self._unlocked:
+            return
+        if not self.isFullScreen() or not self.isVisible():
+            self._fill_screen()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,42 @@
+"""The review page of the settings dialog: text size on the kiosk and the review PIN."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget
+
+from app.context import Context
+from app.settings import Settings
+from ui.review.pin_widget import ReviewPinWidget
+from ui.review.style import MAX_PT, MIN_PT
+from ui.tasks import TaskManager
+
+
+class ReviewSettingsWidget(QWidget):
+    """A ``ui.settings_dialog.SettingsPage``: ``title``, ``widget`` and ``apply``."""
+
+    def __init__(self, ctx: Context, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.font_spin = QSpinBox()
+        self.font_spin.setRange(MIN_PT, MAX_PT)
+        self.font_spin.setSuffix(" pt")
+        self.font_spin.setValue(ctx.settings.review_font_pt)
+        form.addRow(self.tr("Textstorlek vid genomgång:"), self.font_spin)
+        layout.addLayout(form)
+        self.pin = ReviewPinWidget(ctx, tasks)
+        layout.addWidget(self.pin)
+
+    def title(self) -> str:
+        return self.tr("Genomgång med familjen")
+
+    def widget(self) -> QWidget:
+        return self
+
+    def apply(self, settings: Settings) -> Settings:
+        # The PIN is saved by its own button; keep what is stored now, not the dialog's copy.
+        return replace(settings, review_font_pt=self.font_spin.value(),
+                       review_pin_hash=self.ctx.settings.review_pin_hash)

@@ -1,0 +1,136 @@
+"""Settings: language and idle-lock minutes, plus pages that other packages register.
+
+Extension point: ``register_page(factory)`` where ``factory(session) -> SettingsPage`` (a
+QWidget with ``title()`` and ``apply(settings) -> settings``). The review package uses it for
+the review PIN. The dialog saves through ``Context.save_settings`` on the worker thread and
+emits ``settings_saved(old, new)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Protocol
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import Context
+from app.errors import UserError
+from app.settings import Settings
+from ui.errors import FieldErrorLabel, present_error
+from ui.session import UiSession
+
+
+class SettingsPage(Protocol):
+    """A group of extra settings; ``apply`` returns the settings with its values filled in
+    (raise ``app.errors.ValidationError`` for bad input)."""
+
+    def title(self) -> str: ...
+
+    def widget(self) -> QWidget: ...
+
+    def apply(self, settings: Settings) -> Settings: ...
+
+
+PageFactory = Callable[[UiSession], SettingsPage]
+_PAGE_FACTORIES: list[PageFactory] = []
+
+
+def register_page(factory: PageFactory) -> None:
+    if factory not in _PAGE_FACTORIES:
+        _PAGE_FACTORIES.append(factory)
+
+
+def _save(ctx: Context, value: Settings) -> Settings:
+    ctx.save_settings(value)
+    return ctx.settings
+
+
+class SettingsDialog(QDialog):
+    settings_saved = Signal(object, object)  # old Settings, new Settings
+
+    def __init__(self, session: UiSession, current: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.current = session, current
+        self.setWindowTitle(self.tr("Inställningar"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        general = QGroupBox(self.tr("Allmänt"))
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        self.language.addItem("Svenska", "sv")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.language.setAccessibleName(self.tr("Språk"))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(current.idle_lock_minutes)
+        self.idle_minutes.setAccessibleName(self.tr("Lås efter inaktivitet i minuter"))
+        form.addRow(self._buddy(self.tr("&Språk"), self.language), self.language)
+        form.addRow(self._buddy(self.tr("&Lås efter inaktivitet"), self.idle_minutes),
+                    self.idle_minutes)
+        layout.addWidget(general)
+        self.pages: list[SettingsPage] = [factory(session) for factory in _PAGE_FACTORIES]
+        for page in self.pages:
+            box = QGroupBox(page.title())
+            QVBoxLayout(box).addWidget(page.widget())
+            layout.addWidget(box)
+        self.error = FieldErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def value(self) -> Settings:
+        value = replace(self.current, language=str(self.language.currentData()),
+                        idle_lock_minutes=self.idle_minutes.value())
+        for page in self.pages:
+            value = page.apply(value)
+        return value
+
+    def _on_buttons_accepted(self) -> None:
+        self.error.clear_message()
+        try:
+            value = self.value()
+        except Exception as exc:  # noqa: BLE001 - shown inline, the dialog stays open
+            self._on_save_failed(exc)
+            return
+        self.buttons.setEnabled(False)
+        self.session.tasks.run(_save, self.session.ctx, value, on_success=self._on_save_done,
+                               on_failure=self._on_save_failed, owner=self)
+
+    @Slot(object)
+    def _on_save_done(self, saved: Settings) -> None:
+        self.buttons.setEnabled(True)
+        old, self.current = self.current, saved
+        self.accept()
+        self.settings_saved.emit(old, saved)
+
+    @Slot(object)
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.error.show_message(exc.message)
+        else:
+            present_error(self, exc)
