@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit, outbox, visits
-from app.accounts import check_password_hash, verify_password
 from app.access import require_case
+from app.accounts import check_password_hash, verify_password
 from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
 from app.errors import NotFound, ValidationError
