@@ -8,62 +8,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import paths
-from app.errors import ModelError
+from app.speech_errors import mb as _mb
+from app.speech_errors import user_message
 from speech.catalog import MODEL_LIST_URL, language_rank
 from speech.download import fetch_model_list
-from speech.errors import (
-    CatalogInvalid,
-    ChecksumMismatch,
-    CorruptArchive,
-    DownloadCancelled,
-    DownloadFailed,
-    ModelInvalid,
-    ModelNotFound,
-    NotEnoughSpace,
-    SpeechError,
-    UnsafeArchive,
-)
+from speech.errors import DownloadCancelled, SpeechError
 from speech.modelstore import InstalledModel, ModelStore
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
-def user_message(exc: SpeechError) -> str:
-    """Swedish text for a speech-layer error, for the CLI and the UI alike."""
-    if isinstance(exc, ModelInvalid):
-        return f"Modellen är ogiltig – följande saknas: {', '.join(exc.missing)}"
-    if isinstance(exc, ChecksumMismatch):
-        return "Kontrollsumman stämmer inte – filen är skadad och har tagits bort. Försök igen."
-    if isinstance(exc, UnsafeArchive):
-        return "Zip-filen innehåller otillåtna sökvägar och har inte packats upp."
-    if isinstance(exc, CorruptArchive):
-        return "Zip-filen är trasig eller ofullständig."
-    if isinstance(exc, DownloadCancelled):
-        return "Nedladdningen avbröts. Kör samma kommando igen för att fortsätta där den slutade."
-    if isinstance(exc, DownloadFailed):
-        return (
-            "Nedladdningen misslyckades. Kontrollera nätverket och försök igen – "
-            "det som redan hämtats sparas."
-        )
-    if isinstance(exc, ModelNotFound):
-        return f"Modellen ”{exc.name}” finns inte."
-    if isinstance(exc, NotEnoughSpace):
-        return (
-            f"Det finns inte tillräckligt med ledigt diskutrymme "
-            f"(behövs {_mb(exc.needed)}, ledigt {_mb(exc.free)})."
-        )
-    if isinstance(exc, CatalogInvalid):
-        return "Modellistan kunde inte läsas."
-    return "Något gick fel med talmodellen."
-
-
-def to_user_error(exc: SpeechError) -> ModelError:
-    """The app's typed error for a speech-layer error (English detail kept for support)."""
-    return ModelError(user_message(exc), detail=str(exc))
 
 
 class ProgressBar:

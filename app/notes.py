@@ -17,6 +17,7 @@ from app.access import require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
 from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
+from app.recording import apply_audio_policy_after_sign
 from models.journal import JournalNote, NoteRevision
 from models.people import User
 from models.visits import Visit
@@ -137,7 +138,9 @@ def sign(ctx: Context, note_id: str) -> NoteInfo:
         s.flush()
         info = _info_for(s, note)
         uow.commit()
-        return info
+    # After the signature is safely stored: the organisation's audio retention policy.
+    apply_audio_policy_after_sign(ctx, note_id)
+    return info
 
 
 def correct(
