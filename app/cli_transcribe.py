@@ -1,0 +1,97 @@
+"""The ``samskriv transcribe`` subcommand: transcribe audio files offline with a Vosk model."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from app import paths
+from speech.batch import transcribe_file
+from speech.engine import SpeechModel, load_model
+from speech.errors import ModelInvalid
+from speech.exceptions import AudioFileError
+from speech.formats import FORMATS, render
+
+
+class _Failure(Exception):
+    """A message for the user (Swedish) and the exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "transcribe", help="Transkribera ljudfiler", description="Transkribera ljudfiler offline."
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", type=Path, help="ljudfil(er)")
+    parser.add_argument("--model", help="modellmapp eller namn på en modell i datamappen")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="txt", help="utdataformat")
+    parser.add_argument(
+        "--threads", type=int, default=max(1, os.cpu_count() or 1), help="antal trådar"
+    )
+    parser.add_argument("--output", type=Path, help="mapp för resultaten (annars stdout)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Transcribe each file; print results or write ``<output>/<name>.<format>``."""
+    try:
+        missing = [path for path in args.files if not path.is_file()]
+        if missing:  # before the slow model load
+            raise _Failure(f"Filen kunde inte läsas: {missing[0]} (filen finns inte)")
+        model = _load(_model_dir(args))
+        if args.output is not None:
+            args.output.mkdir(parents=True, exist_ok=True)
+        for path in args.files:
+            _transcribe_one(model, path, args)
+    except _Failure as failure:
+        print(failure.message, file=sys.stderr)
+        return failure.code
+    return 0
+
+
+def _model_dir(args: argparse.Namespace) -> Path:
+    models = paths.resolve(getattr(args, "data_dir", None)).models
+    if args.model:
+        given = Path(args.model)
+        return given if given.is_dir() or os.sep in args.model else models / args.model
+    installed = sorted(p for p in models.iterdir() if p.is_dir()) if models.is_dir() else []
+    if len(installed) != 1:
+        raise _Failure(f"Ange en modell med --model (installerade modeller finns i {models}).", 2)
+    return installed[0]
+
+
+def _load(folder: Path) -> SpeechModel:
+    print(f"Läser in modellen {folder} …", file=sys.stderr)
+    try:
+        return load_model(folder)
+    except ModelInvalid as exc:
+        raise _Failure(f"Modellmappen saknas eller är ogiltig: {folder} ({exc})") from exc
+
+
+def _transcribe_one(model: SpeechModel, path: Path, args: argparse.Namespace) -> None:
+    def progress(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent % 10 == 0 or sys.stderr.isatty():
+            end = "\r" if sys.stderr.isatty() and percent < 100 else "\n"
+            print(f"{path.name}: {percent} %", end=end, file=sys.stderr, flush=True)
+
+    try:
+        segments = transcribe_file(model, path, threads=max(1, args.threads), progress=progress)
+    except AudioFileError as exc:
+        raise _Failure(f"Filen kunde inte läsas: {path} ({exc})") from exc
+    text = render(segments, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return
+    target = args.output / f"{path.stem}.{args.format}"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _Failure(f"Resultatet kunde inte sparas: {target} ({exc})") from exc
+    print(f"Sparade {target}", file=sys.stderr)

@@ -1,0 +1,173 @@
+"""Vosk behind a small typed API: validated model loading, recognizers, partial/final results."""
+
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from speech.errors import ModelInvalid
+from speech.modelstore import validate_model
+
+_FST_MAGIC = 0x7EB2FDD6
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+    conf: float
+
+
+@dataclass(frozen=True)
+class Partial:
+    text: str
+
+
+@dataclass(frozen=True)
+class Final:
+    """A finished utterance; word times are seconds since the recognizer was created."""
+
+    text: str
+    words: tuple[Word, ...]
+
+
+class Recognizer(Protocol):
+    """One decoding stream. Not thread-safe: use each recognizer from one thread only."""
+
+    def accept(self, pcm: bytes) -> Partial | Final | None: ...
+
+    def finish(self) -> Final | None: ...
+
+
+class RecognizerFactory(Protocol):
+    """A shared model (or a fake) that makes recognizers; safe to call from any thread."""
+
+    def recognizer(self, sample_rate: int) -> Recognizer: ...
+
+
+class VoskRecognizer:
+    """A ``KaldiRecognizer`` with word times. Feed it from a single thread.
+
+    Word times keep counting across utterances (vosk counts every sample fed), so they are
+    seconds since this recognizer was created.
+    """
+
+    def __init__(self, model: Any, sample_rate: int, *, partials: bool = True) -> None:
+        import vosk
+
+        self._rec = vosk.KaldiRecognizer(model, sample_rate)
+        self._rec.SetWords(True)
+        self._partials = partials
+        self._last_partial = ""
+
+    def accept(self, pcm: bytes) -> Partial | Final | None:
+        """Decode a block: a Final at an endpoint, a Partial when the guess changed, else None."""
+        if self._rec.AcceptWaveform(pcm):
+            self._last_partial = ""
+            return _final(self._rec.Result())
+        if not self._partials:
+            return None
+        text = json.loads(self._rec.PartialResult()).get("partial", "")
+        if text == self._last_partial:
+            return None
+        self._last_partial = text
+        return Partial(text)
+
+    def finish(self) -> Final | None:
+        """Flush the decoder (end of stream or a pause); None when nothing was recognized."""
+        self._last_partial = ""
+        final = _final(self._rec.FinalResult())
+        return final if final.words or final.text else None
+
+
+class SpeechModel:
+    """A loaded Vosk model. Load once and share it: recognizers may be made from any thread."""
+
+    def __init__(self, path: Path, handle: Any) -> None:
+        self.path = path
+        self.handle = handle
+
+    def recognizer(self, sample_rate: int = 16_000, *, partials: bool = True) -> VoskRecognizer:
+        return VoskRecognizer(self.handle, sample_rate, partials=partials)
+
+
+def load_model(path: str | Path) -> SpeechModel:
+    """Validate the folder, then load it (slow: seconds; do it off the GUI thread).
+
+    Raises ``ModelInvalid`` for a missing or broken folder. Vosk itself only returns a null
+    model for some problems and loads a truncated graph silently (then crashes later).
+    """
+    import vosk
+
+    folder = Path(path)
+    validate_model_dir(folder)
+    vosk.SetLogLevel(-1)
+    try:
+        handle = vosk.Model(str(folder))
+    except Exception as exc:  # vosk raises a bare Exception("Failed to create a model")
+        raise ModelInvalid([f"loadable model files ({exc})"], str(folder)) from exc
+    return SpeechModel(folder, handle)
+
+
+def validate_model_dir(folder: Path) -> None:
+    """The model store's structural check, plus: is each decoding graph complete?"""
+    missing = validate_model(folder)
+    if not missing:
+        for name in ("HCLG.fst", "HCLr.fst", "Gr.fst"):
+            fst = folder / "graph" / name
+            if fst.is_file() and (problem := _fst_problem(fst)):
+                missing.append(f"graph/{name} ({problem})")
+    if missing:
+        raise ModelInvalid(missing, str(folder))
+
+
+def _fst_problem(path: Path) -> str | None:
+    """Compare an OpenFst header's state and arc counts with the file size."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    try:
+        kind, states, arcs, end = _fst_header(head, 0)
+        if kind == "olabel_lookahead":
+            # A lookahead FST wraps a const FST whose header follows a 4-byte add-on tag.
+            inner = head.find(struct.pack("<I", _FST_MAGIC), end, end + 64)
+            kind, states, arcs, end = _fst_header(head, inner)
+    except (struct.error, ValueError, UnicodeDecodeError):
+        return "not an OpenFst file"
+    smallest_state = 20 if kind == "const" else 12
+    if path.stat().st_size < end + states * smallest_state + arcs * 16:
+        return "truncated"
+    return None
+
+
+def _fst_header(data: bytes, offset: int) -> tuple[str, int, int, int]:
+    """Parse an OpenFst header at ``offset``: (fst type, states, arcs, end offset)."""
+    if offset < 0:
+        raise ValueError("no header")
+    (magic,) = struct.unpack_from("<I", data, offset)
+    if magic != _FST_MAGIC:
+        raise ValueError("bad magic")
+    offset += 4
+    texts = []
+    for _ in range(2):  # fst type, arc type
+        (length,) = struct.unpack_from("<i", data, offset)
+        if not 0 < length < 64:
+            raise ValueError("bad header string")
+        texts.append(data[offset + 4 : offset + 4 + length].decode("ascii"))
+        offset += 4 + length
+    _version, _flags, _props, _start, states, arcs = struct.unpack_from("<iiQqqq", data, offset)
+    if states < 0 or arcs < 0:
+        raise ValueError("negative counts")
+    return texts[0], states, arcs, offset + 40
+
+
+def _final(result_json: str) -> Final:
+    result = json.loads(result_json)
+    words = tuple(
+        Word(w["word"], float(w["start"]), float(w["end"]), float(w.get("conf", 1.0)))
+        for w in result.get("result", ())
+    )
+    return Final(result.get("text", ""), words)
