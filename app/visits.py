@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from app import audit, outbox
 from app.access import require_case
@@ -105,7 +105,8 @@ def latest_consent(ctx: Context, visit_id: str) -> ConsentInfo | None:
         _load(uow.session, ctx, visit_id)
         row = uow.session.scalars(
             select(Consent).where(Consent.visit_id == visit_id)
-            .order_by(Consent.recorded_at.desc()).limit(1)
+            .order_by(Consent.recorded_at.desc(), literal_column("consents.rowid").desc())
+            .limit(1)
         ).first()
         return _consent_info(uow.session, row) if row else None
 

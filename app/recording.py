@@ -1,0 +1,271 @@
+"""Recordings of a visit: consent gate, encrypted audio, autosaved segments, crash recovery,
+transcription of recordings that waited for a model, and the audio retention policy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.access import require_case, visible_case_ids
+from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
+from app.context import Context
+from app.errors import NotFound, UserError
+from app.visits import latest_consent
+from models.journal import JournalNote
+from models.visits import Recording, Segment, Visit
+from speech.engine import Word
+from speech.transcript import Segment as SpeechSegment
+
+_log = logging.getLogger(__name__)
+SAMPLE_RATE = 16_000
+
+
+@dataclass(frozen=True)
+class RecordingInfo:
+    id: str
+    visit_id: str
+    case_id: str
+    state: str
+    started_at: datetime
+    duration_s: float
+    model_id: str
+    segments: int
+
+
+def audio_path(ctx: Context, recording_id: str) -> Path:
+    return ctx.paths.audio / f"{recording_id}.sam"
+
+
+def require_consent(ctx: Context, visit_id: str) -> None:
+    consent = latest_consent(ctx, visit_id)
+    if consent is None:
+        raise UserError("Samtycke till inspelning saknas. Fråga först och registrera svaret.")
+    if consent.refused:
+        raise UserError(
+            "Någon har sagt nej till inspelning: " + ", ".join(consent.refused)
+            + ". Skriv anteckningen utan inspelning."
+        )
+    if not consent.agreed:
+        raise UserError("Ingen har samtyckt till inspelning.")
+
+
+def begin(ctx: Context, visit_id: str, *, model_id: str = "") -> RecordingInfo:
+    """Create the recording row before any audio exists, so a crash leaves a trace."""
+    require_consent(ctx, visit_id)
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise NotFound("Besöket")
+        rec = Recording(visit_id=visit_id, audio_file="", sample_rate=SAMPLE_RATE,
+                        engine="vosk" if model_id else "", model_id=model_id,
+                        state="recording", started_at=ctx.now(), created_by=ctx.actor.user_id)
+        s.add(rec)
+        s.flush()
+        rec.audio_file = audio_path(ctx, rec.id).name
+        if visit.actual_start is None:
+            visit.actual_start = ctx.now()
+        audit.record(s, ctx.actor, "recording.start", "visit", visit_id,
+                     {"recording": rec.id}, now=ctx.now())
+        info = _info(s, rec)
+        uow.commit()
+        return info
+
+
+def open_sink(ctx: Context, recording_id: str) -> EncryptedAudioWriter:
+    """The encrypted, crash-safe audio file the capture thread writes to."""
+    ctx.paths.audio.mkdir(parents=True, exist_ok=True)
+    return EncryptedAudioWriter(audio_path(ctx, recording_id), ctx.audio_key(recording_id),
+                                SAMPLE_RATE)
+
+
+def save_segment(ctx: Context, recording_id: str, segment: SpeechSegment) -> None:
+    """Autosave one final segment as it arrives (called for every finished phrase)."""
+    save_segments(ctx, recording_id, [segment])
+
+
+def save_segments(ctx: Context, recording_id: str, segments: Iterable[SpeechSegment]) -> None:
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        seq = s.scalar(select(func.max(Segment.seq)).where(Segment.recording_id == recording_id))
+        next_seq = (seq or 0) + 1
+        for i, seg in enumerate(segments):
+            s.add(Segment(recording_id=recording_id, seq=next_seq + i, start_s=seg.start,
+                          end_s=seg.end, text=seg.text,
+                          words=[{"word": w.text, "start": w.start, "end": w.end,
+                                  "conf": w.conf} for w in seg.words]))
+        uow.commit()
+
+
+def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        rec = _load(s, ctx, recording_id)
+        rec.state, rec.duration_s = "complete", duration_s
+        audit.record(s, ctx.actor, "recording.stop", "recording", rec.id,
+                     {"seconds": round(duration_s, 1)}, now=ctx.now())
+        info = _info(s, rec)
+        uow.commit()
+        return info
+
+
+def unfinished(ctx: Context) -> list[RecordingInfo]:
+    """Recordings of this user that were never stopped (app or laptop died)."""
+    with ctx.uow() as uow:
+        rows = uow.session.scalars(select(Recording).where(
+            Recording.state == "recording", Recording.created_by == ctx.actor.user_id)).all()
+        return [_info(uow.session, r) for r in rows]
+
+
+def recover(ctx: Context, recording_id: str) -> RecordingInfo:
+    """Keep what reached the disk: every complete ~1 s chunk of audio and every segment."""
+    path = audio_path(ctx, recording_id)
+    duration = 0.0
+    try:
+        duration = EncryptedAudioReader(path, ctx.audio_key(recording_id)).duration_s
+    except (FileNotFoundError, AudioFileCorrupt):
+        # The app died before the first second reached the disk: nothing to keep but the
+        # segments that were saved, if any.
+        _log.warning("recording %s has no readable audio", recording_id)
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        rec = _load(s, ctx, recording_id)
+        if rec.state != "recording":
+            raise UserError("Inspelningen är redan avslutad.")
+        rec.state, rec.duration_s = "recovered", duration
+        signed_note = _signed_note_of_visit(s, rec.visit_id)
+        audit.record(s, ctx.actor, "recording.recover", "recording", rec.id,
+                     {"seconds": round(duration, 1)}, now=ctx.now())
+        info = _info(s, rec)
+        uow.commit()
+    if signed_note is not None:  # the note was signed meanwhile: its policy applies here too
+        apply_audio_policy_after_sign(ctx, signed_note)
+        return for_visit_one(ctx, recording_id)
+    return info
+
+
+def for_visit_one(ctx: Context, recording_id: str) -> RecordingInfo:
+    with ctx.uow() as uow:
+        return _info(uow.session, _load(uow.session, ctx, recording_id))
+
+
+def for_visit(ctx: Context, visit_id: str) -> list[RecordingInfo]:
+    with ctx.uow() as uow:
+        visit = uow.session.get(Visit, visit_id)
+        if visit is None:
+            raise NotFound("Besöket")
+        require_case(uow.session, ctx.actor, visit.case_id)
+        rows = uow.session.scalars(select(Recording).where(Recording.visit_id == visit_id)
+                                   .order_by(Recording.started_at)).all()
+        return [_info(uow.session, r) for r in rows]
+
+
+def awaiting_transcription(ctx: Context) -> list[RecordingInfo]:
+    """Finished recordings with audio but no transcript (recorded while no model existed)."""
+    with ctx.uow() as uow:
+        has_segments = select(Segment.recording_id).distinct()
+        stmt = select(Recording).join(Visit, Visit.id == Recording.visit_id).where(
+            Recording.state.in_(("complete", "recovered")),
+            Recording.id.not_in(has_segments))
+        visible = visible_case_ids(ctx.actor)
+        if visible is not None:
+            stmt = stmt.where(Visit.case_id.in_(visible))
+        rows = uow.session.scalars(stmt).all()
+        return [_info(uow.session, r) for r in rows if audio_path(ctx, r.id).exists()]
+
+
+def transcript(ctx: Context, recording_id: str) -> list[SpeechSegment]:
+    with ctx.uow() as uow:
+        _load(uow.session, ctx, recording_id)
+        rows = uow.session.scalars(select(Segment).where(Segment.recording_id == recording_id)
+                                   .order_by(Segment.seq)).all()
+        return [SpeechSegment(r.start_s, r.end_s, r.text,
+                              tuple(Word(w["word"], w["start"], w["end"], w["conf"])
+                                    for w in r.words)) for r in rows]
+
+
+def read_audio(ctx: Context, recording_id: str, start_s: float = 0.0,
+               end_s: float | None = None) -> bytes:
+    with ctx.uow() as uow:
+        _load(uow.session, ctx, recording_id)
+    path = audio_path(ctx, recording_id)
+    if not path.exists():
+        raise UserError("Ljudet finns inte längre (det raderas när anteckningen signeras).")
+    reader = EncryptedAudioReader(path, ctx.audio_key(recording_id))
+    return reader.read_pcm(start_s, end_s if end_s is not None else reader.duration_s)
+
+
+def apply_audio_policy_after_sign(ctx: Context, note_id: str) -> int:
+    """Delete the audio of a signed note's visit when the organisation's policy says so.
+    Returns the number of audio files deleted."""
+    if ctx.settings.audio_policy != "delete-on-sign":
+        return 0
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        note = s.get(JournalNote, note_id)
+        if note is None:
+            return 0
+        require_case(s, ctx.actor, note.case_id)
+        if note.visit_id is None or note.state != "signed":
+            return 0
+        recordings = s.scalars(select(Recording).where(
+            Recording.visit_id == note.visit_id,
+            Recording.state.in_(("complete", "recovered")))).all()
+        if not recordings:
+            return 0
+        for rec in recordings:
+            rec.state = "audio-deleted"
+        doomed = [audio_path(ctx, rec.id) for rec in recordings]
+        audit.record(s, ctx.actor, "audio.delete", "visit", note.visit_id,
+                     {"recordings": len(recordings), "policy": "delete-on-sign"}, now=ctx.now())
+        uow.commit()
+    # Rows first, files second: a crash in between leaves orphan ciphertext, never a row
+    # that promises audio which is gone.
+    deleted = 0
+    for path in doomed:
+        if path.exists():
+            path.unlink()
+            deleted += 1
+    return deleted
+
+
+def _signed_note_of_visit(s: Session, visit_id: str) -> str | None:
+    return s.scalar(select(JournalNote.id).where(JournalNote.visit_id == visit_id,
+                                                 JournalNote.state == "signed").limit(1))
+
+
+def discard_failed(ctx: Context, recording_id: str) -> None:
+    """Remove a recording that never captured anything (e.g. no microphone)."""
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        rec = _load(s, ctx, recording_id)
+        s.execute(delete(Segment).where(Segment.recording_id == rec.id))
+        s.delete(rec)
+        audit.record(s, ctx.actor, "recording.discard", "visit", rec.visit_id,
+                     {"recording": recording_id}, now=ctx.now())
+        uow.commit()
+    audio_path(ctx, recording_id).unlink(missing_ok=True)
+
+
+def _load(s: Session, ctx: Context, recording_id: str) -> Recording:
+    rec = s.get(Recording, recording_id)
+    visit = s.get(Visit, rec.visit_id) if rec else None
+    if rec is None or visit is None:
+        raise NotFound("Inspelningen")
+    require_case(s, ctx.actor, visit.case_id)
+    return rec
+
+
+def _info(s: Session, rec: Recording) -> RecordingInfo:
+    visit = s.get(Visit, rec.visit_id)
+    count = s.scalar(select(func.count()).select_from(Segment)
+                     .where(Segment.recording_id == rec.id)) or 0
+    return RecordingInfo(rec.id, rec.visit_id, visit.case_id if visit else "", rec.state,
+                         rec.started_at, rec.duration_s, rec.model_id, count)

@@ -1,0 +1,188 @@
+"""Transcription use cases: choose and load the speech model, record a visit live with
+autosave, transcribe recordings that waited for a model, import a recording from a file,
+and turn a transcript into draft text with the dictation rules."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import recording
+from app.context import Context
+from app.errors import ModelError
+from app.recording import RecordingInfo
+from app.speech_errors import to_user_error
+from speech.audio import AudioSource
+from speech.batch import load_pcm, transcribe_pcm
+from speech.catalog import ModelCatalog, language_rank
+from speech.dictation import Dictation
+from speech.engine import SpeechModel, load_model
+from speech.errors import SpeechError
+from speech.modelstore import InstalledModel, ModelStore
+from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
+from speech.transcript import Segment
+
+_log = logging.getLogger(__name__)
+Progress = Callable[[float], None]
+
+
+def model_store(ctx: Context) -> ModelStore:
+    ctx.paths.models.mkdir(parents=True, exist_ok=True)
+    return ModelStore(ctx.paths.models, ModelCatalog(ctx.paths.models))
+
+
+def active_model(ctx: Context) -> InstalledModel | None:
+    """The model chosen in settings, else the first valid one (Swedish first)."""
+    valid = [m for m in model_store(ctx).installed() if m.valid]
+    chosen = ctx.settings.model_name
+    for m in valid:
+        if m.name == chosen:
+            return m
+    valid.sort(key=lambda m: language_rank(m.lang))
+    return valid[0] if valid else None
+
+
+def load_active_model(ctx: Context) -> tuple[InstalledModel, SpeechModel]:
+    """Slow (seconds): call it in the background. Raises ModelError in Swedish."""
+    chosen = active_model(ctx)
+    if chosen is None:
+        raise ModelError(
+            "Ingen talmodell är installerad. Inspelningen fungerar ändå och skrivs ut när en "
+            "modell finns (Inställningar → Talmodeller)."
+        )
+    try:
+        return chosen, load_model(chosen.path)
+    except SpeechError as exc:
+        raise to_user_error(exc) from exc
+
+
+class LiveRecording:
+    """Record one visit: consent checked, audio encrypted to disk, each finished phrase
+    saved as it arrives, nothing lost at stop.
+
+    Threading contract: ``start``/``pause``/``resume``/``stop`` are called from one
+    controlling thread. ``on_event`` is called from the pipeline's worker thread, in order,
+    after final segments have been saved; it must return quickly and not call ``stop``.
+    """
+
+    def __init__(
+        self, ctx: Context, visit_id: str, source: AudioSource, on_event: Callable[[Event], None],
+        model: SpeechModel | None = None, *, model_id: str = "",
+    ) -> None:
+        self._ctx, self._visit_id, self._source = ctx, visit_id, source
+        self._on_event, self._model, self._model_id = on_event, model, model_id
+        self._pipeline: LiveTranscriber | None = None
+        self.info: RecordingInfo | None = None
+        self._sink_duration: Callable[[], float] = lambda: 0.0
+
+    @property
+    def recording_id(self) -> str:
+        assert self.info is not None, "not started"
+        return self.info.id
+
+    def start(self) -> RecordingInfo:
+        """Raises UserError when consent is missing or there is no microphone."""
+        self.info = recording.begin(self._ctx, self._visit_id, model_id=self._model_id)
+        sink = recording.open_sink(self._ctx, self.info.id)
+        self._sink_duration = lambda: sink.duration_s
+        self._pipeline = LiveTranscriber(self._source, sink, self._handle, self._model)
+        try:
+            self._pipeline.start()
+        except SpeechError as exc:
+            recording.discard_failed(self._ctx, self.info.id)
+            raise to_user_error(exc) from exc
+        return self.info
+
+    def pause(self) -> None:
+        if self._pipeline:
+            self._pipeline.pause()
+
+    def resume(self) -> None:
+        if self._pipeline:
+            self._pipeline.resume()
+
+    @property
+    def dropped_blocks(self) -> int:
+        return self._pipeline.dropped if self._pipeline else 0
+
+    def stop(self) -> RecordingInfo:
+        """Decode the tail, save the last segments, close the audio file."""
+        assert self._pipeline is not None and self.info is not None, "not started"
+        self._pipeline.stop()
+        self.info = recording.finish(self._ctx, self.info.id, self._sink_duration())
+        return self.info
+
+    def _handle(self, event: Event) -> None:
+        if isinstance(event, SegmentEvent) and self.info is not None:
+            try:
+                recording.save_segment(self._ctx, self.info.id, event.segment)
+            except Exception as exc:  # report, keep recording: the audio is still on disk
+                _log.exception("autosave of a segment failed")
+                self._on_event(ErrorEvent(exc))
+        self._on_event(event)
+
+
+def transcribe_recording(
+    ctx: Context, recording_id: str, model: SpeechModel, *, threads: int = 2,
+    progress: Progress | None = None,
+) -> list[Segment]:
+    """Transcribe a stored recording (one recorded while no model was installed)."""
+    pcm = recording.read_audio(ctx, recording_id)
+    segments = transcribe_pcm(model, pcm, threads=threads, progress=progress)
+    recording.save_segments(ctx, recording_id, segments)
+    return segments
+
+
+def transcribe_waiting(
+    ctx: Context, model: SpeechModel, progress: Progress | None = None
+) -> list[RecordingInfo]:
+    """Every recording that waited for a model, transcribed now."""
+    waiting = recording.awaiting_transcription(ctx)
+    for rec in waiting:
+        transcribe_recording(ctx, rec.id, model, progress=progress)
+    return waiting
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    recording: RecordingInfo
+    segments: tuple[Segment, ...]
+
+
+def import_recording(
+    ctx: Context, visit_id: str, path: Path, model: SpeechModel | None, *, threads: int = 2,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Store an audio file (any format ffmpeg reads) encrypted with the visit and transcribe
+    it when a model is given. Consent applies as for live recording."""
+    try:
+        pcm = load_pcm(path)
+    except SpeechError as exc:
+        raise to_user_error(exc) from exc
+    info = recording.begin(ctx, visit_id, model_id=model_id_of(model))
+    with recording.open_sink(ctx, info.id) as sink:
+        sink.write(pcm)
+    duration = len(pcm) / (2 * recording.SAMPLE_RATE)
+    segments: list[Segment] = []
+    try:
+        if model is not None:
+            segments = transcribe_pcm(model, pcm, threads=threads, progress=progress)
+            recording.save_segments(ctx, info.id, segments)
+    finally:
+        # Even if transcription failed the audio is kept and waits for another try.
+        info = recording.finish(ctx, info.id, duration)
+    return ImportResult(info, tuple(segments))
+
+
+def model_id_of(model: SpeechModel | None) -> str:
+    return model.path.name if model is not None else ""
+
+
+def draft_text(segments: list[Segment], language: str = "sv", *, commands: bool = True) -> str:
+    """The transcript as note text: dictation commands applied, sentences capitalised."""
+    dictation = Dictation(language, commands=commands)
+    for seg in segments:
+        dictation.feed(seg.text)
+    return dictation.text
