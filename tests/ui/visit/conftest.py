@@ -1,0 +1,141 @@
+"""Fixtures for the visit view tests: a real encrypted store, an inline task manager, a fake or
+hand-driven audio source, the fake recognizer and the real ko model, and guards that no thread,
+dialog or Qt warning is left behind."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import threading  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QtMsgType  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from app import accounts, cases, keys, visits  # noqa: E402
+from app.context import Context  # noqa: E402
+from app.dto import PersonInput, VisitInfo  # noqa: E402
+from app.paths import DataPaths  # noqa: E402
+from speech.audio import AudioSource  # noqa: E402
+from tests.support.audio import FakeModel, ManualSource  # noqa: E402
+from tests.support.vosk_models import ko_model, ko_model_dir  # noqa: E402, F401
+from ui.session import UiSession  # noqa: E402
+from ui.tasks import TaskManager  # noqa: E402
+from ui.visit.model_holder import SpeechModelHolder  # noqa: E402
+from ui.visit.visit_page import VisitPageWidget  # noqa: E402
+
+PASSWORD = "hemligt123"
+
+
+class FakePlayer:
+    """Remembers what it was asked to play; ``fail`` makes it behave like a missing speaker."""
+
+    def __init__(self, fail: Exception | None = None) -> None:
+        self.played: list[bytes] = []
+        self.stops = 0
+        self.fail = fail
+
+    def play(self, pcm: bytes) -> None:
+        if self.fail is not None:
+            raise self.fail
+        self.played.append(pcm)
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+@dataclass
+class VisitData:
+    ctx: Context
+    session: UiSession
+    visit: VisitInfo
+    models: SpeechModelHolder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[Context]:
+    context = accounts.initialise(DataPaths(tmp_path / "data"), "anna", "Anna Handläggare",
+                                  PASSWORD, kdf=keys.FAST_TEST_KDF)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tasks(qapp: QApplication) -> Iterator[TaskManager]:
+    manager = TaskManager(inline=True)
+    yield manager
+    manager.shutdown()
+    manager.deleteLater()
+
+
+@pytest.fixture
+def data(ctx: Context, tasks: TaskManager) -> Iterator[VisitData]:
+    case = cases.create_case(ctx, "IFO-2026-0042", "Kim Testsson", [
+        PersonInput("child", "Kim Testsson"), PersonInput("guardian", "Maria Testsson")])
+    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"],
+                                with_child=True)
+    session = UiSession(ctx, tasks)
+    models = SpeechModelHolder(session)
+    yield VisitData(ctx, session, visit, models)
+    models.deleteLater()
+
+
+def give_consent(data: VisitData) -> None:
+    visits.record_consent(data.ctx, data.visit.id, informed=["Kim", "Maria"],
+                          agreed=["Kim", "Maria"])
+
+
+@pytest.fixture
+def source() -> ManualSource:
+    return ManualSource()
+
+
+@pytest.fixture
+def make_page(qtbot: QtBot, data: VisitData) -> Iterator[Callable[..., VisitPageWidget]]:
+    made: list[VisitPageWidget] = []
+
+    def make(source: AudioSource | None = None, **kwargs: object) -> VisitPageWidget:
+        factory = (lambda: source) if source is not None else kwargs.pop("source_factory")
+        page = VisitPageWidget(data.session, data.visit.id, data.models,
+                               source_factory=factory, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(page)
+        page.resize(900, 700)
+        page.show()
+        made.append(page)
+        return page
+
+    yield make
+    for page in made:
+        page.shutdown()
+
+
+@pytest.fixture
+def fake_model() -> FakeModel:
+    return FakeModel(final_every=3)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leaked = [t.name for t in threading.enumerate()
+              if t.ident not in before and t.name.startswith("samskriv-") and t.is_alive()]
+    assert not leaked, f"threads left running: {leaked}"
+
+
+_PLATFORM_LIMITS = "This plugin does not support"
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_qt_warnings(qtlog) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    yield
+    bad = [r.message for r in qtlog.records
+           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+           and not getattr(r, "ignored", False) and not r.message.startswith(_PLATFORM_LIMITS)]
+    assert not bad, f"Qt warnings: {bad}"

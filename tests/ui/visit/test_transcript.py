@@ -1,0 +1,85 @@
+"""The saved transcript: uncertain words marked, a click plays the word's audio, Ctrl+Space
+plays and pauses, and a missing loudspeaker gives the Swedish message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from app import recording
+from speech.engine import Word
+from speech.exceptions import NoOutputDevice
+from speech.transcript import Segment
+from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
+
+from .conftest import FakePlayer, VisitData, give_consent
+
+SEGMENTS = [
+    Segment(0.0, 0.5, "kim berättar", (Word("kim", 0.0, 0.2, 0.95), Word("berättar", 0.2, 0.5, 0.4))),
+    Segment(0.6, 1.0, "om skolan", (Word("om", 0.6, 0.7, 0.9), Word("skolan", 0.7, 1.0, 0.99))),
+]
+
+
+def _stored_recording(data: VisitData) -> str:
+    give_consent(data)
+    info = recording.begin(data.ctx, data.visit.id, model_id="fake")
+    with recording.open_sink(data.ctx, info.id) as sink:
+        sink.write(b"\x01\x00" * 16_000)  # one second
+    recording.save_segments(data.ctx, info.id, SEGMENTS)
+    recording.finish(data.ctx, info.id, 1.0)
+    return info.id
+
+
+def _word_position(widget: TranscriptWidget, word: str) -> QTextCursor:
+    cursor = widget.view.document().find(word)
+    assert not cursor.isNull()
+    cursor.setPosition(cursor.selectionStart() + 1)
+    return cursor
+
+
+def test_uncertain_words_are_marked(qtbot: QtBot, data: VisitData) -> None:
+    widget = TranscriptWidget(data.session, low_confidence=0.6, player=FakePlayer())
+    qtbot.addWidget(widget)
+    widget.set_transcript("rec", SEGMENTS)
+    assert widget.uncertain_words() == ["berättar"]
+    unsure = _word_position(widget, "berättar").charFormat()
+    assert unsure.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert unsure.underlineColor() == LOW_CONFIDENCE_COLOR
+    assert unsure.toolTip() == "Osäker igenkänning – kontrollera"
+    sure = _word_position(widget, "skolan").charFormat()
+    assert sure.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert sure.toolTip() == ""
+
+
+def test_click_a_word_plays_it_and_ctrl_space_toggles(qtbot: QtBot, data: VisitData) -> None:
+    rec_id = _stored_recording(data)
+    player = FakePlayer()
+    widget = TranscriptWidget(data.session, player=player)
+    qtbot.addWidget(widget)
+    widget.resize(600, 300)
+    widget.show()
+    widget.set_transcript(rec_id, recording.transcript(data.ctx, rec_id))
+    rect = widget.view.cursorRect(_word_position(widget, "berättar"))
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert widget.current_word == 1
+    assert len(player.played) == 1 and len(player.played[0]) == int(0.3 * 16_000) * 2
+    assert widget.playing and widget.play_button.text() == "Pausa"
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    qtbot.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not widget.playing and player.stops == 1
+    qtbot.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert widget.playing and len(player.played[1]) == int(0.8 * 16_000) * 2  # to the end
+    widget.toggle_playback()
+
+
+def test_no_loudspeaker_gives_the_swedish_message(qtbot: QtBot, data: VisitData) -> None:
+    rec_id = _stored_recording(data)
+    widget = TranscriptWidget(data.session, player=FakePlayer(NoOutputDevice("none")))
+    qtbot.addWidget(widget)
+    widget.set_transcript(rec_id, SEGMENTS)
+    with qtbot.waitSignal(widget.playback_failed) as blocker:
+        widget.play_word(0)
+    assert blocker.args == ["Ingen högtalare hittades, så ljudet kan inte spelas upp."]
+    assert not widget.playing

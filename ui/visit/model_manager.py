@@ -1,0 +1,253 @@
+"""Settings page "Talmodeller": installed models (name, language, size, valid), the active one,
+the built-in catalog (Swedish first) with download, cancel and resume, import from a zip file
+or folder, and removal. Slow work runs on the task manager; progress via ``ProgressRelay``."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import Context
+from app.errors import UserError
+from app.settings import Settings
+from app.speech_errors import mb, user_message
+from app.transcription import model_store
+from speech.catalog import CatalogEntry
+from speech.errors import SpeechError
+from speech.modelstore import InstalledModel
+from ui.errors import FieldErrorLabel, present_error
+from ui.session import UiSession
+from ui.visit.model_holder import SpeechModelHolder
+from ui.visit.progress import ProgressRelay
+
+
+@dataclass(frozen=True)
+class ModelListing:
+    installed: tuple[InstalledModel, ...]
+    catalog: tuple[CatalogEntry, ...]
+
+
+def list_models(ctx: Context) -> ModelListing:
+    """Worker side: sizes need a walk over the model folders."""
+    store = model_store(ctx)
+    return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()))
+
+
+def _remove(ctx: Context, name: str) -> None:
+    model_store(ctx).remove(name)
+
+
+def _import(ctx: Context, path: Path) -> InstalledModel:
+    return model_store(ctx).import_path(path)
+
+
+def _install(ctx: Context, entry: CatalogEntry, relay: ProgressRelay,
+             cancel: threading.Event) -> InstalledModel:
+    return model_store(ctx).install(entry, relay.report_bytes, cancel)
+
+
+class ModelManagerWidget(QWidget):
+    """A ``SettingsPage``. ``models_changed`` after an install, import or removal."""
+
+    models_changed = Signal()
+    listing_loaded = Signal(object)  # ModelListing
+
+    def __init__(self, session: UiSession, models: SpeechModelHolder,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.models = session, models
+        self.listing = ModelListing((), ())
+        self._cancel: threading.Event | None = None
+        self.active = QComboBox()
+        self.active.setAccessibleName(self.tr("Talmodell som används"))
+        self.installed = _table([self.tr("Namn"), self.tr("Språk"), self.tr("Storlek"),
+                                 self.tr("Status")])
+        self.import_zip_button = QPushButton(self.tr("Importera från zip…"))
+        self.import_folder_button = QPushButton(self.tr("Importera från mapp…"))
+        self.remove_button = QPushButton(self.tr("Ta bort"))
+        self.catalog = _table([self.tr("Namn"), self.tr("Språk"), self.tr("Storlek"), ""])
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Avbryt"))
+        self.cancel_button.hide()
+        self.error = FieldErrorLabel()
+        self.relay = ProgressRelay(self)
+        self.relay.progress_changed.connect(self.progress.setValue)
+        form = QFormLayout()
+        form.addRow(self.tr("Används"), self.active)
+        row = QHBoxLayout()
+        for button in (self.import_zip_button, self.import_folder_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        down = QHBoxLayout()
+        down.addWidget(self.progress, 1)
+        down.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Installerade modeller")))
+        layout.addWidget(self.installed)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Ladda ned (kräver internet)")))
+        layout.addWidget(self.catalog)
+        layout.addLayout(down)
+        layout.addWidget(self.error)
+        self.import_zip_button.clicked.connect(lambda: self._choose(folder=False))
+        self.import_folder_button.clicked.connect(lambda: self._choose(folder=True))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.refresh()
+
+    # -- SettingsPage ------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Talmodeller")
+
+    def widget(self) -> QWidget:
+        return self
+
+    def apply(self, settings: Settings) -> Settings:
+        chosen = self.active.currentData()
+        return replace(settings, model_name=str(chosen)) if chosen else settings
+
+    # -- listing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.session.tasks.run(list_models, self.session.ctx, on_success=self._on_listing_loaded,
+                               owner=self)
+
+    @Slot(object)
+    def _on_listing_loaded(self, listing: ModelListing) -> None:
+        self.listing = listing
+        chosen = self.session.ctx.settings.model_name
+        self.active.clear()
+        self.installed.setRowCount(len(listing.installed))
+        for row, model in enumerate(listing.installed):
+            status = self.tr("Giltig") if model.valid else self.tr("Ogiltig: saknar {what}").format(
+                what=", ".join(model.missing))
+            _fill(self.installed, row, [model.name, model.lang_text or model.lang or "?",
+                                        mb(model.size_bytes), status])
+            if model.valid:
+                self.active.addItem(model.name, model.name)
+        self.active.setCurrentIndex(max(0, self.active.findData(chosen)))
+        installed = {m.name for m in listing.installed}
+        self.catalog.setRowCount(len(listing.catalog))
+        for row, entry in enumerate(listing.catalog):
+            _fill(self.catalog, row, [entry.name, entry.lang_text, mb(entry.size), ""])
+            button = QPushButton(self.tr("Installerad") if entry.name in installed
+                                 else self.tr("Ladda ned"))
+            button.setEnabled(entry.name not in installed)
+            button.clicked.connect(lambda _=False, e=entry: self.download(e))
+            self.catalog.setCellWidget(row, 3, button)
+        self.remove_button.setEnabled(bool(listing.installed))
+        self.listing_loaded.emit(listing)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def download(self, entry: CatalogEntry) -> None:
+        """Download, verify and install; a retry resumes where the broken download stopped."""
+        self._cancel = threading.Event()
+        self._busy(True)
+        self.session.tasks.run(_install, self.session.ctx, entry, self.relay, self._cancel,
+                               on_success=self._on_model_added, on_failure=self._on_failed,
+                               owner=self)
+
+    def import_from(self, path: Path) -> None:
+        self._busy(True, determinate=False)
+        self.session.tasks.run(_import, self.session.ctx, path, on_success=self._on_model_added,
+                               on_failure=self._on_failed, owner=self)
+
+    def _choose(self, *, folder: bool) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Importera talmodell"))
+        if folder:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.setNameFilter(self.tr("Zip-filer (*.zip)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        row = self.installed.currentRow()
+        if 0 <= row < len(self.listing.installed):
+            name = self.listing.installed[row].name
+            self.session.tasks.run(_remove, self.session.ctx, name,
+                                   on_success=lambda _r: self._on_model_removed(name),
+                                   on_failure=self._on_failed, owner=self)
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    @Slot(object)
+    def _on_model_added(self, model: InstalledModel) -> None:
+        self._busy(False)
+        self.error.clear_message()
+        self.refresh()
+        self.models_changed.emit()
+        if not self.models.ready:
+            self.models.reload()  # a model has arrived: load it (and offer the waiting work)
+
+    def _on_model_removed(self, name: str) -> None:
+        self.refresh()
+        self.models_changed.emit()
+        if self.models.model_id == name:
+            self.models.reload()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, SpeechError):
+            self.error.show_message(user_message(exc))
+        elif isinstance(exc, UserError):
+            self.error.show_message(exc.message)
+        else:
+            present_error(self, exc)
+
+    def _busy(self, busy: bool, *, determinate: bool = True) -> None:
+        self.relay.reset()
+        self.progress.setRange(0, 100 if determinate else 0)
+        self.progress.setValue(0)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy and determinate)
+        for button in (self.import_zip_button, self.import_folder_button, self.remove_button):
+            button.setEnabled(not busy)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(120)
+    return table
+
+
+def _fill(table: QTableWidget, row: int, values: list[str]) -> None:
+    for column, value in enumerate(values):
+        table.setItem(row, column, QTableWidgetItem(value))

@@ -1,0 +1,335 @@
+"""The visit page ("Besök"): consent, live recording with transcript, the saved transcript,
+importing a recording. Services run on the task manager; the recording on ``LiveRecorder``."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QKeyCombination, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import recording, transcription, visits
+from app.context import Context
+from app.dto import ConsentInfo, VisitInfo
+from app.errors import NotFound, UserError
+from app.recording import RecordingInfo
+from speech.audio import SoundDeviceSource
+from speech.transcript import Segment
+from ui import formatting
+from ui.errors import present_error
+from ui.session import UiSession
+from ui.visit.consent_dialog import ConsentDialog
+from ui.visit.live_recorder import LiveRecorder
+from ui.visit.live_transcript import LiveTranscriptWidget
+from ui.visit.model_holder import SpeechModelHolder
+from ui.visit.progress import ProgressRelay
+from ui.visit.recording_bar import RecordingBarWidget
+from ui.visit.recording_worker import SourceFactory
+from ui.visit.transcript_widget import Player, TranscriptWidget
+
+
+@dataclass(frozen=True)
+class VisitState:
+    visit: VisitInfo
+    consent: ConsentInfo | None
+    recordings: tuple[RecordingInfo, ...]
+    segments: tuple[Segment, ...]  # of the latest recording
+
+
+def load_visit_state(ctx: Context, visit_id: str) -> VisitState:
+    """Worker side: everything the page shows, in one trip."""
+    visit = visits.get_visit(ctx, visit_id)
+    found = recording.for_visit(ctx, visit_id)
+    segments = recording.transcript(ctx, found[-1].id) if found else []
+    return VisitState(visit, visits.latest_consent(ctx, visit_id), tuple(found), tuple(segments))
+
+
+class VisitPageWidget(QWidget):
+    """One visit. Emits ``note_requested(visit_id, body)`` and ``close_requested``."""
+
+    note_requested = Signal(str, str)
+    close_requested = Signal()
+    state_loaded = Signal(object)  # VisitState
+    transcript_shown = Signal(str)  # recording id
+
+    def __init__(self, session: UiSession, visit_id: str, models: SpeechModelHolder, *,
+                 source_factory: SourceFactory = SoundDeviceSource,
+                 player: Player | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.visit_id, self.models = session, visit_id, models
+        self.state: VisitState | None = None
+        self.consent_dialog: ConsentDialog | None = None
+        self.recorder = LiveRecorder(session, visit_id, source_factory, models, self)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.consent_label = QLabel()
+        self.consent_label.setWordWrap(True)
+        self.consent_button = QPushButton(self.tr("Registrera samtycke…"))
+        self.consent_button.clicked.connect(self.open_consent_dialog)
+        self.back_button = QPushButton(self.tr("← Tillbaka"))
+        self.back_button.clicked.connect(self.close_requested)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Meddelande"))
+        self.message.hide()
+        self.bar = RecordingBarWidget()
+        self.live = LiveTranscriptWidget()
+        low = session.ctx.settings.low_confidence
+        self.transcript = TranscriptWidget(session, low_confidence=low, player=player)
+        self.transcript.hide()
+        self.import_button = QPushButton(self.tr("Importera inspelning…"))
+        self.import_button.clicked.connect(self.choose_import_file)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName(self.tr("Förlopp"))
+        self.progress.hide()
+        self.relay = ProgressRelay(self)
+        self.relay.progress_changed.connect(self.progress.setValue)
+        self._build_layout()
+        self.record_shortcut = QShortcut(QKeySequence(QKeyCombination(Qt.Key.Key_F9)), self,
+                                         self._on_record_shortcut_activated)
+        self.bar.record_clicked.connect(self._on_bar_record_clicked)
+        self.bar.pause_clicked.connect(self._on_bar_pause_clicked)
+        self.bar.stop_clicked.connect(self.recorder.stop)
+        self.recorder.state_changed.connect(self._on_recorder_state_changed)
+        self.recorder.elapsed_changed.connect(self.bar.set_elapsed)
+        self.recorder.level_changed.connect(self.bar.set_level)
+        self.recorder.partial_changed.connect(self.live.set_partial)
+        self.recorder.segment_finalized.connect(self.live.add_segment)
+        self.recorder.recording_started.connect(self._on_recorder_recording_started)
+        self.recorder.recording_failed.connect(self._on_recorder_recording_failed)
+        self.recorder.problem_reported.connect(self._on_recorder_problem_reported)
+        self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
+        self.transcript.note_requested.connect(self._on_transcript_note_requested)
+        models.model_loaded.connect(self._on_models_model_loaded)
+        models.ensure_loaded()
+        self.reload()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_label, 1)
+        consent_row.addWidget(self.consent_button)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addWidget(self.progress, 1)
+        import_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(consent_row)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.live, 3)
+        layout.addWidget(self.transcript, 2)
+        layout.addLayout(import_row)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.session.tasks.run(load_visit_state, self.session.ctx, self.visit_id,
+                               on_success=self._on_state_loaded, owner=self)
+
+    @Slot(object)
+    def _on_state_loaded(self, state: VisitState) -> None:
+        self.state = state
+        visit = state.visit
+        when = formatting.local(visit.actual_start or visit.planned_start)
+        kind = formatting.label(formatting.VISIT_KINDS, visit.kind)
+        details = " · ".join(p for p in (when, ", ".join(visit.participants)) if p)
+        self.heading.setText(f"<span style='font-size:15pt; font-weight:600'>"
+                             f"{html.escape(kind)}</span>&nbsp;&nbsp;<span style='color:#555'>"
+                             f"{html.escape(details)}</span>")
+        self._show_consent(state.consent)
+        if state.recordings and not self.recorder.active:
+            self.show_transcript(state.recordings[-1].id, list(state.segments))
+        self.state_loaded.emit(state)
+
+    def _show_consent(self, consent: ConsentInfo | None) -> None:
+        if consent is None:
+            text = self.tr("Samtycke till inspelning är inte registrerat.")
+        elif consent.refused:
+            text = self.tr("Nej till inspelning: {names}.").format(names=", ".join(consent.refused))
+        else:
+            text = self.tr("Samtycke: {names} ({by})").format(
+                names=", ".join(consent.agreed) or "–", by=consent.recorded_by)
+        self.consent_label.setText(text)
+
+    def show_transcript(self, recording_id: str, segments: list[Segment]) -> None:
+        self.live.set_segments(segments)
+        self.transcript.set_transcript(recording_id, segments)
+        self.transcript.setVisible(bool(segments))
+        self.transcript_shown.emit(recording_id)
+
+    # -- consent -----------------------------------------------------------------------------
+
+    @Slot()
+    def open_consent_dialog(self) -> ConsentDialog:
+        people = list(self.state.visit.participants) if self.state else []
+        dialog = ConsentDialog(self.session, self.visit_id, people, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.consent_recorded.connect(self._on_consent_recorded)
+        dialog.open()
+        self.consent_dialog = dialog
+        return dialog
+
+    @Slot(object)
+    def _on_consent_recorded(self, info: ConsentInfo) -> None:
+        self.consent_dialog = None
+        self._show_consent(info)
+        self.reload()
+
+    # -- recording ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_record_shortcut_activated(self) -> None:
+        if self.recorder.state in ("recording", "paused"):
+            self.recorder.stop()
+        else:
+            self._on_bar_record_clicked()
+
+    @Slot()
+    def _on_bar_record_clicked(self) -> None:
+        if self.recorder.active:
+            return
+        self.show_message("")
+        self.session.tasks.run(recording.require_consent, self.session.ctx, self.visit_id,
+                               on_success=self._on_consent_checked,
+                               on_failure=self._on_consent_check_failed, owner=self)
+
+    @Slot(object)
+    def _on_consent_checked(self, _result: object) -> None:
+        self.live.clear()
+        self.transcript.hide()
+        self.recorder.start()
+
+    @Slot(object)
+    def _on_consent_check_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError) or isinstance(exc, NotFound):
+            present_error(self, exc)
+            return
+        self.show_message(exc.message, error=True)
+        if self.state is not None and self.state.consent is None:
+            self.open_consent_dialog()
+
+    @Slot()
+    def _on_bar_pause_clicked(self) -> None:
+        if self.recorder.state == "paused":
+            self.recorder.resume()
+        else:
+            self.recorder.pause()
+
+    @Slot(str)
+    def _on_recorder_state_changed(self, state: str) -> None:
+        self.bar.set_state(state)
+        busy = state in ("starting", "recording", "paused", "stopping")
+        self.back_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
+        self.consent_button.setEnabled(not busy)
+
+    @Slot(object)
+    def _on_recorder_recording_started(self, _info: RecordingInfo) -> None:
+        if not self.recorder.transcribing:
+            loading = self.models.state == "loading"
+            self.show_message(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
+                                      "ut efteråt.") if loading else self.no_model_message())
+
+    def no_model_message(self) -> str:
+        return self.tr("Ingen talmodell är installerad – ljudet sparas och skrivs ut när en "
+                       "modell finns")
+
+    @Slot(object)
+    def _on_recorder_recording_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.show_message(exc.message, error=True)
+        else:
+            present_error(self, exc)
+
+    @Slot(object)
+    def _on_recorder_problem_reported(self, exc: BaseException) -> None:
+        self.show_message(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
+                                  "ändå. ({detail})").format(detail=exc), error=True)
+
+    @Slot(object)
+    def _on_recorder_recording_stopped(self, info: RecordingInfo | None) -> None:
+        if info is not None:
+            self.session.tasks.run(recording.transcript, self.session.ctx, info.id,
+                                   on_success=lambda segs: self._show_saved(info.id, segs),
+                                   owner=self)
+
+    def _show_saved(self, recording_id: str, segments: list[Segment]) -> None:
+        self.transcript.set_transcript(recording_id, segments)
+        self.transcript.setVisible(bool(segments))
+        self.transcript_shown.emit(recording_id)
+
+    @Slot(str)
+    def _on_models_model_loaded(self, _model_id: str) -> None:
+        if not self.recorder.active and self.message.text() == self.no_model_message():
+            self.show_message("")
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else
+                                   "color: #6a4a00; background: #fff4d6; padding: 6px;")
+        self.message.setVisible(bool(text))
+
+    # -- note and import ---------------------------------------------------------------------
+
+    @Slot()
+    def _on_transcript_note_requested(self) -> None:
+        self.note_requested.emit(self.visit_id, self.note_text())
+
+    def note_text(self) -> str:
+        segments = self.live.segments()
+        return transcription.draft_text(segments, commands=self.live.commands.isChecked())
+
+    @Slot()
+    def choose_import_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Importera inspelning"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Ljudfiler (*.wav *.mp3 *.m4a *.ogg *.flac);;Alla filer (*)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path) -> None:
+        """Store and transcribe ``path`` in the background, with a progress bar."""
+        self.relay.reset()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.import_button.setEnabled(False)
+        self.session.tasks.run(transcription.import_recording, self.session.ctx, self.visit_id,
+                               path, self.models.model, progress=self.relay.report,
+                               on_success=self._on_import_succeeded,
+                               on_failure=self._on_import_failed, owner=self)
+
+    @Slot(object)
+    def _on_import_succeeded(self, result: transcription.ImportResult) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self.show_transcript(result.recording.id, list(result.segments))
+        if not result.segments:
+            self.show_message(self.no_model_message())
+
+    @Slot(object)
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self._on_consent_check_failed(exc)
+
+    def shutdown(self) -> None:
+        """Stop a running recording (saving its tail) and end its thread."""
+        self.recorder.shutdown()
