@@ -15,10 +15,10 @@ from app.errors import ModelError
 from app.recording import RecordingInfo
 from app.speech_errors import to_user_error
 from speech.audio import AudioSource
-from speech.batch import load_pcm, transcribe_pcm
+from speech.batch import BatchModel, load_pcm, transcribe_pcm
 from speech.catalog import ModelCatalog, language_rank
 from speech.dictation import Dictation
-from speech.engine import SpeechModel, load_model
+from speech.engine import RecognizerFactory, SpeechModel, load_model
 from speech.errors import SpeechError
 from speech.modelstore import InstalledModel, ModelStore
 from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
@@ -69,7 +69,7 @@ class LiveRecording:
 
     def __init__(
         self, ctx: Context, visit_id: str, source: AudioSource, on_event: Callable[[Event], None],
-        model: SpeechModel | None = None, *, model_id: str = "",
+        model: RecognizerFactory | None = None, *, model_id: str = "",
     ) -> None:
         self._ctx, self._visit_id, self._source = ctx, visit_id, source
         self._on_event, self._model, self._model_id = on_event, model, model_id
@@ -125,7 +125,7 @@ class LiveRecording:
 
 
 def transcribe_recording(
-    ctx: Context, recording_id: str, model: SpeechModel, *, threads: int = 2,
+    ctx: Context, recording_id: str, model: BatchModel, *, threads: int = 2,
     progress: Progress | None = None,
 ) -> list[Segment]:
     """Transcribe a stored recording (one recorded while no model was installed)."""
@@ -136,7 +136,7 @@ def transcribe_recording(
 
 
 def transcribe_waiting(
-    ctx: Context, model: SpeechModel, progress: Progress | None = None
+    ctx: Context, model: BatchModel, progress: Progress | None = None
 ) -> list[RecordingInfo]:
     """Every recording that waited for a model, transcribed now."""
     waiting = recording.awaiting_transcription(ctx)
@@ -152,7 +152,7 @@ class ImportResult:
 
 
 def import_recording(
-    ctx: Context, visit_id: str, path: Path, model: SpeechModel | None, *, threads: int = 2,
+    ctx: Context, visit_id: str, path: Path, model: BatchModel | None, *, threads: int = 2,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Store an audio file (any format ffmpeg reads) encrypted with the visit and transcribe
@@ -176,8 +176,10 @@ def import_recording(
     return ImportResult(info, tuple(segments))
 
 
-def model_id_of(model: SpeechModel | None) -> str:
-    return model.path.name if model is not None else ""
+def model_id_of(model: object | None) -> str:
+    """The model's folder name (what the recording row keeps), or "" for fakes and none."""
+    path = getattr(model, "path", None)
+    return path.name if isinstance(path, Path) else ""
 
 
 def draft_text(segments: list[Segment], language: str = "sv", *, commands: bool = True) -> str:

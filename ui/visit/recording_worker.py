@@ -63,7 +63,7 @@ class RecordingWorker(QObject):
     def start_recording(self) -> None:
         try:
             live = LiveRecording(self._ctx, self._visit_id, self._source_factory(),
-                                 self._on_pipeline_event, self._model,  # type: ignore[arg-type]
+                                 self._on_pipeline_event, self._model,
                                  model_id=self._model_id)
             info = live.start()
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI
