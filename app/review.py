@@ -215,6 +215,20 @@ def for_note(ctx: Context, note_id: str) -> list[ReviewSummary]:
         return [_summary(s, r) for r in rows]
 
 
+def for_case(ctx: Context, case_id: str) -> dict[str, list[ReviewSummary]]:
+    """Reviews of every note in a case by note id (the journal shows them beside the notes)."""
+    with ctx.uow() as uow:
+        s = uow.session
+        require_case(s, ctx.actor, case_id)
+        rows = s.scalars(select(Review).join(JournalNote, JournalNote.id == Review.note_id)
+                         .where(JournalNote.case_id == case_id)
+                         .order_by(Review.started_at)).all()
+        out: dict[str, list[ReviewSummary]] = {}
+        for r in rows:
+            out.setdefault(r.note_id, []).append(_summary(s, r))
+        return out
+
+
 def verify_unlock(ctx: Context, secret: str) -> bool:
     """Leaving the kiosk: the caseworker's password, or the review PIN when one is set."""
     pin_hash = ctx.settings.review_pin_hash

@@ -101,6 +101,9 @@ class AppController(QObject):
         self.window = window
         if old is not None:
             window.setGeometry(old.geometry())
+            editor = old.case_view.editor_state()
+            if editor is not None:  # the open editor moves over with its unsaved text
+                window.case_view.restore_editor(editor)
             if old.case_view.current_case_id:
                 window.case_list.refresh(select_id=old.case_view.current_case_id)
             old.idle_lock.stop()

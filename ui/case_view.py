@@ -3,11 +3,17 @@ open inside it (a stack), so the idle lock hides them together with the case.
 
 Extension points: ``open_page(widget, title)`` / ``close_page(widget)`` for full-size pages
 (the visit view), ``open_note_editor(...)``, and the ``visit_open_requested(visit_id)`` signal.
+
+An editor with unsaved text is never dropped silently: switching case or opening another editor
+asks first (``NoteEditorWidget.request_close``), and ``restore_editor`` reopens an editor's text
+in a rebuilt window.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,21 +27,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, notes, visits
+from app import cases, notes, review, visits
 from app.context import Context
 from app.dto import CaseDetail, NoteInfo, VisitInfo
+from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
 from ui.journal import JournalWidget
-from ui.note_editor import NoteEditorWidget
+from ui.note_editor import EditorState, NoteEditorWidget
 from ui.session import UiSession
 from ui.visits import VisitsWidget
 
 
-def load_case(ctx: Context, case_id: str) -> tuple[CaseDetail, list[NoteInfo], list[VisitInfo]]:
-    """Worker-side: everything the case view shows, in one trip."""
-    return cases.get_case(ctx, case_id), notes.timeline(ctx, case_id), \
-        visits.list_visits(ctx, case_id)
+@dataclass(frozen=True)
+class LoadedCase:
+    case: CaseDetail
+    notes: list[NoteInfo]
+    visits: list[VisitInfo]
+    reviews: dict[str, list[ReviewSummary]] = field(default_factory=dict)  # by note id
+
+
+def load_case(ctx: Context, case_id: str) -> LoadedCase:
+    """Worker-side: everything the case view shows, in one trip (reviews included)."""
+    journal = notes.timeline(ctx, case_id)
+    reviews = review.for_case(ctx, case_id)
+    return LoadedCase(cases.get_case(ctx, case_id), journal, visits.list_visits(ctx, case_id),
+                      reviews)
 
 
 class CaseViewWidget(QWidget):
@@ -43,18 +60,22 @@ class CaseViewWidget(QWidget):
 
     case_loaded = Signal(object)
     visit_open_requested = Signal(str)
+    case_switch_cancelled = Signal(str)  # the case still shown (its editor kept its text)
 
     def __init__(self, session: UiSession, note_actions: ActionRegistry[NoteAction],
                  visit_actions: ActionRegistry[VisitAction],
                  section_groups: tuple[sections.SectionGroup, ...] = sections.BBIC,
+                 suspend_idle_lock: Callable[[bool], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.section_groups = section_groups
+        self.suspend_idle_lock = suspend_idle_lock
         self.current_case_id: str | None = None
         self.case: CaseDetail | None = None
         self.editor: NoteEditorWidget | None = None
         self._focus_note: str | None = None
+        self._pending_editor: EditorState | None = None
         outer = QVBoxLayout(self)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
@@ -98,7 +119,16 @@ class CaseViewWidget(QWidget):
     # -- loading -----------------------------------------------------------------------------
 
     def show_case(self, case_id: str, focus_note_id: str | None = None) -> None:
-        """Load and show a case; with ``focus_note_id`` scroll the journal to that note."""
+        """Load and show a case; with ``focus_note_id`` scroll the journal to that note.
+        An open editor of another case is closed first (asking if it has unsaved text)."""
+        if self.editor is not None and self.current_case_id != case_id:
+            shown = self.current_case_id or ""
+            self.editor.request_close(lambda: self._switch_case(case_id, focus_note_id),
+                                      on_cancel=lambda: self.case_switch_cancelled.emit(shown))
+            return
+        self._switch_case(case_id, focus_note_id)
+
+    def _switch_case(self, case_id: str, focus_note_id: str | None) -> None:
         if self.editor is not None and self.current_case_id != case_id:
             self._close_editor()
         self.current_case_id = case_id
@@ -110,9 +140,14 @@ class CaseViewWidget(QWidget):
         if self.current_case_id is not None:
             self.show_case(self.current_case_id)
 
+    def restore_editor(self, state: EditorState) -> None:
+        """Open ``state.case_id`` and, once loaded, an editor holding ``state``'s text."""
+        self._pending_editor = state
+        self.show_case(state.case_id)
+
     @Slot(object)
-    def _on_case_loaded(self, loaded: tuple[CaseDetail, list[NoteInfo], list[VisitInfo]]) -> None:
-        case, journal, visit_list = loaded
+    def _on_case_loaded(self, loaded: LoadedCase) -> None:
+        case, journal, visit_list = loaded.case, loaded.notes, loaded.visits
         if case.id != self.current_case_id:
             return  # the user moved on to another case meanwhile
         self.case = case
@@ -127,7 +162,7 @@ class CaseViewWidget(QWidget):
             role = html.escape(formatting.label(formatting.PERSON_ROLES, p.role))
             rows.append(f"<p><b>{html.escape(p.name)}</b> · {role}{pnr}</p>")
         self.persons_label.setText("".join(rows) or self.tr("Inga personer registrerade."))
-        self.journal.set_notes(journal)
+        self.journal.set_notes(journal, loaded.reviews)
         self.visits.set_visits(case.id, visit_list)
         if self.stack.currentWidget() is self.placeholder:
             self.stack.setCurrentWidget(self.case_page)
@@ -135,6 +170,11 @@ class CaseViewWidget(QWidget):
             self.tabs.setCurrentIndex(0)
             self.journal.show_note(self._focus_note)
             self._focus_note = None
+        pending, self._pending_editor = self._pending_editor, None
+        if pending is not None and pending.case_id == case.id and self.editor is None:
+            editor = self._open_editor(pending.note, correcting=pending.correcting,
+                                       visit_id=pending.visit_id)
+            editor.restore(pending)
         self.case_loaded.emit(case)
 
     # -- pages -------------------------------------------------------------------------------
@@ -155,18 +195,35 @@ class CaseViewWidget(QWidget):
 
     def open_note_editor(self, note_id: str | None = None, *, correcting: bool = False,
                          visit_id: str | None = None, body: str = "") -> NoteEditorWidget | None:
+        """Open the editor; returns None when no case is open, or when another editor has
+        unsaved text: then the user is asked first and the editor opens after the answer."""
         if self.current_case_id is None:
             return None
         note = self.journal.note(note_id) if note_id else None
+        if self.editor is not None and self.editor.is_dirty:
+            self.editor.request_close(lambda: self._replace_editor(note, correcting, visit_id,
+                                                                   body))
+            return None
+        return self._replace_editor(note, correcting, visit_id, body)
+
+    def _replace_editor(self, note: NoteInfo | None, correcting: bool, visit_id: str | None,
+                        body: str) -> NoteEditorWidget:
         if self.editor is not None:
             self._close_editor()
+        return self._open_editor(note, correcting=correcting, visit_id=visit_id, body=body)
+
+    def _open_editor(self, note: NoteInfo | None, *, correcting: bool = False,
+                     visit_id: str | None = None, body: str = "") -> NoteEditorWidget:
+        assert self.current_case_id is not None
         editor = NoteEditorWidget(self.session, self.current_case_id, note,
                                   correcting=correcting, visit_id=visit_id, body=body,
                                   section_groups=self.section_groups,
-                                  case_label=self._case_label())
+                                  case_label=self._case_label(),
+                                  suspend_idle_lock=self.suspend_idle_lock)
         editor.note_saved.connect(self._on_editor_note_changed)
         editor.note_signed.connect(self._on_editor_note_changed)
         editor.note_corrected.connect(self._on_editor_note_changed)
+        editor.review_completed.connect(self._on_editor_review_completed)
         editor.close_requested.connect(self._close_editor)
         self.editor = editor
         self.open_page(editor, self.tr("Anteckning"))
@@ -185,6 +242,14 @@ class CaseViewWidget(QWidget):
     def _on_editor_note_changed(self, note: NoteInfo) -> None:
         self._focus_note = note.id
         self.show_case(note.case_id, note.id)
+
+    @Slot(object)
+    def _on_editor_review_completed(self, summary: ReviewSummary) -> None:
+        if self.current_case_id is not None:
+            self.show_case(self.current_case_id, summary.note_id)
+
+    def editor_state(self) -> EditorState | None:
+        return self.editor.state() if self.editor is not None else None
 
     def _on_journal_edit_requested(self, note_id: str) -> None:
         self.open_note_editor(note_id)

@@ -1,8 +1,10 @@
-"""Translations: Swedish is the source language; English comes from ``i18n/samskriv_en.ts``.
+"""Translations: Swedish is the source language; other languages come from ``i18n/*_<lang>.ts``.
 
-The ``.qm`` files are build products (git-ignored). At start the English ``.ts`` is compiled
-with ``pyside6-lrelease`` into a cache folder when the ``.qm`` there is missing or older than
-the ``.ts``. Qt's own Swedish strings (standard buttons) come from ``qtbase_sv.qm``.
+Every feature package ships its own file (``samskriv_en.ts`` for the shell, ``review_en.ts``,
+``visit_en.ts``, ...); all files for the chosen language are installed. The ``.qm`` files are
+build products (git-ignored): at start each ``.ts`` is compiled with ``pyside6-lrelease`` into
+a cache folder when the ``.qm`` there is missing or older than the ``.ts``. Qt's own Swedish
+strings (standard buttons) come from ``qtbase_sv.qm``.
 """
 
 from __future__ import annotations
@@ -40,16 +42,32 @@ def _lrelease() -> list[str] | None:
     return None
 
 
-def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
-    """Path of an up-to-date ``samskriv_<lang>.qm``, compiling it if needed; None if impossible."""
-    ts = TS_DIR / f"samskriv_{lang}.ts"
+def sources(lang: str, ts_dir: Path = TS_DIR) -> list[Path]:
+    """Every ``<name>_<lang>.ts`` of the application, the shell's ``samskriv`` first."""
+    shell = f"samskriv_{lang}"
+    found = [p for p in ts_dir.glob(f"*_{lang}.ts") if p.is_file()]
+    return sorted(found, key=lambda p: (p.stem != shell, p.name))
+
+
+def compiled_all(lang: str, target_dir: Path | None = None, ts_dir: Path = TS_DIR) -> list[Path]:
+    """Up-to-date ``.qm`` files for every translation source of ``lang`` that compiles."""
+    out: list[Path] = []
+    for ts in sources(lang, ts_dir):
+        qm = compile_ts(ts, target_dir)
+        if qm is not None:
+            out.append(qm)
+    return out
+
+
+def compile_ts(ts: Path, target_dir: Path | None = None) -> Path | None:
+    """Path of an up-to-date ``.qm`` for ``ts``, compiling it if needed; None if impossible."""
     if not ts.exists():
         return None
     shipped = ts.with_suffix(".qm")
     if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
         return shipped
     target_dir = target_dir or cache_dir() / "i18n"
-    qm = target_dir / f"samskriv_{lang}.qm"
+    qm = target_dir / f"{ts.stem}.qm"
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
     tool = _lrelease()
@@ -85,8 +103,7 @@ class Translations:
             self._load(app, "qtbase_sv", qt_dir)
         else:
             QLocale.setDefault(QLocale("en_GB"))
-            qm = compiled(self.language)
-            if qm is not None:
+            for qm in compiled_all(self.language):
                 self._load(app, qm.stem, str(qm.parent))
 
     def _load(self, app: QCoreApplication, name: str, folder: str) -> None:

@@ -2,13 +2,16 @@
 
 Each card shows event time, writing time, author, section, state (Utkast/Signerad/Rättad) and
 the "Barnets röst" part. For a corrected note the earlier text is shown struck through, with
-who corrected it, when and why. Buttons: "Redigera utkast" (drafts), "Rättelse" (signed notes)
+who corrected it, when and why. Under the text come the note's reviews with the family
+(``ui.review.review_summary_html``: when, who was present, audience, passages shown and
+hidden, outcomes and the person's own words). Buttons: "Redigera utkast" (drafts), "Rättelse" (signed notes)
 and any ``NoteAction`` registered by an extension (see ``ui.extensions``).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import NoteInfo, RevisionInfo
+from app.review import ReviewSummary
 from ui import formatting
 from ui.extensions import ActionRegistry, NoteAction
+from ui.review.summary_text import review_summary_html
 from ui.session import UiSession
 
 
@@ -38,9 +43,10 @@ class NoteCardWidget(QFrame):
     correct_requested = Signal(str)
 
     def __init__(self, note: NoteInfo, session: UiSession, actions: ActionRegistry[NoteAction],
-                 parent: QWidget | None = None) -> None:
+                 reviews: Sequence[ReviewSummary] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.note = note
+        self.reviews = tuple(reviews)
         self.setObjectName("noteCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._set_highlight(False)
@@ -103,6 +109,7 @@ class NoteCardWidget(QFrame):
         if cur.child_voice.strip():
             parts.append(f"<p><b>{html.escape(self.tr('Barnets röst'))}</b><br>"
                          f"{_text(cur.child_voice)}</p>")
+        parts.extend(review_summary_html(summary) for summary in self.reviews)
         return "".join(parts)
 
     def _struck(self, old: RevisionInfo, new: RevisionInfo) -> str:
@@ -129,6 +136,7 @@ class JournalWidget(QScrollArea):
         self.session = session
         self.note_actions = actions
         self.notes: list[NoteInfo] = []
+        self.reviews: dict[str, tuple[ReviewSummary, ...]] = {}
         self.cards: dict[str, NoteCardWidget] = {}
         self.highlighted_note_id: str | None = None
         self.setWidgetResizable(True)
@@ -144,14 +152,19 @@ class JournalWidget(QScrollArea):
         self.setWidget(self._content)
         actions.subscribe(self._on_actions_changed)
 
-    def set_notes(self, notes: list[NoteInfo]) -> None:
+    def set_notes(self, notes: list[NoteInfo],
+                  reviews: Mapping[str, Sequence[ReviewSummary]] | None = None) -> None:
+        """Show ``notes``; ``reviews`` maps a note id to its reviews, oldest first."""
         self.notes = list(notes)
+        if reviews is not None:
+            self.reviews = {nid: tuple(r) for nid, r in reviews.items()}
         for card in self.cards.values():
             card.deleteLater()
         self.cards.clear()
         self.empty_label.setVisible(not notes)
         for i, note in enumerate(self.notes):
-            card = NoteCardWidget(note, self.session, self.note_actions)
+            card = NoteCardWidget(note, self.session, self.note_actions,
+                                  self.reviews.get(note.id, ()))
             card.edit_requested.connect(self.edit_requested)
             card.correct_requested.connect(self.correct_requested)
             self._layout.insertWidget(1 + i, card)

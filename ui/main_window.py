@@ -7,6 +7,8 @@ Extension points for other packages (see ``ui.extensions`` for the full contract
 * ``case_view``: ``open_page``, ``close_page``, ``open_note_editor``, ``current_case_id``,
 * ``idle_lock``: ``set_inhibited`` while a kiosk with its own PIN is up,
 * ``settings_changed(old, new)``: emitted after the settings dialog saved.
+
+Closing the window with an editor that holds unsaved text asks first (save, discard, cancel).
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Samskriv")
         self.resize(1200, 760)
         groups = sections.load(session.ctx.paths.root / "sections.json")
+        self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
         self.case_list = CaseListWidget(session)
-        self.case_view = CaseViewWidget(session, self.note_actions, self.visit_actions, groups)
+        self.case_view = CaseViewWidget(session, self.note_actions, self.visit_actions, groups,
+                                        suspend_idle_lock=self.idle_lock.set_inhibited)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.case_list)
         self.splitter.addWidget(self.case_view)
@@ -64,7 +68,7 @@ class MainWindow(QMainWindow):
         self.case_list.hit_activated.connect(self._on_case_list_hit_activated)
         self.case_list.new_case_requested.connect(self.open_new_case_dialog)
         self.case_view.visit_open_requested.connect(self.visit_open_requested)
-        self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
+        self.case_view.case_switch_cancelled.connect(self._on_case_view_case_switch_cancelled)
         self.idle_lock.locked.connect(self._on_idle_lock_locked)
         self.lock_screen.unlock_succeeded.connect(self.idle_lock.unlock)
         self.idle_lock.unlocked.connect(self._on_idle_lock_unlocked)
@@ -137,6 +141,18 @@ class MainWindow(QMainWindow):
     def _on_case_list_hit_activated(self, case_id: str, note_id: str) -> None:
         self.case_view.show_case(case_id, focus_note_id=note_id)
 
+    @Slot(str)
+    def _on_case_view_case_switch_cancelled(self, case_id: str) -> None:
+        """The user kept the open editor: mark its case in the list again, quietly."""
+        cases = self.case_list.list
+        for row in range(cases.count()):
+            item = cases.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == case_id:
+                cases.blockSignals(True)
+                cases.setCurrentItem(item)
+                cases.blockSignals(False)
+                return
+
     # -- idle lock ---------------------------------------------------------------------------
 
     @property
@@ -171,5 +187,11 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Arbetar…") if busy else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        editor = self.case_view.editor
+        if editor is not None and editor.is_dirty:
+            event.ignore()
+            if not self.is_locked:  # nothing is decided behind the lock screen
+                editor.request_close(self.close)
+            return
         self.idle_lock.stop()
         super().closeEvent(event)

@@ -2,12 +2,19 @@
 
 Modes: a new draft, an existing draft, a rättelse (correction) of a signed note (new text plus
 a required reason), and read-only once signed. "Spara utkast" (Ctrl+S) saves a new draft
-revision; "Signera…" asks for confirmation (a signed note cannot be changed) and then saves and
-signs in one background task. Service messages appear inline; nothing typed is lost.
+revision; "Signera…" asks for confirmation (a signed note cannot be changed; the dialog also
+shows how the note's reviews with the family went) and then saves and signs in one background
+task. "Gå igenom med familjen" saves the draft and starts the review (``ui.review``).
+
+Nothing typed is lost silently: ``is_dirty`` compares the fields with what was last saved,
+``request_close(then)`` asks "Spara utkast / Släng ändringar / Avbryt" before ``then`` runs,
+and ``state()`` / ``restore(state)`` carry the text over when the window is rebuilt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal, Slot
@@ -26,13 +33,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import notes
+from app import notes, review
 from app.context import Context
 from app.dto import NoteInfo
 from app.errors import UserError, ValidationError
+from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, present_error
+from ui.review.flow import ReviewFlow, action_label, start_review_flow
+from ui.review.speech import Speaker
+from ui.review.summary_text import signing_review_text
 from ui.session import UiSession
+
+# What the user can change: body, section, child's voice, event time, reason for a correction.
+Snapshot = tuple[str, str, str, datetime, str]
+
+
+@dataclass(frozen=True)
+class EditorState:
+    """An open editor's text, to reopen it elsewhere (the window is rebuilt on a language
+    switch) without losing or silently saving anything."""
+
+    case_id: str
+    note: NoteInfo | None
+    correcting: bool
+    visit_id: str | None
+    fields: Snapshot
+    saved: Snapshot
 
 
 def save_and_sign(ctx: Context, note_id: str | None, case_id: str, fields: dict[str, object],
@@ -47,23 +74,34 @@ def save_and_sign(ctx: Context, note_id: str | None, case_id: str, fields: dict[
 
 class NoteEditorWidget(QWidget):
     """Edits one note of one case. Emits ``note_saved``, ``note_signed``, ``note_corrected``
-    (each with the new ``NoteInfo``) and ``close_requested``."""
+    (each with the new ``NoteInfo``), ``review_completed`` (a ``ReviewSummary``) and
+    ``close_requested`` (the user chose to close; unsaved text was saved or discarded)."""
 
     note_saved = Signal(object)
     note_signed = Signal(object)
     note_corrected = Signal(object)
+    review_completed = Signal(object)
     close_requested = Signal()
 
     def __init__(self, session: UiSession, case_id: str, note: NoteInfo | None = None, *,
                  correcting: bool = False, visit_id: str | None = None, body: str = "",
                  section_groups: tuple[sections.SectionGroup, ...] = sections.BBIC,
-                 case_label: str = "", parent: QWidget | None = None) -> None:
+                 case_label: str = "",
+                 suspend_idle_lock: Callable[[bool], None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.case_id, self.note = session, case_id, note
         self.case_label = case_label
         self.visit_id = note.visit_id if note else visit_id
         self.correcting = correcting
+        self.suspend_idle_lock = suspend_idle_lock
+        self.review_speaker: Speaker | None = None  # None: the computer's voice (tests inject)
+        self.review_flow: ReviewFlow | None = None
         self.sign_confirmation: QMessageBox | None = None
+        self.close_confirmation: QMessageBox | None = None
+        self._after_save: Callable[[], object] | None = None
+        self._after_close: tuple[Callable[[], object], Callable[[], object] | None] | None = None
+        self._saving: Snapshot | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -82,7 +120,7 @@ class NoteEditorWidget(QWidget):
         self.section.setAccessibleName(self.tr("Avsnitt"))
         for value, text in sections.choices(section_groups):
             self.section.addItem(text, value)
-        self.body = QPlainTextEdit(body)
+        self.body = QPlainTextEdit()
         self.body.setAccessibleName(self.tr("Anteckning"))
         self.body.setMinimumHeight(160)
         self.body_error = FieldErrorLabel()
@@ -110,6 +148,8 @@ class NoteEditorWidget(QWidget):
         layout.addLayout(self._button_row())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_triggered)
         self._load(note)
+        if body:  # e.g. a transcript: not saved yet, so the editor starts dirty
+            self.body.setPlainText(body)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -119,7 +159,11 @@ class NoteEditorWidget(QWidget):
     def _button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Stäng"))
-        self.close_button.clicked.connect(self.close_requested)
+        self.close_button.clicked.connect(self._on_close_clicked)
+        self.review_button = QPushButton(action_label())
+        self.review_button.setToolTip(self.tr(
+            "Sparar utkastet och visar det för barnet eller vårdnadshavaren"))
+        self.review_button.clicked.connect(self._on_review_clicked)
         self.save_button = QPushButton(self.tr("Spara utkast"))
         self.save_button.setToolTip(self.tr("Spara utkast (Ctrl+S)"))
         self.save_button.clicked.connect(self._on_save_triggered)
@@ -129,6 +173,7 @@ class NoteEditorWidget(QWidget):
         self.correct_button.clicked.connect(self._on_correct_clicked)
         row.addWidget(self.close_button)
         row.addStretch(1)
+        row.addWidget(self.review_button)
         for button in (self.save_button, self.sign_button, self.correct_button):
             row.addWidget(button)
         return row
@@ -147,6 +192,8 @@ class NoteEditorWidget(QWidget):
             self._select_section(cur.section)
             self.body.setPlainText(cur.body)
             self.child_voice.setPlainText(cur.child_voice)
+        self.reason.clear()
+        self._saved = self._snapshot()
         self._set_note(note)
 
     def _set_note(self, note: NoteInfo | None) -> None:
@@ -188,6 +235,7 @@ class NoteEditorWidget(QWidget):
             w.setVisible(self.correcting)
         self.save_button.setVisible(not fixed)
         self.sign_button.setVisible(not fixed)
+        self.review_button.setVisible(not self.correcting)
 
     def _fields(self) -> dict[str, object]:
         return {
@@ -197,9 +245,91 @@ class NoteEditorWidget(QWidget):
             "event_time": formatting.from_qdatetime(self.event_time.dateTime()),
         }
 
+    def _snapshot(self) -> Snapshot:
+        return (self.body.toPlainText(), str(self.section.currentData() or ""),
+                self.child_voice.toPlainText(),
+                formatting.from_qdatetime(self.event_time.dateTime()), self.reason.text())
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when the fields hold text that is not stored (and could still be)."""
+        return not self.read_only and self._snapshot() != self._saved
+
+    def _differs_from_note(self) -> bool:
+        """True when signing now would store other text than the saved revision."""
+        return self._snapshot()[:4] != self._saved[:4]
+
+    def state(self) -> EditorState:
+        return EditorState(self.case_id, self.note, self.correcting, self.visit_id,
+                           self._snapshot(), self._saved)
+
+    def restore(self, state: EditorState) -> None:
+        """Put the text of ``state`` back (same note, same mode) and remember what was saved."""
+        body, section, child_voice, event_time, reason = state.fields
+        self.body.setPlainText(body)
+        self._select_section(section)
+        self.child_voice.setPlainText(child_voice)
+        self.event_time.setDateTime(formatting.to_qdatetime(event_time))
+        self.reason.setText(reason)
+        self._saved = state.saved
+
     def _busy(self, busy: bool) -> None:
-        for button in (self.save_button, self.sign_button, self.correct_button):
+        for button in (self.save_button, self.sign_button, self.correct_button,
+                       self.review_button):
             button.setEnabled(not busy)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def request_close(self, then: Callable[[], object],
+                      on_cancel: Callable[[], object] | None = None) -> None:
+        """Run ``then`` now if nothing is unsaved; otherwise ask "Spara utkast / Släng
+        ändringar / Avbryt" first (``then`` runs after a successful save or a discard,
+        ``on_cancel`` after Avbryt)."""
+        if not self.is_dirty:
+            then()
+            return
+        self._after_close = (then, on_cancel)
+        if self.close_confirmation is not None:
+            self.close_confirmation.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Spara ändringarna?"),
+                          self.tr("Det finns text som inte är sparad."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("Spara den innan anteckningen stängs?"))
+        save_text = self.tr("Spara rättelse") if self.correcting else self.tr("Spara utkast")
+        save = box.addButton(save_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Släng ändringar"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.finished.connect(self._on_close_confirmation_finished)
+        self.close_confirmation = box
+        box.open()
+
+    @Slot(int)
+    def _on_close_confirmation_finished(self, _result: int) -> None:
+        box, self.close_confirmation = self.close_confirmation, None
+        after, self._after_close = self._after_close, None
+        if box is None or after is None:
+            return
+        then, on_cancel = after
+        clicked = box.clickedButton()
+        role = box.buttonRole(clicked) if clicked is not None else None
+        box.deleteLater()
+        if role == QMessageBox.ButtonRole.AcceptRole:
+            self._after_save = then
+            if self.correcting:
+                self._on_correct_clicked()
+            else:
+                self._on_save_triggered()
+        elif role == QMessageBox.ButtonRole.DestructiveRole:
+            self._saved = self._snapshot()  # discarded on purpose: nothing left to ask about
+            then()
+        elif on_cancel is not None:
+            on_cancel()
+
+    def _on_close_clicked(self) -> None:
+        self.request_close(self.close_requested.emit)
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -209,6 +339,7 @@ class NoteEditorWidget(QWidget):
         self._clear_errors()
         self._busy(True)
         f = self._fields()
+        self._saving = self._snapshot()
         if self.note is None:
             self.session.tasks.run(notes.create_draft, self.session.ctx, self.case_id,
                                    visit_id=self.visit_id, on_success=self._on_saved,
@@ -220,12 +351,27 @@ class NoteEditorWidget(QWidget):
                                    owner=self, **f)
 
     def _on_sign_clicked(self) -> None:
+        if self.note is None:
+            self._open_sign_confirmation([])
+            return
+        self._busy(True)
+        self.session.tasks.run(review.for_note, self.session.ctx, self.note.id,
+                               on_success=self._open_sign_confirmation,
+                               on_failure=self._on_failed, owner=self)
+
+    @Slot(object)
+    def _open_sign_confirmation(self, reviews: list[ReviewSummary]) -> None:
+        self._busy(False)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Signera anteckningen?"),
                           self.tr("En signerad anteckning kan inte ändras. Fel rättas med en "
                                   "rättelse där den gamla texten syns överstruken.\n\n"
                                   "Vill du signera nu?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
+        if reviews and self.note is not None:
+            # Unsaved edits become a new revision when signing: say the text has changed.
+            current = "" if self._differs_from_note() else self.note.current.hash
+            box.setInformativeText(signing_review_text(reviews, current_hash=current))
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Signera"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(self._on_sign_confirmation_finished)
@@ -243,6 +389,7 @@ class NoteEditorWidget(QWidget):
         self._busy(True)
         note_id = self.note.id if self.note else None
         expected = self.note.current.id if self.note else None
+        self._saving = self._snapshot()
         self.session.tasks.run(save_and_sign, self.session.ctx, note_id, self.case_id,
                                self._fields(), expected, self.visit_id,
                                on_success=self._on_signed, on_failure=self._on_failed, owner=self)
@@ -251,11 +398,45 @@ class NoteEditorWidget(QWidget):
         assert self.note is not None
         self._clear_errors()
         self._busy(True)
+        self._saving = self._snapshot()
         self.session.tasks.run(
             notes.correct, self.session.ctx, self.note.id, self.body.toPlainText(),
             reason=self.reason.text(), section=str(self.section.currentData() or ""),
             child_voice=self.child_voice.toPlainText(),
             on_success=self._on_corrected, on_failure=self._on_failed, owner=self)
+
+    def _on_review_clicked(self) -> None:
+        """Review the text as it stands: save the draft first when it is new or changed."""
+        if self.read_only or (self.note is not None and not self.is_dirty):
+            self._start_review()
+            return
+        self._after_save = self._start_review
+        self._on_save_triggered()
+
+    def _start_review(self) -> None:
+        assert self.note is not None
+        self.review_flow = start_review_flow(
+            self, self.session.ctx, self.note.id, self.session.tasks,
+            speaker=self.review_speaker, on_completed=self._on_review_flow_completed,
+            on_kiosk_shown=self.suspend_idle_lock)
+
+    def _on_review_flow_completed(self, summary: ReviewSummary) -> None:
+        self.review_flow = None
+        self.status.setText(self.tr("Genomgången med familjen är klar."))
+        self.review_completed.emit(summary)
+
+    def _saved_now(self) -> None:
+        """A save succeeded: what was sent is stored; run what waited for it."""
+        if self._saving is not None:
+            self._saved, self._saving = self._saving, None
+        then, self._after_save = self._after_save, None
+        if then is None:
+            return
+        if self.is_dirty:  # typed on while saving: store that too before going on
+            self._after_save = then
+            self._on_save_triggered()
+        else:
+            then()
 
     @Slot(object)
     def _on_saved(self, info: NoteInfo) -> None:
@@ -264,10 +445,12 @@ class NoteEditorWidget(QWidget):
         self.status.setText(self.tr("Utkastet sparades {when}.").format(
             when=datetime.now().strftime("%H:%M")))
         self.note_saved.emit(info)
+        self._saved_now()
 
     @Slot(object)
     def _on_signed(self, info: NoteInfo) -> None:
         self._busy(False)
+        self._after_save = self._saving = None
         self._load(info)
         self.note_signed.emit(info)
 
@@ -278,10 +461,12 @@ class NoteEditorWidget(QWidget):
         self._set_note(info)
         self.status.setText(self.tr("Rättelsen sparades."))
         self.note_corrected.emit(info)
+        self._saved_now()
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         self._busy(False)
+        self._after_save = self._saving = None  # stay open with the text; say what is wrong
         if not isinstance(exc, UserError):
             present_error(self, exc)
             return

@@ -10,7 +10,7 @@ from collections.abc import Iterator  # noqa: E402 - the platform must be set be
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtCore import QEvent, QtMsgType  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -69,3 +69,17 @@ def window(qtbot: QtBot, controller: AppController, initialised: DataPaths) -> M
     win = controller.window
     qtbot.waitUntil(lambda: not controller.tasks.busy)
     return win
+
+
+# The offscreen platform says so when a window asks it to raise or size itself; not a fault.
+_PLATFORM_LIMITS = "This plugin does not support"
+
+
+@pytest.fixture
+def fail_on_qt_warnings(qtlog) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Opt in with ``pytestmark = pytest.mark.usefixtures("fail_on_qt_warnings")``."""
+    yield
+    bad = [r.message for r in qtlog.records
+           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+           and not r.message.startswith(_PLATFORM_LIMITS)]
+    assert not bad, f"Qt warnings: {bad}"

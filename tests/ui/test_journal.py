@@ -19,7 +19,8 @@ def _open_case(qtbot: QtBot, window: MainWindow) -> str:
 
 
 def _sign(qtbot: QtBot, editor: NoteEditorWidget) -> None:
-    editor.sign_button.click()
+    editor.sign_button.click()  # the note's reviews are looked up first
+    qtbot.waitUntil(lambda: editor.sign_confirmation is not None, timeout=5_000)
     box = editor.sign_confirmation
     assert box is not None and box.isVisible()
     assert "kan inte ändras" in box.text()

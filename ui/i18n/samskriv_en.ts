@@ -59,47 +59,47 @@
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="61" />
+            <location filename="../case_view.py" line="83" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="77" />
+            <location filename="../case_view.py" line="99" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="78" />
+            <location filename="../case_view.py" line="100" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="91" />
+            <location filename="../case_view.py" line="113" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="92" />
+            <location filename="../case_view.py" line="114" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="93" />
+            <location filename="../case_view.py" line="115" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="122" />
+            <location filename="../case_view.py" line="158" />
             <source>Handläggare: {names}</source>
             <translation>Caseworkers: {names}</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="129" />
+            <location filename="../case_view.py" line="165" />
             <source>Inga personer registrerade.</source>
             <translation>No persons registered.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="172" />
+            <location filename="../case_view.py" line="230" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
@@ -176,12 +176,12 @@
     <context>
         <name>JournalWidget</name>
         <message>
-            <location filename="../journal.py" line="135" />
+            <location filename="../journal.py" line="143" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="139" />
+            <location filename="../journal.py" line="147" />
             <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
             <translation>No notes yet. Choose New note to write the first one.</translation>
         </message>
@@ -303,42 +303,42 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="79" />
             <source>Inloggad som {name}</source>
             <translation>Logged in as {name}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="81" />
+            <location filename="../main_window.py" line="85" />
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="82" />
+            <location filename="../main_window.py" line="86" />
             <source>&amp;Nytt ärende…</source>
             <translation>&amp;New case…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="87" />
             <source>&amp;Sök i anteckningar</source>
             <translation>&amp;Search notes</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../main_window.py" line="89" />
             <source>&amp;Inställningar…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="90" />
             <source>&amp;Lås nu</source>
             <translation>&amp;Lock now</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="88" />
+            <location filename="../main_window.py" line="92" />
             <source>A&amp;vsluta</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="171" />
+            <location filename="../main_window.py" line="187" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
@@ -434,37 +434,37 @@
     <context>
         <name>NoteCardWidget</name>
         <message>
-            <location filename="../journal.py" line="52" />
+            <location filename="../journal.py" line="58" />
             <source>Anteckning {when}</source>
             <translation>Note {when}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="59" />
+            <location filename="../journal.py" line="65" />
             <source>Redigera utkast</source>
             <translation>Edit draft</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="62" />
+            <location filename="../journal.py" line="68" />
             <source>Rättelse…</source>
             <translation>Correction…</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="86" />
+            <location filename="../journal.py" line="92" />
             <source>Fri anteckning</source>
             <translation>Free note</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="91" />
+            <location filename="../journal.py" line="97" />
             <source>Händelsetid {event} · Skriven {written} av {author}</source>
             <translation>Event time {event} · Written {written} by {author}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="96" />
+            <location filename="../journal.py" line="102" />
             <source> · Signerad {when} av {who}</source>
             <translation> · Signed {when} by {who}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="111" />
+            <location filename="../journal.py" line="118" />
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
         </message>
@@ -472,132 +472,164 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="79" />
+            <location filename="../note_editor.py" line="117" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="82" />
+            <location filename="../note_editor.py" line="120" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="86" />
+            <location filename="../note_editor.py" line="124" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="90" />
+            <location filename="../note_editor.py" line="128" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="92" />
+            <location filename="../note_editor.py" line="130" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="95" />
+            <location filename="../note_editor.py" line="133" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="97" />
+            <location filename="../note_editor.py" line="135" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="98" />
+            <location filename="../note_editor.py" line="136" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="99" />
+            <location filename="../note_editor.py" line="137" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="100" />
+            <location filename="../note_editor.py" line="138" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="102" />
+            <location filename="../note_editor.py" line="140" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="103" />
+            <location filename="../note_editor.py" line="141" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="121" />
+            <location filename="../note_editor.py" line="161" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="123" />
+            <location filename="../note_editor.py" line="165" />
+            <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
+            <translation>Saves the draft and shows it to the child or guardian</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="167" />
+            <location filename="../note_editor.py" line="299" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="124" />
+            <location filename="../note_editor.py" line="168" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="126" />
+            <location filename="../note_editor.py" line="170" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="128" />
+            <location filename="../note_editor.py" line="172" />
+            <location filename="../note_editor.py" line="299" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="156" />
+            <location filename="../note_editor.py" line="203" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="159" />
+            <location filename="../note_editor.py" line="206" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="173" />
+            <location filename="../note_editor.py" line="220" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="175" />
+            <location filename="../note_editor.py" line="222" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="177" />
+            <location filename="../note_editor.py" line="224" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="179" />
+            <location filename="../note_editor.py" line="226" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="181" />
+            <location filename="../note_editor.py" line="228" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="223" />
+            <location filename="../note_editor.py" line="295" />
+            <source>Spara ändringarna?</source>
+            <translation>Save the changes?</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="296" />
+            <source>Det finns text som inte är sparad.</source>
+            <translation>There is text that has not been saved.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="298" />
+            <source>Spara den innan anteckningen stängs?</source>
+            <translation>Save it before the note is closed?</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="301" />
+            <source>Släng ändringar</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="302" />
+            <source>Avbryt</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="365" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="224" />
+            <location filename="../note_editor.py" line="366" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -606,17 +638,22 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="229" />
+            <location filename="../note_editor.py" line="375" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="264" />
+            <location filename="../note_editor.py" line="425" />
+            <source>Genomgången med familjen är klar.</source>
+            <translation>The review with the family is finished.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="445" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="279" />
+            <location filename="../note_editor.py" line="462" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>

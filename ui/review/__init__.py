@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
+
 from app.dto import NoteInfo
+from app.review import ReviewSummary
 from ui.extensions import NoteAction
 from ui.review.dictation import DictationProvider
 from ui.review.flow import ReviewFlow, action_label, start_review_flow
@@ -35,10 +38,20 @@ def install(window: Any) -> None:
     def run(session: UiSession, note: NoteInfo) -> None:
         idle_lock = getattr(window, "idle_lock", None)
         start_review_flow(window, session.ctx, note.id, session.tasks,
+                          on_completed=lambda summary: _show_in_journal(window, summary),
                           on_kiosk_shown=idle_lock.set_inhibited if idle_lock else None)
 
     window.note_actions.add(NoteAction(key="review", label=action_label, run=run))
     register_page(_settings_page)
+
+
+def _show_in_journal(window: Any, summary: ReviewSummary) -> None:
+    """Reload the journal so the finished review appears next to its note."""
+    if not shiboken6.isValid(window):
+        return  # the window was rebuilt meanwhile (language switch); it loads afresh
+    view = window.case_view
+    if view.current_case_id is not None:
+        view.show_case(view.current_case_id, summary.note_id)
 
 
 def _settings_page(session: UiSession) -> ReviewSettingsWidget:
