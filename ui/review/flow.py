@@ -24,6 +24,21 @@ from ui.tasks import TaskManager
 # hold it until the caseworker unlocks.
 _active: set[ReviewFlow] = set()
 
+DictationFactory = Callable[[], "DictationProvider | None"]
+DICTATION_FACTORY = "review_dictation_factory"
+
+
+def set_dictation_factory(window: QWidget, factory: DictationFactory | None) -> None:
+    """Let another package (the visit package, which owns the speech model) offer dictated
+    comments in the reviews started from ``window``: ``factory()`` returns a provider, or
+    None when no model is ready. A provider made this way is shut down when its review ends."""
+    setattr(window, DICTATION_FACTORY, factory)
+
+
+def _dictation_from(parent: QWidget) -> DictationProvider | None:
+    factory: DictationFactory | None = getattr(parent.window(), DICTATION_FACTORY, None)
+    return factory() if factory is not None else None
+
 
 class ReviewFlow:
     """One review from start dialog to completed summary. Use ``start_review_flow``."""
@@ -36,6 +51,7 @@ class ReviewFlow:
         self.parent, self.ctx, self.note_id, self.tasks = parent, ctx, note_id, tasks
         self.speaker, self.dictation = speaker, dictation
         self._owns_speaker = speaker is None
+        self._owns_dictation = False
         self.on_completed, self.on_cancelled = on_completed, on_cancelled
         self.on_kiosk_shown = on_kiosk_shown
         self.dialog: ReviewStartDialog | None = None
@@ -67,6 +83,9 @@ class ReviewFlow:
             return
         if self.speaker is None:
             self.speaker = default_speaker()
+        if self.dictation is None:
+            self.dictation = _dictation_from(self.parent)
+            self._owns_dictation = self.dictation is not None
         self.kiosk = ReviewKioskWindow(self.ctx, session, self.tasks, speaker=self.speaker,
                                        dictation=self.dictation,
                                        font_pt=self.ctx.settings.review_font_pt)
@@ -91,6 +110,12 @@ class ReviewFlow:
         present_error(self.parent, exc)
 
     def _finish(self) -> None:
+        if self._owns_dictation and self.dictation is not None:
+            shutdown = getattr(self.dictation, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+            self.dictation.deleteLater()
+            self.dictation = None
         if self._owns_speaker and self.speaker is not None:
             self.speaker.shutdown()
             self.speaker.deleteLater()

@@ -16,10 +16,12 @@ from app.dto import VisitInfo
 from app.recording import RecordingInfo
 from app.settings import Settings
 from ui.extensions import VisitAction
+from ui.review.flow import set_dictation_factory
 from ui.session import UiSession
 from ui.settings_dialog import register_page
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.model_manager import ModelManagerWidget
+from ui.visit.review_dictation import VoskDictationProvider
 from ui.visit.startup_offers import StartupOffers
 from ui.visit.transcript_widget import TranscriptWidget
 from ui.visit.visit_page import VisitPageWidget
@@ -120,9 +122,19 @@ def install(window: Any) -> VisitExtension:
     window.visit_actions.add(VisitAction("visit-open", _label_open, open_visit))
     window.visit_actions.add(VisitAction("visit-import", _label_import, import_recording))
     register_page(_settings_page)
+    set_dictation_factory(window, lambda: _review_dictation(window))
     extension.models.ensure_loaded()
     extension.offers.check_unfinished()
     return extension
+
+
+def _review_dictation(window: Any) -> VoskDictationProvider | None:
+    """Dictated comments in the review kiosk, when a speech model is loaded."""
+    session = getattr(window, "session", None)
+    if session is None:
+        return None
+    models = SpeechModelHolder.of(session)
+    return VoskDictationProvider(models) if models.ready else None
 
 
 def _label_open() -> str:

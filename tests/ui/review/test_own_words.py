@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from app import notes, review
 from tests.ui.review.conftest import CaseData, FakeDictation, FakeSpeaker, unlock
 from tests.ui.review.helpers import open_dialog, start_kiosk
+from ui.review.flow import set_dictation_factory
 from ui.tasks import TaskManager
 
 WORDS = {
@@ -84,4 +85,32 @@ def test_no_dictate_button_without_a_provider(qtbot: QtBot, host, data: CaseData
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     kiosk = start_kiosk(dialog, flow)
     assert kiosk.page.dictate_button is None
+    unlock(qtbot, kiosk)
+
+
+def test_window_dictation_factory_reaches_the_kiosk_and_is_shut_down(
+        qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
+    made: list[FakeDictation] = []
+
+    def factory() -> FakeDictation:
+        made.append(FakeDictation())
+        made[-1].shutdown = lambda: setattr(made[-1], "was_shut_down", True)  # type: ignore[attr-defined]
+        return made[-1]
+
+    set_dictation_factory(host.window(), factory)
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+    kiosk = start_kiosk(dialog, flow)
+    assert len(made) == 1 and kiosk.page.dictate_button is not None
+    assert kiosk.page.dictate_button.isVisible()
+    unlock(qtbot, kiosk)
+    assert getattr(made[0], "was_shut_down", False)
+    assert flow.dictation is None
+
+
+def test_no_dictate_button_when_the_factory_has_no_model(
+        qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
+    set_dictation_factory(host.window(), lambda: None)
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+    kiosk = start_kiosk(dialog, flow)
+    assert kiosk.page.dictate_button is None or not kiosk.page.dictate_button.isVisible()
     unlock(qtbot, kiosk)
