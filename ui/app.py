@@ -46,6 +46,7 @@ class AppController(QObject):
         self.paths, self.lang_override, self.kdf = paths, lang, kdf
         self.extensions = extensions
         self.tasks = TaskManager(self, inline=inline_tasks)
+        self.long_tasks = TaskManager(self, inline=inline_tasks)
         self.translations = Translations()
         self.session: UiSession | None = None
         self.window: MainWindow | None = None
@@ -78,7 +79,7 @@ class AppController(QObject):
 
     @Slot(object)
     def _on_dialog_logged_in(self, ctx: Context) -> None:
-        self.session = UiSession(ctx, self.tasks)
+        self.session = UiSession(ctx, self.tasks, self.long_tasks)
         self.dialog = None
         self.show_main_window()
 
@@ -142,6 +143,7 @@ class AppController(QObject):
         """Drain the worker, log out and close the store. Safe to call twice."""
         if self.window is not None and shiboken6.isValid(self.window):
             self.window.idle_lock.stop()
+        self.long_tasks.shutdown()
         self.tasks.shutdown()
         if self.session is not None:
             session, self.session = self.session, None

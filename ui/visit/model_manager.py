@@ -164,15 +164,17 @@ class ModelManagerWidget(QWidget):
 
     def download(self, entry: CatalogEntry) -> None:
         """Download, verify and install; a retry resumes where the broken download stopped."""
-        self._cancel = threading.Event()
+        self._cancel = cancel = threading.Event()
+        # Closing the settings stops the download; the part file stays, so the next try resumes.
+        self.destroyed.connect(lambda *_: cancel.set())
         self._busy(True)
-        self.session.tasks.run(_install, self.session.ctx, entry, self.relay, self._cancel,
+        self.session.background.run(_install, self.session.ctx, entry, self.relay, self._cancel,
                                on_success=self._on_model_added, on_failure=self._on_failed,
                                owner=self)
 
     def import_from(self, path: Path) -> None:
         self._busy(True, determinate=False)
-        self.session.tasks.run(_import, self.session.ctx, path, on_success=self._on_model_added,
+        self.session.background.run(_import, self.session.ctx, path, on_success=self._on_model_added,
                                on_failure=self._on_failed, owner=self)
 
     def _choose(self, *, folder: bool) -> QFileDialog:

@@ -98,7 +98,7 @@ class StartupOffers(QObject):
         self.relay.reset()
         self.progress_bar.setValue(0)
         self.progress_bar.show()
-        self.session.tasks.run(transcription.transcribe_waiting, self.session.ctx,
+        self.session.background.run(transcription.transcribe_waiting, self.session.ctx,
                                self.models.model, self.relay.report,
                                on_success=self._on_waiting_done,
                                on_failure=self._on_waiting_failed, owner=self)

@@ -311,7 +311,7 @@ class VisitPageWidget(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.import_button.setEnabled(False)
-        self.session.tasks.run(transcription.import_recording, self.session.ctx, self.visit_id,
+        self.session.background.run(transcription.import_recording, self.session.ctx, self.visit_id,
                                path, self.models.model, progress=self.relay.report,
                                on_success=self._on_import_succeeded,
                                on_failure=self._on_import_failed, owner=self)
