@@ -27,6 +27,7 @@ from app.dto import PersonInput  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.personnummer import luhn_ok  # noqa: E402
+from app.runtime import settle_after_startup
 from app.store import Store  # noqa: E402
 from bench import _text  # noqa: E402
 from models.audit import AuditEvent  # noqa: E402
@@ -230,6 +231,7 @@ def measure(paths: DataPaths, args: argparse.Namespace) -> dict[str, float]:
     rng = random.Random(args.seed + 1)
     admin = accounts.login(paths, "admin", PASSWORD, kdf=FAST_TEST_KDF)
     worker = accounts.login(paths, CASEWORKERS[0], PASSWORD, kdf=FAST_TEST_KDF)
+    settle_after_startup()  # as the app does once its window is up
     try:
         opens = []
         for _ in range(5):

@@ -21,6 +21,7 @@ from app.cli import kdf_from_env
 from app.context import Context
 from app.keys import KdfParams
 from app.paths import DataPaths, resolve
+from app.runtime import settle_after_startup
 from ui.errors import present_error
 from ui.extensions import EXTENSION_MODULES
 from ui.i18n import Translations
@@ -111,6 +112,8 @@ class AppController(QObject):
             old.hide()
             old.deleteLater()
         window.show()
+        if old is None:
+            settle_after_startup()
         self.window_shown.emit(window)
         return window
 
