@@ -91,7 +91,7 @@ class FakeModel:
 class MemorySink:
     """An ``AudioSink`` in memory; ``gate`` (if given) holds each write until set."""
 
-    def __init__(self, gate: threading.Event | None = None, fail_after: int | None = None):
+    def __init__(self, gate: threading.Event | None = None, fail_after: int | None = None) -> None:
         self.chunks: list[bytes] = []
         self.closed = False
         self.writing = threading.Event()

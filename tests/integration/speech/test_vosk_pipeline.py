@@ -51,6 +51,7 @@ def test_live_pipeline_equals_feeding_the_recognizer_directly(
     assert isinstance(events[-1], StoppedEvent) and events[-1].stats.dropped == 0
 
 
+@pytest.mark.slow
 def test_stop_right_after_the_last_block_keeps_the_tail(ko_model: SpeechModel) -> None:
     pcm = load_pcm(SHORT_WAV)
     source = ManualSource(block_frames=BLOCK_BYTES // 2)
@@ -115,6 +116,7 @@ def test_corrupt_model_folder_raises_invalid_model(tmp_path: Path) -> None:
         load_model(model)
 
 
+@pytest.mark.slow
 def test_cli_writes_srt(ko_model_dir: Path, tmp_path: Path) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir")
