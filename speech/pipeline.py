@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from speech.audio import AudioSource, Block, BlockQueue, Clock
-from speech.engine import Final, Partial, Recognizer, RecognizerFactory
+from speech.engine import Final, Partial, Recognizer, RecognizerFactory, release_freed_memory
 from speech.transcript import Segment, segment_from_final
 
 SILENCE_DBFS = -120.0
@@ -133,6 +133,7 @@ class LiveTranscriber:
             None if recycle_after_s is None else int(recycle_after_s * source.sample_rate)
         )
         self._recognizer_base = 0  # samples recorded before the current recognizer began
+        self._recycled = False  # a recognizer was replaced: give its memory back to the OS
         self._threads: list[threading.Thread] = []
 
     # -- control (GUI thread) ------------------------------------------------------------
@@ -230,6 +231,9 @@ class LiveTranscriber:
                 self._emit(ErrorEvent(item))
             elif (recognizer := self._finish(recognizer)) is not None:  # _FLUSH: a pause
                 recognizer = self._maybe_recycle(recognizer)
+            if self._recycled:  # only now is the old recognizer unreferenced and freed
+                self._recycled = False
+                release_freed_memory()
             if self._inbox.dropped != reported_drops:
                 reported_drops = self._inbox.dropped
                 self._emit(DropEvent(reported_drops))
@@ -271,6 +275,7 @@ class LiveTranscriber:
         if self._recycle_after is None or fed < self._recycle_after:
             return recognizer
         self._recognizer_base = self._counters.samples
+        self._recycled = True
         return self._new_recognizer()
 
     def _finish(self, recognizer: Recognizer | None) -> Recognizer | None:

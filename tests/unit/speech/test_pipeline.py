@@ -184,3 +184,18 @@ def test_recognizer_is_recycled_at_an_utterance_boundary_and_times_continue() ->
     segments = transcriber.stop()
     assert len(model.made) == 3  # recycled after 0.4 s and 0.8 s of audio (at finals)
     assert [(s.start, s.end) for s in segments] == [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8)]
+
+
+def test_each_recycled_recognizer_is_followed_by_a_memory_release(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import speech.pipeline as pipeline_module
+
+    releases: list[int] = []
+    model = FakeModel(final_every=2)
+    monkeypatch.setattr(pipeline_module, "release_freed_memory",
+                        lambda: releases.append(len(model.made)))
+    transcriber, source, _, _ = _pipeline(model, recycle_after_s=0.3)
+    transcriber.start()
+    for i in range(8):
+        source.push(tone_block(i))
+    transcriber.stop()
+    assert releases == [2, 3]  # right after the 2nd and the 3rd recognizer replaced the old
