@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from app import accounts  # noqa: E402
+from app.context import Context  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from ui.app import AppController  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.tasks import TaskManager  # noqa: E402
 
 PASSWORD = "hemligt-lösen-1"
 
@@ -83,3 +85,24 @@ def fail_on_qt_warnings(qtlog) -> Iterator[None]:  # type: ignore[no-untyped-def
            if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
            and not r.message.startswith(_PLATFORM_LIMITS)]
     assert not bad, f"Qt warnings: {bad}"
+
+
+CASEWORKER_PASSWORD = "hemligt123"
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[Context]:
+    """A logged-in caseworker (Anna) on a fresh store, for widget-level tests."""
+    context = accounts.initialise(DataPaths(tmp_path / "data"), "anna", "Anna Handläggare",
+                                  CASEWORKER_PASSWORD, kdf=FAST_TEST_KDF)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tasks(qapp: QApplication) -> Iterator[TaskManager]:
+    """A synchronous task manager: background operations run inline."""
+    manager = TaskManager(inline=True)
+    yield manager
+    manager.shutdown()
+    manager.deleteLater()

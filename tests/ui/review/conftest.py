@@ -9,22 +9,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QtMsgType  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from app import accounts, cases, keys, notes, visits  # noqa: E402
+from app import cases, notes, visits  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import NoteInfo, PersonInput, VisitInfo  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
+from tests.ui.conftest import CASEWORKER_PASSWORD
 from ui.review.dictation import DictationProvider  # noqa: E402
 from ui.review.kiosk_window import ReviewKioskWindow  # noqa: E402
 from ui.review.speech import Speaker  # noqa: E402
-from ui.tasks import TaskManager  # noqa: E402
 
-PASSWORD = "hemligt123"
+PASSWORD = CASEWORKER_PASSWORD  # the shared ctx fixture's (tests/ui/conftest.py)
 BODY = (
     "Hembesök hos familjen Testsson. Kim visade sitt rum och berättade om skolan.\n\n"
     "Mamma har berättat om sin oro för pappans nya sambo och vill inte att Kim får veta.\n\n"
@@ -84,13 +82,6 @@ class CaseData:
     note: NoteInfo
 
 
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[Context]:
-    context = accounts.initialise(DataPaths(tmp_path / "data"), "anna", "Anna Handläggare",
-                                  PASSWORD, kdf=keys.FAST_TEST_KDF)
-    yield context
-    context.close()
-
 
 @pytest.fixture
 def data(ctx: Context) -> CaseData:
@@ -102,13 +93,6 @@ def data(ctx: Context) -> CaseData:
     note = notes.create_draft(ctx, case.id, BODY, child_voice=CHILD_VOICE, visit_id=visit.id)
     return CaseData(ctx, case.id, visit, note)
 
-
-@pytest.fixture
-def tasks(qapp: QApplication) -> Iterator[TaskManager]:
-    manager = TaskManager(inline=True)
-    yield manager
-    manager.shutdown()
-    manager.deleteLater()
 
 
 @pytest.fixture

@@ -11,26 +11,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import threading  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QtMsgType  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
-from app import accounts, cases, keys, visits  # noqa: E402
+from app import cases, visits  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import PersonInput, VisitInfo  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
 from speech.audio import AudioSource  # noqa: E402
 from tests.support.audio import FakeModel, ManualSource  # noqa: E402
 from tests.support.vosk_models import ko_model, ko_model_dir  # noqa: E402, F401
+from tests.ui.conftest import CASEWORKER_PASSWORD
 from ui.session import UiSession  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
 from ui.visit.model_holder import SpeechModelHolder  # noqa: E402
 from ui.visit.visit_page import VisitPageWidget  # noqa: E402
 
-PASSWORD = "hemligt123"
+PASSWORD = CASEWORKER_PASSWORD  # the shared ctx fixture's (tests/ui/conftest.py)
 
 
 class FakePlayer:
@@ -58,20 +56,6 @@ class VisitData:
     models: SpeechModelHolder
 
 
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[Context]:
-    context = accounts.initialise(DataPaths(tmp_path / "data"), "anna", "Anna Handläggare",
-                                  PASSWORD, kdf=keys.FAST_TEST_KDF)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def tasks(qapp: QApplication) -> Iterator[TaskManager]:
-    manager = TaskManager(inline=True)
-    yield manager
-    manager.shutdown()
-    manager.deleteLater()
 
 
 @pytest.fixture
