@@ -18,6 +18,7 @@ from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
 from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
 from app.recording import apply_audio_policy_after_sign
+from app.uow import UnitOfWork
 from models.journal import JournalNote, NoteRevision
 from models.people import User
 from models.visits import Visit
@@ -50,6 +51,17 @@ def _add_revision(
     return rev
 
 
+def _commit(
+    uow: UnitOfWork, ctx: Context, note: JournalNote, action: str, details: dict[str, object]
+) -> NoteInfo:
+    """Audit the change, commit it with the audit event, and return the note as it now is."""
+    audit.record(uow.session, ctx.actor, action, "note", note.id, details, now=ctx.now())
+    uow.flush()
+    info = _info_for(uow.session, note)
+    uow.commit()
+    return info
+
+
 def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
     note = s.get(JournalNote, note_id)
     if note is None:
@@ -78,12 +90,7 @@ def create_draft(
         rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
                             child_voice=child_voice, event_time=when)
         note.current_revision_id = rev.id
-        audit.record(s, ctx.actor, "note.create", "note", note.id, {"case": case_id},
-                     now=ctx.now())
-        s.flush()
-        info = _info_for(s, note)
-        uow.commit()
-        return info
+        return _commit(uow, ctx, note, "note.create", {"case": case_id})
 
 
 def save_draft(
@@ -133,11 +140,7 @@ def sign(ctx: Context, note_id: str) -> NoteInfo:
                             child_voice=draft.child_voice, event_time=draft.event_time)
         note.current_revision_id, note.state = rev.id, "signed"
         note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
-        audit.record(s, ctx.actor, "note.sign", "note", note.id, {"hash": rev.hash},
-                     now=ctx.now())
-        s.flush()
-        info = _info_for(s, note)
-        uow.commit()
+        info = _commit(uow, ctx, note, "note.sign", {"hash": rev.hash})
     # After the signature is safely stored: the organisation's audio retention policy.
     apply_audio_policy_after_sign(ctx, note_id)
     return info
@@ -165,12 +168,7 @@ def correct(
             event_time=current.event_time, reason=reason.strip(),
         )
         note.current_revision_id = rev.id
-        audit.record(s, ctx.actor, "note.correct", "note", note.id, {"hash": rev.hash},
-                     now=ctx.now())
-        s.flush()
-        info = _info_for(s, note)
-        uow.commit()
-        return info
+        return _commit(uow, ctx, note, "note.correct", {"hash": rev.hash})
 
 
 def get_note(ctx: Context, note_id: str) -> NoteInfo:
