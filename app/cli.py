@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 
-from app import accounts, audit, paths
+# Each command module has register(subparsers), setting func=run(args) -> int.
+from app import accounts, audit, cli_models, cli_transcribe, paths
 from app.context import Context
 from app.errors import UserError
 from app.keys import FAST_TEST_KDF, KdfParams
-
-# Each module has register(subparsers) and sets func=run(args) -> int on its parsers.
-_COMMAND_MODULES = ("app.cli_transcribe", "app.cli_models")
 
 
 def kdf_from_env() -> KdfParams | None:
@@ -139,13 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_login_args(p)
     p.set_defaults(func=_cmd_search)
 
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in (cli_transcribe, cli_models):
         module.register(sub)
     return parser
 

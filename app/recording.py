@@ -147,13 +147,9 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
         uow.commit()
     if signed_note is not None:  # the note was signed meanwhile: its policy applies here too
         apply_audio_policy_after_sign(ctx, signed_note)
-        return for_visit_one(ctx, recording_id)
+        with ctx.uow() as uow:  # its state is now "audio-deleted"
+            return _info(uow.session, _load(uow.session, ctx, recording_id))
     return info
-
-
-def for_visit_one(ctx: Context, recording_id: str) -> RecordingInfo:
-    with ctx.uow() as uow:
-        return _info(uow.session, _load(uow.session, ctx, recording_id))
 
 
 def for_visit(ctx: Context, visit_id: str) -> list[RecordingInfo]:

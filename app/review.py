@@ -8,7 +8,7 @@ never leave this module for the review screen: ``ReviewSession.passages`` holds 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -240,8 +240,6 @@ def verify_unlock(ctx: Context, secret: str) -> bool:
 def set_review_pin(ctx: Context, pin: str) -> None:
     if pin and (not pin.isdigit() or len(pin) < 4):
         raise ValidationError("PIN-koden ska vara minst fyra siffror.", field="pin")
-    from dataclasses import replace
-
     ctx.save_settings(replace(ctx.settings,
                               review_pin_hash=PasswordHasher().hash(pin) if pin else ""))
 
