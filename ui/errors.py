@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
+from app.errors import UserError, ValidationError
 
 log = logging.getLogger(__name__)
 _OPEN: set[QDialog] = set()
@@ -104,3 +105,40 @@ class FieldErrorLabel(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
+
+
+class FormErrors:
+    """The one failure route of a form: re-enable its buttons, show a user error under the
+    field it names (or in the form's general label), and send anything else — a bug — to the
+    presenter, which logs it and offers "Kopiera detaljer".
+
+    Use it as an operation's failure callback: ``tasks.op(...).failure(self.errors).run()``.
+    Without a ``general`` label a user error without a matching field opens the dialog.
+    """
+
+    def __init__(self, parent: QWidget, *, general: FieldErrorLabel | None = None,
+                 fields: Mapping[str, FieldErrorLabel] | None = None,
+                 reenable: Iterable[QWidget] = ()) -> None:
+        self.parent = parent
+        self.general = general
+        self.fields = dict(fields or {})
+        self.reenable = tuple(reenable)
+
+    def __call__(self, exc: BaseException) -> None:
+        for widget in self.reenable:
+            widget.setEnabled(True)
+        if not isinstance(exc, UserError):
+            present_error(self.parent, exc)
+            return
+        field = exc.field if isinstance(exc, ValidationError) else None
+        label = self.fields.get(field or "", self.general)
+        if label is None:
+            present_error(self.parent, exc)
+        else:
+            label.show_message(exc.message)
+
+    def clear(self) -> None:
+        """Hide every message (call when the user fixes the input or submits again)."""
+        for label in (self.general, *self.fields.values()):
+            if label is not None:
+                label.clear_message()

@@ -2,9 +2,10 @@
 
 Threading contract (after Anki's ``taskman`` and napari's ``qthreading``):
 
-* ``TaskManager.run(fn, ..., on_success=..., on_failure=...)`` queues ``fn`` on one worker
-  thread (a ``QThreadPool`` limited to one thread), so database work is serialised and the
-  GUI never blocks on Argon2id or SQLCipher.
+* ``tasks.op(fn, *args).success(cb).failure(cb).owned_by(widget).run()`` queues
+  ``fn(*args)`` on one worker thread (a ``QThreadPool`` limited to one thread), so database
+  work is serialised and the GUI never blocks on Argon2id or SQLCipher. ``Op[T]`` is typed by
+  ``fn``'s result, so ``success`` callbacks receive a ``T`` (after Anki's ``QueryOp``).
 * ``fn`` must take plain values and return plain values (the services return frozen
   dataclasses); never hand it a widget.
 * ``on_success(result)`` / ``on_failure(exc)`` are always called on the GUI thread: the worker
@@ -21,15 +22,18 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, ParamSpec, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from ui import errors
 
 SuccessCallback = Callable[[Any], None]
 FailureCallback = Callable[[BaseException], None]
+T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,10 @@ class TaskManager(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def op(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Op[T]:
+        """An operation to configure and ``run()``: ``fn(*args, **kwargs)`` in the background."""
+        return Op(self, _bind(fn, args, kwargs))
 
     def run(
         self,
@@ -146,8 +154,39 @@ class TaskManager(QObject):
         elif pending.on_failure is not None:
             pending.on_failure(outcome.value)
         else:
-            parent = pending.owner if isinstance(pending.owner, errors.QWidget) else None
+            parent = pending.owner if isinstance(pending.owner, QWidget) else None
             errors.present_error(parent, outcome.value)
+
+
+class Op(Generic[T]):
+    """One background call with typed callbacks; nothing happens until ``run()``.
+
+    Without ``failure`` an exception goes to the one presenter (``ui.errors.present_error``);
+    callbacks are skipped when the ``owned_by`` object has been deleted meanwhile.
+    """
+
+    def __init__(self, tasks: TaskManager, call: Callable[[], T]) -> None:
+        self._tasks = tasks
+        self._call = call
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: FailureCallback | None = None
+        self._owner: QObject | None = None
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: FailureCallback) -> Op[T]:
+        self._on_failure = callback
+        return self
+
+    def owned_by(self, owner: QObject) -> Op[T]:
+        self._owner = owner
+        return self
+
+    def run(self) -> None:
+        self._tasks.run(self._call, on_success=self._on_success, on_failure=self._on_failure,
+                        owner=self._owner)
 
 
 def _bind(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Callable[[], Any]:
