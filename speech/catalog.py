@@ -6,12 +6,12 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from speech.errors import CatalogInvalid, ModelNotFound
+from speech.values import CatalogEntry
 
 MODEL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 REFRESHED_NAME = "model-list.json"
@@ -28,49 +28,29 @@ def is_safe_model_name(name: str) -> bool:
     return bool(_SAFE_NAME.match(name)) and ".." not in name
 
 
-@dataclass(frozen=True)
-class CatalogEntry:
-    """One downloadable model, with the fields Vosk publishes in ``model-list.json``."""
-
-    name: str
-    lang: str
-    lang_text: str
-    url: str
-    size: int
-    md5: str
-    type: str = "small"
-    version: str = ""
-    obsolete: bool = False
-
-    @classmethod
-    def from_json(cls, item: dict[str, Any]) -> CatalogEntry:
-        """Parse one published entry; raises ``CatalogInvalid`` if it is unusable."""
-        try:
-            entry = cls(
-                name=str(item["name"]),
-                lang=str(item["lang"]).lower(),
-                lang_text=str(item.get("lang_text", item["lang"])),
-                url=str(item["url"]),
-                size=int(item["size"]),
-                md5=str(item["md5"]).lower(),
-                type=str(item.get("type", "")),
-                version=str(item.get("version", "")),
-                obsolete=str(item.get("obsolete", "false")).lower() == "true",
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise CatalogInvalid(f"bad catalog entry {item!r}: {exc}") from exc
-        if not is_safe_model_name(entry.name):
-            raise CatalogInvalid(f"unsafe model name {entry.name!r}")
-        if not entry.url.startswith(("https://", "http://")) or entry.size <= 0:
-            raise CatalogInvalid(f"bad url or size for {entry.name}")
-        if not _MD5.match(entry.md5):
-            raise CatalogInvalid(f"bad md5 for {entry.name}")
-        return entry
-
-    @property
-    def language(self) -> str:
-        """The base language code: ``"en"`` for ``"en-us"``."""
-        return self.lang.split("-")[0]
+def parse_entry(item: dict[str, Any]) -> CatalogEntry:
+    """Parse one published entry; raises ``CatalogInvalid`` if it is unusable."""
+    try:
+        entry = CatalogEntry(
+            name=str(item["name"]),
+            lang=str(item["lang"]).lower(),
+            lang_text=str(item.get("lang_text", item["lang"])),
+            url=str(item["url"]),
+            size=int(item["size"]),
+            md5=str(item["md5"]).lower(),
+            type=str(item.get("type", "")),
+            version=str(item.get("version", "")),
+            obsolete=str(item.get("obsolete", "false")).lower() == "true",
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CatalogInvalid(f"bad catalog entry {item!r}: {exc}") from exc
+    if not is_safe_model_name(entry.name):
+        raise CatalogInvalid(f"unsafe model name {entry.name!r}")
+    if not entry.url.startswith(("https://", "http://")) or entry.size <= 0:
+        raise CatalogInvalid(f"bad url or size for {entry.name}")
+    if not _MD5.match(entry.md5):
+        raise CatalogInvalid(f"bad md5 for {entry.name}")
+    return entry
 
 
 def language_rank(lang: str | None) -> tuple[int, str]:
@@ -99,7 +79,7 @@ def parse_model_list(data: bytes) -> list[CatalogEntry]:
         if not isinstance(item, dict):
             continue
         try:
-            entries.append(CatalogEntry.from_json(item))
+            entries.append(parse_entry(item))
         except CatalogInvalid:
             continue
     if not entries:

@@ -6,35 +6,14 @@ import ctypes
 import ctypes.util
 import json
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from speech.errors import ModelInvalid
 from speech.modelstore import validate_model
+from speech.values import Final, Partial, Word
 
 _FST_MAGIC = 0x7EB2FDD6
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    start: float
-    end: float
-    conf: float
-
-
-@dataclass(frozen=True)
-class Partial:
-    text: str
-
-
-@dataclass(frozen=True)
-class Final:
-    """A finished utterance; word times are seconds since the recognizer was created."""
-
-    text: str
-    words: tuple[Word, ...]
 
 
 class Recognizer(Protocol):

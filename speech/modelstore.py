@@ -14,13 +14,13 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from speech.archive import extract_zip, find_model_root
 from speech.catalog import CatalogEntry, ModelCatalog, is_safe_model_name, language_rank
 from speech.download import ProgressCallback, download_file
 from speech.errors import CorruptArchive, ModelInvalid, ModelNotFound, NotEnoughSpace
+from speech.values import InstalledModel
 
 REQUIRED_FILES = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf")
 # Vosk uses i-vectors when ivector/ exists and then needs all of these (see vosk model.cc).
@@ -93,20 +93,6 @@ def safe_name(candidate: str) -> str:
     """A folder name for an imported model: unsafe characters become ``-``."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip("-.")
     return name if is_safe_model_name(name) else "imported-model"
-
-
-@dataclass(frozen=True)
-class InstalledModel:
-    name: str
-    path: Path
-    size_bytes: int
-    lang: str | None
-    lang_text: str | None
-    missing: tuple[str, ...]
-
-    @property
-    def valid(self) -> bool:
-        return not self.missing
 
 
 class ModelStore:

@@ -14,6 +14,16 @@ import numpy as np
 from speech.audio import AudioSource, Block, BlockQueue, Clock
 from speech.engine import Final, Partial, Recognizer, RecognizerFactory, release_freed_memory
 from speech.transcript import Segment, segment_from_final
+from speech.values import (
+    DropEvent,
+    ErrorEvent,
+    Event,
+    LevelEvent,
+    PartialEvent,
+    PipelineStats,
+    SegmentEvent,
+    StoppedEvent,
+)
 
 SILENCE_DBFS = -120.0
 _log = logging.getLogger(__name__)
@@ -28,50 +38,6 @@ class AudioSink(Protocol):
     def write(self, pcm: bytes) -> None: ...
 
     def close(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class PipelineStats:
-    blocks: int
-    dropped: int
-    overflows: int
-    audio_seconds: float
-    segments: int
-
-
-@dataclass(frozen=True)
-class PartialEvent:
-    text: str
-    block_arrival: float  # when the block that produced it arrived (clock seconds)
-    emitted_at: float
-
-
-@dataclass(frozen=True)
-class SegmentEvent:
-    segment: Segment
-
-
-@dataclass(frozen=True)
-class LevelEvent:
-    rms_dbfs: float
-
-
-@dataclass(frozen=True)
-class DropEvent:
-    total: int
-
-
-@dataclass(frozen=True)
-class ErrorEvent:
-    exc: BaseException
-
-
-@dataclass(frozen=True)
-class StoppedEvent:
-    stats: PipelineStats
-
-
-Event = PartialEvent | SegmentEvent | LevelEvent | DropEvent | ErrorEvent | StoppedEvent
 
 
 class _Flush:

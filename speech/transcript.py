@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from speech.engine import Final, Word
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One utterance. Times are seconds from the start of the recording."""
-
-    start: float
-    end: float
-    text: str
-    words: tuple[Word, ...]
+from speech.values import Final, Segment, Word
 
 
 def segment_from_final(final: Final, offset: float = 0.0) -> Segment | None:

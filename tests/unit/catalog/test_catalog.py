@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from speech.catalog import CatalogEntry, ModelCatalog, parse_model_list
+from speech.catalog import ModelCatalog, parse_entry, parse_model_list
 from speech.errors import CatalogInvalid, ModelNotFound
 
 SWEDISH = "vosk-model-small-sv-rhasspy-0.15"
@@ -116,5 +116,5 @@ def test_unusable_entries_are_skipped(bad: dict[str, object]) -> None:
 
 
 def test_entry_language_base() -> None:
-    entry = CatalogEntry.from_json(published(lang="en-US"))
+    entry = parse_entry(published(lang="en-US"))
     assert entry.lang == "en-us" and entry.language == "en"
