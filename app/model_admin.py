@@ -1,0 +1,74 @@
+"""The model manager's use cases: list installed and downloadable models, download, import,
+remove, and choose the model to use. Speech-layer errors come out as Swedish ``UserError``s."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app.context import Context
+from app.errors import ValidationError
+from app.settings import Settings
+from app.speech_errors import to_user_error
+from app.transcription import active_model, model_store
+from speech.errors import SpeechError
+from speech.values import CatalogEntry, InstalledModel
+
+ByteProgress = Callable[[int, int | None], None]  # (bytes done, total or None)
+
+
+@dataclass(frozen=True)
+class ModelListing:
+    """What the model manager shows; ``active`` is the model recordings would use now."""
+
+    installed: tuple[InstalledModel, ...]
+    catalog: tuple[CatalogEntry, ...]
+    active: str | None
+
+    def is_installed(self, name: str) -> bool:
+        return any(m.name == name for m in self.installed)
+
+
+def list_models(ctx: Context) -> ModelListing:
+    """Slow-ish (sizes walk the model folders): run it in the background."""
+    with _speech_errors():
+        store = model_store(ctx)
+        chosen = active_model(ctx)
+        return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()),
+                            chosen.name if chosen else None)
+
+
+def download_model(ctx: Context, entry: CatalogEntry, progress: ByteProgress,
+                   cancel: threading.Event) -> InstalledModel:
+    """Download, verify and install (minutes: the long-work queue); a retry resumes."""
+    with _speech_errors():
+        return model_store(ctx).install(entry, progress, cancel)
+
+
+def import_model(ctx: Context, path: Path) -> InstalledModel:
+    """Install a model from a zip file or a folder (from IT, for offline laptops)."""
+    with _speech_errors():
+        return model_store(ctx).import_path(path)
+
+
+def remove_model(ctx: Context, name: str) -> None:
+    with _speech_errors():
+        model_store(ctx).remove(name)
+
+
+def choose_model(settings: Settings, listing: ModelListing, name: str) -> Settings:
+    """``settings`` with ``name`` as the model to use; it must be installed and valid."""
+    if not any(m.name == name and m.valid for m in listing.installed):
+        raise ValidationError(f"Modellen ”{name}” är inte installerad.", field="model")
+    return replace(settings, model_name=name)
+
+
+@contextmanager
+def _speech_errors() -> Iterator[None]:
+    try:
+        yield
+    except SpeechError as exc:
+        raise to_user_error(exc) from exc

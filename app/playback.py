@@ -1,0 +1,33 @@
+"""Playing a stretch of a recording on the loudspeaker, behind a small protocol tests replace."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from app.speech_errors import to_user_error
+from speech import audio
+from speech.errors import SpeechError
+
+
+class Player(Protocol):
+    """Non-blocking playback of 16 kHz mono int16 PCM; ``stop`` ends what is playing."""
+
+    def play(self, pcm: bytes) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class SoundDevicePlayer:
+    """The default loudspeaker; a missing one raises ``AudioError`` (Swedish message)."""
+
+    def play(self, pcm: bytes) -> None:
+        try:
+            audio.play(pcm)
+        except SpeechError as exc:
+            raise to_user_error(exc) from exc
+
+    def stop(self) -> None:
+        try:
+            audio.stop_playback()
+        except SpeechError:
+            pass  # nothing was playing on a missing device
