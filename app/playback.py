@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Protocol
 
 from app.speech_errors import to_user_error
@@ -27,7 +28,5 @@ class SoundDevicePlayer:
             raise to_user_error(exc) from exc
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(SpeechError):  # nothing was playing on a missing device
             audio.stop_playback()
-        except SpeechError:
-            pass  # nothing was playing on a missing device

@@ -14,5 +14,9 @@ from ui.main_window import MainWindow
 def install_features(window: MainWindow) -> None:
     """Visits (recording, live transcript, model manager) first: the review kiosk's dictated
     comments come from the speech model the visit package holds."""
+    # At merge, with the review helper's ``install(window, *, dictation=...)``, this becomes
+    #     visit = ui.visit.install(window)
+    #     ui.review.install(window, dictation=visit.review_dictation)
+    # and ui.visit.install stops registering visit.review_dictation itself.
     ui.visit.install(window)
     ui.review.install(window)

@@ -1,21 +1,23 @@
 """The visit view ("Besök"): consent, live recording and transcription, the transcript linked to
 audio, import of recordings, crash recovery, the model manager and Vosk dictation for review.
 
-The shell loads this package as an extension (``ui.extensions.EXTENSION_MODULES``) and calls
-``install(window)`` once per main window.
+``ui.features`` calls ``install(window)`` once per main window and hands the returned
+extension's ``review_dictation`` to the review package.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 
 from app.dto import VisitInfo
+from app.live import SourceFactory
+from app.playback import Player
 from app.recording import RecordingInfo
 from app.settings import Settings
 from ui.extensions import VisitAction
+from ui.main_window import MainWindow
+from ui.review.dictation import DictationProvider
 from ui.review.flow import set_dictation_factory
 from ui.session import UiSession
 from ui.settings_dialog import register_page
@@ -33,14 +35,14 @@ __all__ = ["ModelManagerWidget", "SpeechModelHolder", "TranscriptWidget", "Visit
 class VisitExtension(QObject):
     """What ``install`` adds to one main window; found again with ``VisitExtension.of``."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session: UiSession = window.session
         self.models = SpeechModelHolder.of(self.session)
         self.pages: dict[str, VisitPageWidget] = {}
-        self.source_factory: Any = None  # None: the microphone; tests inject a fake source
-        self.player: Any = None
+        self.source_factory: SourceFactory | None = None  # None: the microphone (tests inject)
+        self.player: Player | None = None  # None: the loudspeaker
         self.offers = StartupOffers(self.session, self.models, window)
         window.statusBar().addPermanentWidget(self.offers.progress_bar)
         self.offers.recording_recovered.connect(self._on_offers_recording_recovered)
@@ -50,17 +52,27 @@ class VisitExtension(QObject):
         window.installEventFilter(self)
 
     @classmethod
-    def of(cls, window: Any) -> VisitExtension | None:
+    def of(cls, window: MainWindow) -> VisitExtension | None:
         return window.findChild(VisitExtension)
+
+    def review_dictation(self) -> DictationProvider | None:
+        """Dictated comments for the review kiosk, when a speech model is loaded (else None:
+        the kiosk offers typing only). The kiosk shuts the provider down when it closes."""
+        if not self.models.ready:
+            return None
+        if self.source_factory is not None:
+            return VoskDictationProvider(self.models, self.source_factory)
+        return VoskDictationProvider(self.models)
 
     @Slot(str)
     def open_visit(self, visit_id: str) -> VisitPageWidget:
         page = self.pages.get(visit_id)
         if page is None or not shiboken6.isValid(page):
-            kwargs: dict[str, Any] = {"player": self.player}
             if self.source_factory is not None:
-                kwargs["source_factory"] = self.source_factory
-            page = VisitPageWidget(self.session, visit_id, self.models, **kwargs)
+                page = VisitPageWidget(self.session, visit_id, self.models,
+                                       source_factory=self.source_factory, player=self.player)
+            else:
+                page = VisitPageWidget(self.session, visit_id, self.models, player=self.player)
             page.close_requested.connect(lambda p=page: self._close_page(p))
             page.note_requested.connect(self._on_page_note_requested)
             page.destroyed.connect(lambda _=None, v=visit_id: self.pages.pop(v, None))
@@ -107,10 +119,11 @@ class VisitExtension(QObject):
         return False
 
 
-def install(window: Any) -> VisitExtension:
+def install(window: MainWindow) -> VisitExtension:
     """Add "Öppna besöket" and "Importera inspelning…" to the visit list, open the visit page
     on ``visit_open_requested``, register the model manager in the settings, start loading the
-    speech model and offer to recover a recording that was cut off."""
+    speech model and offer to recover a recording that was cut off. The returned extension's
+    ``review_dictation`` is the review kiosk's dictation factory (see ``ui.features``)."""
     extension = VisitExtension(window)
 
     def open_visit(_session: UiSession, visit: VisitInfo) -> None:
@@ -122,19 +135,11 @@ def install(window: Any) -> VisitExtension:
     window.visit_actions.add(VisitAction("visit-open", _label_open, open_visit))
     window.visit_actions.add(VisitAction("visit-import", _label_import, import_recording))
     register_page(_settings_page)
-    set_dictation_factory(window, lambda: _review_dictation(window))
+    # Temporary until ui.review.install takes ``dictation=`` (the lead removes it at merge).
+    set_dictation_factory(window, extension.review_dictation)
     extension.models.ensure_loaded()
     extension.offers.check_unfinished()
     return extension
-
-
-def _review_dictation(window: Any) -> VoskDictationProvider | None:
-    """Dictated comments in the review kiosk, when a speech model is loaded."""
-    session = getattr(window, "session", None)
-    if session is None:
-        return None
-    models = SpeechModelHolder.of(session)
-    return VoskDictationProvider(models) if models.ready else None
 
 
 def _label_open() -> str:

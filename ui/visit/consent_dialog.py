@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import visits
 from app.dto import ConsentInfo
-from app.errors import UserError
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
 
@@ -102,6 +101,7 @@ class ConsentDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.errors = FormErrors(self, general=self.error, reenable=[self.buttons])
 
     def add_person(self, name: str) -> _PersonRow:
         row = _PersonRow(name.strip(), self.grid, len(self.rows), self)
@@ -134,21 +134,12 @@ class ConsentDialog(QDialog):
                                     .format(names=", ".join(unanswered)))
             return
         self.buttons.setEnabled(False)
-        self.session.tasks.run(visits.record_consent, self.session.ctx, self.visit_id,
-                               informed=informed, agreed=agreed, refused=refused,
-                               on_success=self._on_save_succeeded,
-                               on_failure=self._on_save_failed, owner=self)
+        (self.session.tasks.op(visits.record_consent, self.session.ctx, self.visit_id,
+                               informed=informed, agreed=agreed, refused=refused)
+         .success(self._on_save_succeeded).failure(self.errors).owned_by(self).run())
 
     @Slot(object)
     def _on_save_succeeded(self, info: ConsentInfo) -> None:
         self.buttons.setEnabled(True)
         self.consent_recorded.emit(info)
         self.accept()
-
-    @Slot(object)
-    def _on_save_failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error.show_message(exc.message)
-        else:
-            present_error(self, exc)

@@ -1,4 +1,4 @@
-"""GUI-side control of a recording: one QThread + ``RecordingWorker`` per session, with
+"""GUI-side control of a recording: one ``WorkerHost`` + ``RecordingWorker`` per session, with
 partials and levels coalesced to at most 20 updates a second.
 
 Threading contract: ``LiveRecorder`` lives on the GUI thread. It requests work from the worker
@@ -10,12 +10,15 @@ be lost). ``shutdown()`` stops a running recording synchronously and joins the t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
-from speech.transcript import Segment
+from app.live import SourceFactory
+from app.recording import RecordingInfo
+from speech.values import Segment
 from ui.session import UiSession
 from ui.visit.model_holder import SpeechModelHolder
-from ui.visit.recording_worker import RecordingWorker, SourceFactory
+from ui.visit.recording_worker import RecordingWorker
+from ui.visit.worker_host import WorkerHost
 
 FLUSH_MS = 50  # 20 Hz
 SILENCE_DB = -60.0
@@ -49,8 +52,7 @@ class LiveRecorder(QObject):
         self.state = "idle"
         self.recording_id: str | None = None
         self.transcribing = False
-        self._thread: QThread | None = None
-        self._worker: RecordingWorker | None = None
+        self._host: WorkerHost[RecordingWorker] | None = None
         self._pending_partial: str | None = None
         self._pending_level: float | None = None
         self._clock = QElapsedTimer()
@@ -75,11 +77,8 @@ class LiveRecorder(QObject):
             return
         model = self.models.model
         self.transcribing = model is not None
-        worker = RecordingWorker(self.session.ctx, self.visit_id, self.source_factory, model,
-                                 self.models.model_id)
-        thread = QThread(self)
-        thread.setObjectName("samskriv-recording-control")
-        worker.moveToThread(thread)
+        worker = RecordingWorker(self.session.ctx, self.visit_id, model, self.source_factory)
+        host = WorkerHost(worker, name="samskriv-recording-control", parent=self)
         self._start_requested.connect(worker.start_recording)
         self._pause_requested.connect(worker.pause_recording)
         self._resume_requested.connect(worker.resume_recording)
@@ -93,11 +92,10 @@ class LiveRecorder(QObject):
         worker.recording_stopped.connect(self._on_worker_recording_stopped)
         worker.recording_paused.connect(self.pause_confirmed)
         worker.recording_resumed.connect(self.resume_confirmed)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self._worker = thread, worker
+        self._host = host
         self._elapsed_before_ms, self._shown_seconds = 0, -1
         self._set_state("starting")
-        thread.start()
+        host.start()
         self._start_requested.emit()
 
     def toggle(self) -> None:
@@ -129,18 +127,17 @@ class LiveRecorder(QObject):
 
     def shutdown(self) -> None:
         """Stop a running recording (waiting for the tail to be saved) and join the thread."""
-        worker = self._worker
-        if worker is not None and self.state in ("recording", "paused", "stopping"):
-            QMetaObject.invokeMethod(worker, "stop_recording",
-                                     Qt.ConnectionType.BlockingQueuedConnection)
+        host = self._host
+        if host is not None and self.state in ("recording", "paused", "stopping"):
+            host.call_blocking(host.worker.stop_recording)
         self._end_thread()
         self._flush_timer.stop()
 
     # -- worker signals (queued to the GUI thread) ---------------------------------------------
 
     @Slot(object)
-    def _on_worker_recording_started(self, info: object) -> None:
-        self.recording_id = getattr(info, "id", None)
+    def _on_worker_recording_started(self, info: RecordingInfo) -> None:
+        self.recording_id = info.id
         self._clock.start()
         self._set_state("recording")
         self._flush_timer.start()
@@ -171,7 +168,7 @@ class LiveRecorder(QObject):
         self.problem_reported.emit(exc)
 
     @Slot(object)
-    def _on_worker_recording_stopped(self, info: object) -> None:
+    def _on_worker_recording_stopped(self, info: RecordingInfo | None) -> None:
         self._flush_timer.stop()
         self._pending_partial = None
         self._end_thread()
@@ -199,7 +196,6 @@ class LiveRecorder(QObject):
             self.state_changed.emit(state)
 
     def _end_thread(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        if thread is not None:
-            thread.quit()
-            thread.wait()
+        host, self._host = self._host, None
+        if host is not None:
+            host.finish()

@@ -1,5 +1,6 @@
 """The transcript as it grows: finished phrases in black, the unfinished one in grey, with the
-Swedish dictation commands applied live (GUI thread only; one ``Dictation`` per widget)."""
+Swedish dictation commands applied live (GUI thread only; one ``app.dictation`` post-processor
+per widget)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QTextEdit, QVBoxLayout, QWidget
 
-from speech.dictation import Dictation
-from speech.transcript import Segment
+from app.dictation import DictatedText, dictated_text
+from speech.values import Segment
 
 FINAL_COLOR = QColor("#000000")
 PARTIAL_COLOR = QColor("#8a8a8a")
@@ -38,7 +39,7 @@ class LiveTranscriptWidget(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.commands)
         self._segments: list[Segment] = []
-        self._dictation = Dictation(language)
+        self._dictation: DictatedText = dictated_text(language)
         self._black = ""  # what the document shows in black, from position 0
         self._partial = ""
 
@@ -90,7 +91,7 @@ class LiveTranscriptWidget(QWidget):
         self._show(preview.stable if preview else self._dictation.text, self._partial)
 
     def _rebuild(self) -> None:
-        self._dictation = Dictation(self.language, commands=self.commands.isChecked())
+        self._dictation = dictated_text(self.language, commands=self.commands.isChecked())
         for segment in self._segments:
             self._dictation.feed(segment.text)
         self._partial = ""

@@ -1,21 +1,22 @@
 """The one shared speech model of the process, loaded in the background on first use.
 
 Threading contract: ``SpeechModelHolder`` lives on the GUI thread. Loading runs on the
-``TaskManager`` worker (``app.transcription.load_active_model``); the result comes back on the
-GUI thread, so ``model`` is only ever read and written there. The loaded ``SpeechModel`` is
-safe to share: every recording and dictation makes its own recognizer on its own thread.
+session's long-work queue (``session.background``: ``app.speech_models.load_active``), so
+opening a case or saving a note never waits behind it; the result comes back on the GUI
+thread, so ``model`` is only ever read and written there. The loaded model is safe to share:
+every recording and dictation makes its own recognizer on its own thread.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app import transcription
+from app import speech_models
 from app.errors import UserError
-from speech.engine import RecognizerFactory
-from speech.modelstore import InstalledModel
+from app.speech_errors import to_user_error
+from app.speech_models import LoadedModel, Recognizers
+from speech.errors import SpeechError
+from ui.errors import present_error, user_message
 from ui.session import UiSession
 from ui.tasks import TaskManager
 
@@ -34,8 +35,7 @@ class SpeechModelHolder(QObject):
     def __init__(self, session: UiSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model: RecognizerFactory | None = None
-        self.model_id = ""
+        self.model: LoadedModel | None = None
         self.state = "idle"
         self.message = ""
 
@@ -55,6 +55,10 @@ class SpeechModelHolder(QObject):
     def ready(self) -> bool:
         return self.model is not None
 
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id if self.model is not None else ""
+
     def ensure_loaded(self) -> None:
         """Start loading unless a model is loaded, loading, or known to be missing."""
         if self.state in ("idle", "failed"):
@@ -65,32 +69,32 @@ class SpeechModelHolder(QObject):
         if self.state == "loading":
             return
         self.state = "loading"
-        self.session.tasks.run(transcription.load_active_model, self.session.ctx,
-                               on_success=self._on_load_succeeded,
-                               on_failure=self._on_load_failed, owner=self)
+        (self.session.background.op(speech_models.load_active, self.session.ctx)
+         .success(self._on_load_succeeded).failure(self._on_load_failed).owned_by(self).run())
 
-    def set_model(self, model: RecognizerFactory | None, model_id: str = "") -> None:
+    def set_model(self, model: Recognizers | None, model_id: str = "") -> None:
         """Use ``model`` (tests, or a model loaded elsewhere); None means "none installed"."""
-        if model is None:
-            self.model, self.model_id, self.state = None, "", "missing"
-            self.message = NO_MODEL_MESSAGE
+        self.use(LoadedModel(model_id, model) if model is not None else None)
+
+    def use(self, loaded: LoadedModel | None) -> None:
+        if loaded is None:
+            self.model, self.state, self.message = None, "missing", NO_MODEL_MESSAGE
             self.model_missing.emit(self.message)
             return
-        self.model, self.model_id, self.state, self.message = model, model_id, "ready", ""
-        self.model_loaded.emit(model_id)
+        self.model, self.state, self.message = loaded, "ready", ""
+        self.model_loaded.emit(loaded.model_id)
 
     @Slot(object)
-    def _on_load_succeeded(self, result: tuple[InstalledModel, Any]) -> None:
-        installed, model = result
+    def _on_load_succeeded(self, loaded: LoadedModel | None) -> None:
         self.state = "idle"
-        self.set_model(model, installed.name)
+        self.use(loaded)
 
     @Slot(object)
     def _on_load_failed(self, exc: BaseException) -> None:
-        self.state = "idle"
-        if transcription.active_model(self.session.ctx) is None:
-            self.set_model(None)
-            return
-        self.model, self.model_id, self.state = None, "", "failed"
-        self.message = exc.message if isinstance(exc, UserError) else str(exc)
+        """A known error keeps its Swedish text; a bug is logged and offers "copy details"."""
+        if isinstance(exc, SpeechError):
+            exc = to_user_error(exc)
+        if not isinstance(exc, UserError):
+            present_error(None, exc)
+        self.model, self.state, self.message = None, "failed", user_message(exc)
         self.model_load_failed.emit(self.message)

@@ -5,7 +5,6 @@ or folder, and removal. Slow work runs on the task manager; progress via ``Progr
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -25,43 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Context
-from app.errors import UserError
+from app import model_admin
+from app.model_admin import ModelListing
 from app.settings import Settings
-from app.speech_errors import mb, user_message
-from app.transcription import model_store
-from speech.catalog import CatalogEntry
-from speech.errors import SpeechError
-from speech.modelstore import InstalledModel
-from ui.errors import FieldErrorLabel, present_error
+from app.speech_errors import mb
+from speech.values import CatalogEntry, InstalledModel
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.progress import ProgressRelay
 
-
-@dataclass(frozen=True)
-class ModelListing:
-    installed: tuple[InstalledModel, ...]
-    catalog: tuple[CatalogEntry, ...]
-
-
-def list_models(ctx: Context) -> ModelListing:
-    """Worker side: sizes need a walk over the model folders."""
-    store = model_store(ctx)
-    return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()))
-
-
-def _remove(ctx: Context, name: str) -> None:
-    model_store(ctx).remove(name)
-
-
-def _import(ctx: Context, path: Path) -> InstalledModel:
-    return model_store(ctx).import_path(path)
-
-
-def _install(ctx: Context, entry: CatalogEntry, relay: ProgressRelay,
-             cancel: threading.Event) -> InstalledModel:
-    return model_store(ctx).install(entry, relay.report_bytes, cancel)
+__all__ = ["ModelListing", "ModelManagerWidget"]
 
 
 class ModelManagerWidget(QWidget):
@@ -74,7 +47,7 @@ class ModelManagerWidget(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.models = session, models
-        self.listing = ModelListing((), ())
+        self.listing = ModelListing((), (), None)
         self._cancel: threading.Event | None = None
         self.active = QComboBox()
         self.active.setAccessibleName(self.tr("Talmodell som används"))
@@ -90,6 +63,7 @@ class ModelManagerWidget(QWidget):
         self.cancel_button = QPushButton(self.tr("Avbryt"))
         self.cancel_button.hide()
         self.error = FieldErrorLabel()
+        self.errors = FormErrors(self, general=self.error)
         self.relay = ProgressRelay(self)
         self.relay.progress_changed.connect(self.progress.setValue)
         form = QFormLayout()
@@ -126,18 +100,17 @@ class ModelManagerWidget(QWidget):
 
     def apply(self, settings: Settings) -> Settings:
         chosen = self.active.currentData()
-        return replace(settings, model_name=str(chosen)) if chosen else settings
+        return model_admin.choose_model(settings, self.listing, str(chosen)) if chosen else settings
 
     # -- listing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.session.tasks.run(list_models, self.session.ctx, on_success=self._on_listing_loaded,
-                               owner=self)
+        (self.session.tasks.op(model_admin.list_models, self.session.ctx)
+         .success(self._on_listing_loaded).owned_by(self).run())
 
     @Slot(object)
     def _on_listing_loaded(self, listing: ModelListing) -> None:
         self.listing = listing
-        chosen = self.session.ctx.settings.model_name
         self.active.clear()
         self.installed.setRowCount(len(listing.installed))
         for row, model in enumerate(listing.installed):
@@ -147,14 +120,13 @@ class ModelManagerWidget(QWidget):
                                         mb(model.size_bytes), status])
             if model.valid:
                 self.active.addItem(model.name, model.name)
-        self.active.setCurrentIndex(max(0, self.active.findData(chosen)))
-        installed = {m.name for m in listing.installed}
+        self.active.setCurrentIndex(max(0, self.active.findData(listing.active)))
         self.catalog.setRowCount(len(listing.catalog))
         for row, entry in enumerate(listing.catalog):
             _fill(self.catalog, row, [entry.name, entry.lang_text, mb(entry.size), ""])
-            button = QPushButton(self.tr("Installerad") if entry.name in installed
-                                 else self.tr("Ladda ned"))
-            button.setEnabled(entry.name not in installed)
+            installed = listing.is_installed(entry.name)
+            button = QPushButton(self.tr("Installerad") if installed else self.tr("Ladda ned"))
+            button.setEnabled(not installed)
             button.clicked.connect(lambda _=False, e=entry: self.download(e))
             self.catalog.setCellWidget(row, 3, button)
         self.remove_button.setEnabled(bool(listing.installed))
@@ -168,14 +140,14 @@ class ModelManagerWidget(QWidget):
         # Closing the settings stops the download; the part file stays, so the next try resumes.
         self.destroyed.connect(lambda *_: cancel.set())
         self._busy(True)
-        self.session.background.run(_install, self.session.ctx, entry, self.relay, self._cancel,
-                               on_success=self._on_model_added, on_failure=self._on_failed,
-                               owner=self)
+        (self.session.background.op(model_admin.download_model, self.session.ctx, entry,
+                                    self.relay.report_bytes, cancel)
+         .success(self._on_model_added).failure(self._on_failed).owned_by(self).run())
 
     def import_from(self, path: Path) -> None:
         self._busy(True, determinate=False)
-        self.session.background.run(_import, self.session.ctx, path, on_success=self._on_model_added,
-                               on_failure=self._on_failed, owner=self)
+        (self.session.background.op(model_admin.import_model, self.session.ctx, path)
+         .success(self._on_model_added).failure(self._on_failed).owned_by(self).run())
 
     def _choose(self, *, folder: bool) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Importera talmodell"))
@@ -194,9 +166,9 @@ class ModelManagerWidget(QWidget):
         row = self.installed.currentRow()
         if 0 <= row < len(self.listing.installed):
             name = self.listing.installed[row].name
-            self.session.tasks.run(_remove, self.session.ctx, name,
-                                   on_success=lambda _r: self._on_model_removed(name),
-                                   on_failure=self._on_failed, owner=self)
+            (self.session.tasks.op(model_admin.remove_model, self.session.ctx, name)
+             .success(lambda _none: self._on_model_removed(name)).failure(self._on_failed)
+             .owned_by(self).run())
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
@@ -204,7 +176,7 @@ class ModelManagerWidget(QWidget):
             self._cancel.set()
 
     @Slot(object)
-    def _on_model_added(self, model: InstalledModel) -> None:
+    def _on_model_added(self, _model: InstalledModel) -> None:
         self._busy(False)
         self.error.clear_message()
         self.refresh()
@@ -220,13 +192,10 @@ class ModelManagerWidget(QWidget):
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
+        """The use cases raise Swedish user errors (shown under the lists); a bug goes to
+        the presenter, which logs it and offers "Kopiera detaljer"."""
         self._busy(False)
-        if isinstance(exc, SpeechError):
-            self.error.show_message(user_message(exc))
-        elif isinstance(exc, UserError):
-            self.error.show_message(exc.message)
-        else:
-            present_error(self, exc)
+        self.errors(exc)
 
     def _busy(self, busy: bool, *, determinate: bool = True) -> None:
         self.relay.reset()

@@ -1,81 +1,66 @@
-"""Vosk dictation for the review kiosk's "Dina egna ord": microphone -> shared model -> text.
+"""Vosk dictation for the review kiosk's "Dina egna ord": the Qt relay of an
+``app.dictation.DictationSession`` (microphone -> shared model -> text, nothing stored).
 
 Threading contract: ``VoskDictationProvider`` lives on the GUI thread, as the base class
-requires. Each dictation gets a ``DictationWorker`` on its own ``QThread`` that owns the
-``LiveTranscriber`` (stream and recognizer); the pipeline's events are re-emitted as worker
-signals from the recognizer thread and reach the provider's ``@Slot`` methods queued, where
-the base class's signals are emitted. Partials arrive at most once per 100 ms audio block and
-only when the guess changed. Nothing is stored: the audio goes to a null sink.
+requires. Each dictation gets a ``DictationWorker`` on its own thread (a ``WorkerHost``) that
+starts and stops the session; the session's callbacks run on the recognizer thread and only
+re-emit worker signals, which reach the provider's ``@Slot`` methods queued, where the base
+class's signals are emitted. Partials arrive at most once per 100 ms audio block and only
+when the guess changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+import logging
 
+from PySide6.QtCore import QObject, Signal, Slot
+
+from app.dictation import UNEXPECTED, DictationSession
 from app.errors import UserError
-from app.speech_errors import to_user_error
-from speech.audio import SoundDeviceSource
-from speech.engine import RecognizerFactory
-from speech.errors import SpeechError
-from speech.pipeline import ErrorEvent, Event, LiveTranscriber, PartialEvent, SegmentEvent
+from app.live import SourceFactory, microphone
+from app.speech_models import LoadedModel
+from ui.errors import details_of
 from ui.review.dictation import DictationProvider
 from ui.visit.model_holder import SpeechModelHolder
-from ui.visit.recording_worker import SourceFactory
+from ui.visit.worker_host import WorkerHost
 
-
-class _NullSink:
-    def write(self, pcm: bytes) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
+log = logging.getLogger(__name__)
 
 
 class DictationWorker(QObject):
-    """Owns one ``LiveTranscriber``; control slots run on the worker's QThread."""
+    """Starts and stops one ``DictationSession``; its slots run on the worker's thread."""
 
     listening_started = Signal()
-    listening_failed = Signal(str)  # could not start
-    problem_reported = Signal(str)  # while listening; it goes on
+    listening_failed = Signal(str)  # could not start (a Swedish message)
+    problem_reported = Signal(str)  # while listening; it goes on (a Swedish message)
     partial_received = Signal(str)
     text_received = Signal(str)
     listening_stopped = Signal()
 
-    def __init__(self, source_factory: SourceFactory, model: RecognizerFactory) -> None:
+    def __init__(self, model: LoadedModel, source_factory: SourceFactory = microphone) -> None:
         super().__init__()
-        self._source_factory, self._model = source_factory, model
-        self._pipeline: LiveTranscriber | None = None
+        self._session = DictationSession(model, on_partial=self.partial_received.emit,
+                                         on_text=self.text_received.emit,
+                                         on_problem=self.problem_reported.emit,
+                                         source_factory=source_factory)
 
     @Slot()
     def start_listening(self) -> None:
         try:
-            pipeline = LiveTranscriber(self._source_factory(), _NullSink(), self._on_event,
-                                       self._model)
-            pipeline.start()
-        except SpeechError as exc:
-            self.listening_failed.emit(to_user_error(exc).message)
+            self._session.start()
+        except UserError as exc:
+            self.listening_failed.emit(exc.message)
             return
-        except Exception as exc:  # noqa: BLE001 - the kiosk shows a plain message instead
-            self.listening_failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug: logged, the kiosk gets plain Swedish
+            log.error("Dictation could not start:\n%s", details_of(exc))
+            self.listening_failed.emit(UNEXPECTED)
             return
-        self._pipeline = pipeline
         self.listening_started.emit()
 
     @Slot()
     def stop_listening(self) -> None:
-        pipeline, self._pipeline = self._pipeline, None
-        if pipeline is not None:
-            pipeline.stop()  # decodes the tail: the last words are emitted before this returns
+        self._session.stop()
         self.listening_stopped.emit()
-
-    def _on_event(self, event: Event) -> None:
-        """Recognizer thread: re-emit only."""
-        if isinstance(event, PartialEvent):
-            self.partial_received.emit(event.text)
-        elif isinstance(event, SegmentEvent) and event.segment.text:
-            self.text_received.emit(event.segment.text)
-        elif isinstance(event, ErrorEvent):
-            self.problem_reported.emit(str(event.exc))
 
 
 class VoskDictationProvider(DictationProvider):
@@ -84,51 +69,46 @@ class VoskDictationProvider(DictationProvider):
     _start_requested = Signal()
     _stop_requested = Signal()
 
-    def __init__(self, models: SpeechModelHolder, source_factory: SourceFactory = SoundDeviceSource,
+    def __init__(self, models: SpeechModelHolder, source_factory: SourceFactory = microphone,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.models, self.source_factory = models, source_factory
-        self._thread: QThread | None = None
-        self._worker: DictationWorker | None = None
+        self._host: WorkerHost[DictationWorker] | None = None
         models.ensure_loaded()
 
     @property
     def listening(self) -> bool:
-        return self._worker is not None
+        return self._host is not None
 
     def start(self) -> None:
-        if self._worker is not None:
+        if self._host is not None:
             return
         if self.models.model is None:
-            message = UserError(self.tr("Diktering fungerar inte än: ingen talmodell är laddad."))
-            self.dictation_failed.emit(message.message)
+            message = self.tr("Diktering fungerar inte än: ingen talmodell är laddad.")
+            self.dictation_failed.emit(message)
             return
-        worker = DictationWorker(self.source_factory, self.models.model)
-        thread = QThread(self)
-        thread.setObjectName("samskriv-dictation-control")
-        worker.moveToThread(thread)
+        worker = DictationWorker(self.models.model, self.source_factory)
+        host = WorkerHost(worker, name="samskriv-dictation-control", parent=self)
         self._start_requested.connect(worker.start_listening)
         self._stop_requested.connect(worker.stop_listening)
         worker.listening_started.connect(self._on_worker_listening_started)
         worker.listening_failed.connect(self._on_worker_listening_failed)
-        worker.problem_reported.connect(self.dictation_failed)
+        worker.problem_reported.connect(self._on_worker_problem_reported)
         worker.partial_received.connect(self._on_worker_partial_received)
         worker.text_received.connect(self._on_worker_text_received)
         worker.listening_stopped.connect(self._on_worker_listening_stopped)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._host = host
+        host.start()
         self._start_requested.emit()
 
     def stop(self) -> None:
-        if self._worker is not None:
+        if self._host is not None:
             self._stop_requested.emit()
 
     def shutdown(self) -> None:
         """Stop synchronously (for closing the kiosk or the app) and join the thread."""
-        if self._worker is not None:
-            QMetaObject.invokeMethod(self._worker, "stop_listening",
-                                     Qt.ConnectionType.BlockingQueuedConnection)
+        if self._host is not None:
+            self._host.call_blocking(self._host.worker.stop_listening)
         self._end_thread()
 
     @Slot()
@@ -138,6 +118,10 @@ class VoskDictationProvider(DictationProvider):
     @Slot(str)
     def _on_worker_listening_failed(self, message: str) -> None:
         self._end_thread()
+        self.dictation_failed.emit(message)
+
+    @Slot(str)
+    def _on_worker_problem_reported(self, message: str) -> None:
         self.dictation_failed.emit(message)
 
     @Slot(str)
@@ -155,7 +139,6 @@ class VoskDictationProvider(DictationProvider):
         self.dictation_stopped.emit()
 
     def _end_thread(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        if thread is not None:
-            thread.quit()
-            thread.wait()
+        host, self._host = self._host, None
+        if host is not None:
+            host.finish()

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QWidget
 
-from app import recording, transcription
+from app import live, recording
 from app.recording import RecordingInfo
 from ui import formatting
+from ui.errors import present_error
 from ui.session import UiSession
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.progress import ProgressRelay
@@ -45,8 +46,8 @@ class StartupOffers(QObject):
     # -- recovery ----------------------------------------------------------------------------
 
     def check_unfinished(self) -> None:
-        self.session.tasks.run(recording.unfinished, self.session.ctx,
-                               on_success=self._on_unfinished_found, owner=self)
+        (self.session.tasks.op(recording.unfinished, self.session.ctx)
+         .success(self._on_unfinished_found).owned_by(self).run())
 
     @Slot(object)
     def _on_unfinished_found(self, found: list[RecordingInfo]) -> None:
@@ -65,8 +66,8 @@ class StartupOffers(QObject):
     def _on_recovery_answered(self, yes: bool) -> None:
         info = self._unfinished.pop(0)
         if yes:
-            self.session.tasks.run(recording.recover, self.session.ctx, info.id,
-                                   on_success=self._on_recovered, owner=self)
+            (self.session.tasks.op(recording.recover, self.session.ctx, info.id)
+             .success(self._on_recovered).owned_by(self).run())
         else:
             self._ask_next_recovery()
 
@@ -79,8 +80,8 @@ class StartupOffers(QObject):
 
     @Slot(str)
     def _on_models_model_loaded(self, _model_id: str) -> None:
-        self.session.tasks.run(recording.awaiting_transcription, self.session.ctx,
-                               on_success=self._on_waiting_found, owner=self)
+        (self.session.tasks.op(recording.awaiting_transcription, self.session.ctx)
+         .success(self._on_waiting_found).owned_by(self).run())
 
     @Slot(object)
     def _on_waiting_found(self, waiting: list[RecordingInfo]) -> None:
@@ -91,17 +92,19 @@ class StartupOffers(QObject):
         self._ask(self.tr("Skriv ut väntande inspelningar"), text, self._on_waiting_answered)
 
     def _on_waiting_answered(self, yes: bool) -> None:
-        if yes and self.models.model is not None:
+        if yes:
             self.transcribe_waiting()
 
     def transcribe_waiting(self) -> None:
+        model = self.models.model
+        if model is None:
+            return
         self.relay.reset()
         self.progress_bar.setValue(0)
         self.progress_bar.show()
-        self.session.background.run(transcription.transcribe_waiting, self.session.ctx,
-                               self.models.model, self.relay.report,
-                               on_success=self._on_waiting_done,
-                               on_failure=self._on_waiting_failed, owner=self)
+        (self.session.background.op(live.transcribe_waiting, self.session.ctx, model,
+                                    self.relay.report)
+         .success(self._on_waiting_done).failure(self._on_waiting_failed).owned_by(self).run())
 
     @Slot(object)
     def _on_waiting_done(self, done: list[RecordingInfo]) -> None:
@@ -110,8 +113,6 @@ class StartupOffers(QObject):
 
     @Slot(object)
     def _on_waiting_failed(self, exc: BaseException) -> None:
-        from ui.errors import present_error
-
         self.progress_bar.hide()
         present_error(self.parent_widget, exc)
 

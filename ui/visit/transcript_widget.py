@@ -2,14 +2,15 @@
 Ctrl+Space plays or pauses, and "Skapa anteckning av utskriften" starts a note from it.
 
 Audio is decrypted on the task manager's worker (``app.recording.read_audio``); playback
-itself is non-blocking (``speech.audio.play``) and goes through an injectable ``Player``.
+itself is non-blocking and goes through an injectable ``app.playback.Player``. A missing
+loudspeaker is shown in Swedish under the text; anything else is a bug and goes to the
+presenter (logged, with "Kopiera detaljer").
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor
@@ -17,29 +18,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBox
 
 from app import recording
 from app.errors import UserError
+from app.playback import Player, SoundDevicePlayer
 from app.speech_errors import to_user_error
-from speech import audio
 from speech.errors import SpeechError
-from speech.transcript import Segment
+from speech.values import Segment
+from ui.errors import present_error
 from ui.session import UiSession
 
+__all__ = ["LOW_CONFIDENCE_COLOR", "Player", "SoundDevicePlayer", "TranscriptWidget", "WordRef"]
+
 LOW_CONFIDENCE_COLOR = QColor("#e07000")
-
-
-class Player(Protocol):
-    def play(self, pcm: bytes) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class SoundDevicePlayer:
-    """The loudspeaker (raises ``NoOutputDevice`` when there is none)."""
-
-    def play(self, pcm: bytes) -> None:
-        audio.play(pcm)
-
-    def stop(self) -> None:
-        audio.stop_playback()
 
 
 @dataclass(frozen=True)
@@ -161,16 +149,16 @@ class TranscriptWidget(QWidget):
         if self.recording_id is None:
             return
         self.message.hide()
-        self.session.tasks.run(recording.read_audio, self.session.ctx, self.recording_id,
-                               start, end, on_success=self._on_audio_read,
-                               on_failure=self._on_playback_failed, owner=self)
+        (self.session.tasks.op(recording.read_audio, self.session.ctx, self.recording_id,
+                               start, end)
+         .success(self._on_audio_read).failure(self._on_playback_failed).owned_by(self).run())
 
     @Slot(object)
     def _on_audio_read(self, pcm: bytes) -> None:
         try:
             self.player.play(pcm)
-        except SpeechError as exc:
-            self._on_playback_failed(to_user_error(exc))
+        except Exception as exc:  # noqa: BLE001 - a known error to the label, a bug to the presenter
+            self._on_playback_failed(exc)
             return
         self.playing = True
         self.play_button.setText(self.tr("Pausa"))
@@ -178,14 +166,21 @@ class TranscriptWidget(QWidget):
 
     @Slot(object)
     def _on_playback_failed(self, exc: BaseException) -> None:
-        text = exc.message if isinstance(exc, UserError) else self.tr("Ljudet kunde inte spelas upp.")
+        """A known error keeps its Swedish text; a bug is logged and offers "copy details"."""
+        if isinstance(exc, SpeechError):
+            exc = to_user_error(exc)
+        if isinstance(exc, UserError):
+            text = exc.message
+        else:
+            present_error(self, exc)
+            text = self.tr("Ljudet kunde inte spelas upp.")
         self.message.setText(text)
         self.message.show()
         self.playback_failed.emit(text)
 
     def _stop(self) -> None:
         self._end_timer.stop()
-        with contextlib.suppress(SpeechError):  # nothing was playing on a missing device
+        with contextlib.suppress(SpeechError, UserError):  # nothing played on a missing device
             self.player.stop()
         self._on_end_timer_timeout()
 

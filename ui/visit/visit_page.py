@@ -4,7 +4,6 @@ importing a recording. Services run on the task manager; the recording on ``Live
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QKeyCombination, Qt, Signal, Slot
@@ -19,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import recording, transcription, visits
-from app.context import Context
-from app.dto import ConsentInfo, VisitInfo
+from app import live, recording, transcription
+from app.dto import ConsentInfo
 from app.errors import NotFound, UserError
+from app.live import SourceFactory
 from app.recording import RecordingInfo
-from speech.audio import SoundDeviceSource
-from speech.transcript import Segment
+from app.speech_errors import to_user_error
+from app.transcription import ImportResult
+from app.visit_view import VisitView, load_visit
+from speech.errors import SpeechError
+from speech.values import Segment
 from ui import formatting
 from ui.errors import present_error
 from ui.session import UiSession
@@ -35,24 +37,7 @@ from ui.visit.live_transcript import LiveTranscriptWidget
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.progress import ProgressRelay
 from ui.visit.recording_bar import RecordingBarWidget
-from ui.visit.recording_worker import SourceFactory
 from ui.visit.transcript_widget import Player, TranscriptWidget
-
-
-@dataclass(frozen=True)
-class VisitState:
-    visit: VisitInfo
-    consent: ConsentInfo | None
-    recordings: tuple[RecordingInfo, ...]
-    segments: tuple[Segment, ...]  # of the latest recording
-
-
-def load_visit_state(ctx: Context, visit_id: str) -> VisitState:
-    """Worker side: everything the page shows, in one trip."""
-    visit = visits.get_visit(ctx, visit_id)
-    found = recording.for_visit(ctx, visit_id)
-    segments = recording.transcript(ctx, found[-1].id) if found else []
-    return VisitState(visit, visits.latest_consent(ctx, visit_id), tuple(found), tuple(segments))
 
 
 class VisitPageWidget(QWidget):
@@ -60,15 +45,15 @@ class VisitPageWidget(QWidget):
 
     note_requested = Signal(str, str)
     close_requested = Signal()
-    state_loaded = Signal(object)  # VisitState
+    state_loaded = Signal(object)  # app.visit_view.VisitView
     transcript_shown = Signal(str)  # recording id
 
     def __init__(self, session: UiSession, visit_id: str, models: SpeechModelHolder, *,
-                 source_factory: SourceFactory = SoundDeviceSource,
+                 source_factory: SourceFactory = live.microphone,
                  player: Player | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.visit_id, self.models = session, visit_id, models
-        self.state: VisitState | None = None
+        self.state: VisitView | None = None
         self.consent_dialog: ConsentDialog | None = None
         self.recorder = LiveRecorder(session, visit_id, source_factory, models, self)
         self.heading = QLabel()
@@ -139,11 +124,11 @@ class VisitPageWidget(QWidget):
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.session.tasks.run(load_visit_state, self.session.ctx, self.visit_id,
-                               on_success=self._on_state_loaded, owner=self)
+        (self.session.tasks.op(load_visit, self.session.ctx, self.visit_id)
+         .success(self._on_state_loaded).owned_by(self).run())
 
     @Slot(object)
-    def _on_state_loaded(self, state: VisitState) -> None:
+    def _on_state_loaded(self, state: VisitView) -> None:
         self.state = state
         visit = state.visit
         when = formatting.local(visit.actual_start or visit.planned_start)
@@ -205,12 +190,12 @@ class VisitPageWidget(QWidget):
         if self.recorder.active:
             return
         self.show_message("")
-        self.session.tasks.run(recording.require_consent, self.session.ctx, self.visit_id,
-                               on_success=self._on_consent_checked,
-                               on_failure=self._on_consent_check_failed, owner=self)
+        (self.session.tasks.op(recording.require_consent, self.session.ctx, self.visit_id)
+         .success(self._on_consent_checked).failure(self._on_consent_check_failed)
+         .owned_by(self).run())
 
     @Slot(object)
-    def _on_consent_checked(self, _result: object) -> None:
+    def _on_consent_checked(self, _none: None) -> None:
         self.live.clear()
         self.transcript.hide()
         self.recorder.start()
@@ -259,15 +244,24 @@ class VisitPageWidget(QWidget):
 
     @Slot(object)
     def _on_recorder_problem_reported(self, exc: BaseException) -> None:
+        """The recording goes on. A known error keeps its Swedish text; a bug is logged and
+        offers "Kopiera detaljer" (its text is never shown to the caseworker)."""
+        if isinstance(exc, SpeechError):
+            exc = to_user_error(exc)
+        if isinstance(exc, UserError):
+            self.show_message(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
+                                      "ändå. ({detail})").format(detail=exc.message), error=True)
+            return
         self.show_message(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
-                                  "ändå. ({detail})").format(detail=exc), error=True)
+                                  "ändå."), error=True)
+        present_error(self, exc)
 
     @Slot(object)
     def _on_recorder_recording_stopped(self, info: RecordingInfo | None) -> None:
         if info is not None:
-            self.session.tasks.run(recording.transcript, self.session.ctx, info.id,
-                                   on_success=lambda segs: self._show_saved(info.id, segs),
-                                   owner=self)
+            (self.session.tasks.op(recording.transcript, self.session.ctx, info.id)
+             .success(lambda segments: self._show_saved(info.id, segments))
+             .owned_by(self).run())
 
     def _show_saved(self, recording_id: str, segments: list[Segment]) -> None:
         self.transcript.set_transcript(recording_id, segments)
@@ -311,13 +305,13 @@ class VisitPageWidget(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.import_button.setEnabled(False)
-        self.session.background.run(transcription.import_recording, self.session.ctx, self.visit_id,
-                               path, self.models.model, progress=self.relay.report,
-                               on_success=self._on_import_succeeded,
-                               on_failure=self._on_import_failed, owner=self)
+        (self.session.background.op(live.import_recording, self.session.ctx, self.visit_id,
+                                    path, self.models.model, self.relay.report)
+         .success(self._on_import_succeeded).failure(self._on_import_failed)
+         .owned_by(self).run())
 
     @Slot(object)
-    def _on_import_succeeded(self, result: transcription.ImportResult) -> None:
+    def _on_import_succeeded(self, result: ImportResult) -> None:
         self.progress.hide()
         self.import_button.setEnabled(True)
         self.show_transcript(result.recording.id, list(result.segments))
