@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app import accounts, cases, keys, visits  # noqa: E402
 from app.dto import PersonInput  # noqa: E402
 from speech.audio import AudioCallback  # noqa: E402
-from speech.engine import Final, Partial, Word  # noqa: E402
+from speech.values import Final, Partial, Word  # noqa: E402
 from ui.session import UiSession  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
 from ui.visit.model_holder import SpeechModelHolder  # noqa: E402

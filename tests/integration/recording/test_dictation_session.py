@@ -47,7 +47,7 @@ def test_without_a_model_it_says_so_in_swedish() -> None:
 
 
 class _NoMicrophone(ManualSource):
-    def start(self, callback: object) -> None:  # type: ignore[override]
+    def start(self, callback: object) -> None:
         raise NoInputDevice("no default input device")
 
 

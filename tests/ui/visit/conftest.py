@@ -27,6 +27,7 @@ from ui.session import UiSession  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
 from ui.visit.model_holder import SpeechModelHolder  # noqa: E402
 from ui.visit.visit_page import VisitPageWidget  # noqa: E402
+from ui.visit.worker_host import WorkerHost  # noqa: E402
 
 PASSWORD = CASEWORKER_PASSWORD  # the shared ctx fixture's (tests/ui/conftest.py)
 
@@ -108,6 +109,7 @@ def fake_model() -> FakeModel:
 def _no_leaked_threads() -> Iterator[None]:
     before = {t.ident for t in threading.enumerate()}
     yield
+    assert WorkerHost.running() == 0, "a recording or dictation QThread was left running"
     leaked = [t.name for t in threading.enumerate()
               if t.ident not in before and t.name.startswith("samskriv-") and t.is_alive()]
     assert not leaked, f"threads left running: {leaked}"

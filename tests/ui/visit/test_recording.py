@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app import recording, transcription
-from speech.engine import Final, Word
 from speech.exceptions import NoInputDevice
+from speech.values import Final, Word
 from tests.support.audio import FakeModel, ManualSource, tone_block
 from ui.visit.live_transcript import FINAL_COLOR, PARTIAL_COLOR
 from ui.visit.startup_offers import StartupOffers
@@ -101,7 +102,7 @@ def test_f9_toggles_and_pause_resume(qtbot: QtBot, data: VisitData, source: Manu
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     with qtbot.waitSignal(page.recorder.recording_started, timeout=5_000):
-        qtbot.keyClick(page, Qt.Key.Key_F9)
+        QTest.keyClick(page, Qt.Key.Key_F9)
     source.push(tone_block(1))
     with qtbot.waitSignal(page.recorder.pause_confirmed, timeout=5_000):
         page.bar.pause_button.click()
@@ -113,7 +114,7 @@ def test_f9_toggles_and_pause_resume(qtbot: QtBot, data: VisitData, source: Manu
     assert page.recorder.state == "recording"
     source.push(tone_block(2))
     with qtbot.waitSignal(page.transcript_shown, timeout=5_000):
-        qtbot.keyClick(page, Qt.Key.Key_F9)
+        QTest.keyClick(page, Qt.Key.Key_F9)
     assert page.recorder.state == "saved"
     assert page.live.text() == "B1 b2"  # the pause finished the first phrase
     assert "b99" not in page.live.text()
@@ -147,7 +148,7 @@ def test_without_model_audio_is_kept_and_transcribed_later(
 
 
 class _NoMicrophone(ManualSource):
-    def start(self, callback: object) -> None:  # type: ignore[override]
+    def start(self, callback: object) -> None:
         raise NoInputDevice("no default input device")
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app import recording
-from speech.engine import Word
 from speech.exceptions import NoOutputDevice
-from speech.transcript import Segment
+from speech.values import Segment, Word
 from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
 
 from .conftest import FakePlayer, VisitData, give_consent
@@ -61,15 +61,15 @@ def test_click_a_word_plays_it_and_ctrl_space_toggles(qtbot: QtBot, data: VisitD
     widget.show()
     widget.set_transcript(rec_id, recording.transcript(data.ctx, rec_id))
     rect = widget.view.cursorRect(_word_position(widget, "berättar"))
-    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert widget.current_word == 1
     assert len(player.played) == 1 and len(player.played[0]) == int(0.3 * 16_000) * 2
     assert widget.playing and widget.play_button.text() == "Pausa"
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
-    qtbot.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert not widget.playing and player.stops == 1
-    qtbot.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(widget.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert widget.playing and len(player.played[1]) == int(0.8 * 16_000) * 2  # to the end
     widget.toggle_playback()
 

@@ -6,8 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from app import cases, recording, visits
 from app.transcription import draft_text
-from speech.engine import Word
-from speech.transcript import Segment
+from speech.values import Segment, Word
 from ui.main_window import MainWindow
 from ui.visit import VisitExtension
 from ui.visit.visit_page import VisitPageWidget
