@@ -4,32 +4,32 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../visit/consent_dialog.py" line="72"/>
+        <location filename="../visit/consent_dialog.py" line="71"/>
         <source>Samtycke till inspelning</source>
         <translation>Consent to recording</translation>
     </message>
     <message>
-        <location filename="../visit/consent_dialog.py" line="76"/>
+        <location filename="../visit/consent_dialog.py" line="75"/>
         <source>Berätta för alla som är med att samtalet spelas in, varför, att ljudet sparas krypterat och raderas när anteckningen signeras, och att de kan säga nej eller be dig stänga av när som helst. Markera vad var och en svarade.</source>
         <translation>Tell everyone present that the conversation will be recorded, why, that the audio is stored encrypted and deleted when the note is signed, and that they can say no or ask you to stop at any time. Mark what each person answered.</translation>
     </message>
     <message>
-        <location filename="../visit/consent_dialog.py" line="88"/>
+        <location filename="../visit/consent_dialog.py" line="87"/>
         <source>Fler närvarande (namn)</source>
         <translation>More people present (name)</translation>
     </message>
     <message>
-        <location filename="../visit/consent_dialog.py" line="89"/>
+        <location filename="../visit/consent_dialog.py" line="88"/>
         <source>Namn på fler närvarande</source>
         <translation>Name of another person present</translation>
     </message>
     <message>
-        <location filename="../visit/consent_dialog.py" line="90"/>
+        <location filename="../visit/consent_dialog.py" line="89"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../visit/consent_dialog.py" line="101"/>
+        <location filename="../visit/consent_dialog.py" line="100"/>
         <source>Registrera samtycke</source>
         <translation>Record consent</translation>
     </message>
@@ -42,22 +42,22 @@
 <context>
     <name>LiveTranscriptWidget</name>
     <message>
-        <location filename="../visit/live_transcript.py" line="24"/>
+        <location filename="../visit/live_transcript.py" line="25"/>
         <source>Dikteringskommandon</source>
         <translation>Dictation commands</translation>
     </message>
     <message>
-        <location filename="../visit/live_transcript.py" line="27"/>
+        <location filename="../visit/live_transcript.py" line="28"/>
         <source>Säg ”punkt”, ”komma”, ”frågetecken”, ”ny rad”, ”nytt stycke” eller ”ångra”.</source>
         <translation>Say “punkt”, “komma”, “frågetecken”, “ny rad”, “nytt stycke” or “ångra” (Swedish commands).</translation>
     </message>
     <message>
-        <location filename="../visit/live_transcript.py" line="31"/>
+        <location filename="../visit/live_transcript.py" line="32"/>
         <source>Utskrift</source>
         <translation>Transcript</translation>
     </message>
     <message>
-        <location filename="../visit/live_transcript.py" line="32"/>
+        <location filename="../visit/live_transcript.py" line="33"/>
         <source>Det som sägs skrivs ut här.</source>
         <translation>What is said is written here.</translation>
     </message>
@@ -65,100 +65,100 @@
 <context>
     <name>ModelManagerWidget</name>
     <message>
-        <location filename="../visit/model_manager.py" line="80"/>
+        <location filename="../visit/model_manager.py" line="53"/>
         <source>Talmodell som används</source>
         <translation>Speech model in use</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="81"/>
-        <location filename="../visit/model_manager.py" line="86"/>
+        <location filename="../visit/model_manager.py" line="54"/>
+        <location filename="../visit/model_manager.py" line="59"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="81"/>
-        <location filename="../visit/model_manager.py" line="86"/>
+        <location filename="../visit/model_manager.py" line="54"/>
+        <location filename="../visit/model_manager.py" line="59"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="81"/>
-        <location filename="../visit/model_manager.py" line="86"/>
+        <location filename="../visit/model_manager.py" line="54"/>
+        <location filename="../visit/model_manager.py" line="59"/>
         <source>Storlek</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="82"/>
+        <location filename="../visit/model_manager.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="83"/>
+        <location filename="../visit/model_manager.py" line="56"/>
         <source>Importera från zip…</source>
         <translation>Import from zip…</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="84"/>
+        <location filename="../visit/model_manager.py" line="57"/>
         <source>Importera från mapp…</source>
         <translation>Import from folder…</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="85"/>
+        <location filename="../visit/model_manager.py" line="58"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="90"/>
+        <location filename="../visit/model_manager.py" line="63"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="96"/>
+        <location filename="../visit/model_manager.py" line="70"/>
         <source>Används</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="106"/>
+        <location filename="../visit/model_manager.py" line="80"/>
         <source>Installerade modeller</source>
         <translation>Installed models</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="109"/>
+        <location filename="../visit/model_manager.py" line="83"/>
         <source>Ladda ned (kräver internet)</source>
         <translation>Download (needs internet)</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="122"/>
+        <location filename="../visit/model_manager.py" line="96"/>
         <source>Talmodeller</source>
         <translation>Speech models</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="144"/>
+        <location filename="../visit/model_manager.py" line="117"/>
         <source>Giltig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="144"/>
+        <location filename="../visit/model_manager.py" line="117"/>
         <source>Ogiltig: saknar {what}</source>
         <translation>Invalid: missing {what}</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="155"/>
+        <location filename="../visit/model_manager.py" line="128"/>
         <source>Installerad</source>
         <translation>Installed</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="156"/>
+        <location filename="../visit/model_manager.py" line="128"/>
         <source>Ladda ned</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="179"/>
+        <location filename="../visit/model_manager.py" line="153"/>
         <source>Importera talmodell</source>
         <translation>Import speech model</translation>
     </message>
     <message>
-        <location filename="../visit/model_manager.py" line="184"/>
+        <location filename="../visit/model_manager.py" line="158"/>
         <source>Zip-filer (*.zip)</source>
         <translation>Zip files (*.zip)</translation>
     </message>
@@ -235,37 +235,37 @@
 <context>
     <name>StartupOffers</name>
     <message>
-        <location filename="../visit/startup_offers.py" line="38"/>
+        <location filename="../visit/startup_offers.py" line="39"/>
         <source>Utskrift av väntande inspelningar</source>
         <translation>Transcription of waiting recordings</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="60"/>
+        <location filename="../visit/startup_offers.py" line="61"/>
         <source>En inspelning avbröts oväntat (startad {when}). Det som hann sparas finns kvar. Vill du återställa den?</source>
         <translation>A recording was interrupted unexpectedly (started {when}). What was saved is still there. Do you want to recover it?</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="63"/>
+        <location filename="../visit/startup_offers.py" line="64"/>
         <source>Återställ inspelning</source>
         <translation>Recover recording</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="89"/>
+        <location filename="../visit/startup_offers.py" line="90"/>
         <source>Det finns {count} inspelningar som väntar på utskrift. Vill du skriva ut dem nu?</source>
         <translation>{count} recordings are waiting to be transcribed. Transcribe them now?</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="91"/>
+        <location filename="../visit/startup_offers.py" line="92"/>
         <source>Skriv ut väntande inspelningar</source>
         <translation>Transcribe waiting recordings</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="124"/>
+        <location filename="../visit/startup_offers.py" line="125"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../visit/startup_offers.py" line="125"/>
+        <location filename="../visit/startup_offers.py" line="126"/>
         <source>Inte nu</source>
         <translation>Not now</translation>
     </message>
@@ -273,38 +273,38 @@
 <context>
     <name>TranscriptWidget</name>
     <message>
-        <location filename="../visit/transcript_widget.py" line="82"/>
+        <location filename="../visit/transcript_widget.py" line="70"/>
         <source>Utskrift kopplad till ljudet</source>
         <translation>Transcript linked to the audio</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="85"/>
+        <location filename="../visit/transcript_widget.py" line="73"/>
         <source>Klicka på ett ord för att höra det. Ctrl+Mellanslag spelar upp eller pausar. Orange understrykning: kontrollera ordet.</source>
         <translation>Click a word to hear it. Ctrl+Space plays or pauses. Orange underline: check the word.</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="93"/>
-        <location filename="../visit/transcript_widget.py" line="195"/>
+        <location filename="../visit/transcript_widget.py" line="81"/>
+        <location filename="../visit/transcript_widget.py" line="190"/>
         <source>Spela upp</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="95"/>
+        <location filename="../visit/transcript_widget.py" line="83"/>
         <source>Skapa anteckning av utskriften</source>
         <translation>Create note from the transcript</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="142"/>
+        <location filename="../visit/transcript_widget.py" line="130"/>
         <source>Osäker igenkänning – kontrollera</source>
         <translation>Uncertain recognition – please check</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="176"/>
+        <location filename="../visit/transcript_widget.py" line="164"/>
         <source>Pausa</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../visit/transcript_widget.py" line="181"/>
+        <location filename="../visit/transcript_widget.py" line="176"/>
         <source>Ljudet kunde inte spelas upp.</source>
         <translation>The audio could not be played.</translation>
     </message>
@@ -312,17 +312,17 @@
 <context>
     <name>VisitExtension</name>
     <message>
-        <location filename="../visit/__init__.py" line="66"/>
+        <location filename="../visit/__init__.py" line="80"/>
         <source>Besök</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../visit/__init__.py" line="129"/>
+        <location filename="../visit/__init__.py" line="146"/>
         <source>Öppna besöket</source>
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../visit/__init__.py" line="133"/>
+        <location filename="../visit/__init__.py" line="150"/>
         <source>Importera inspelning…</source>
         <translation>Import recording…</translation>
     </message>
@@ -330,67 +330,72 @@
 <context>
     <name>VisitPageWidget</name>
     <message>
-        <location filename="../visit/visit_page.py" line="78"/>
+        <location filename="../visit/visit_page.py" line="63"/>
         <source>Registrera samtycke…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="80"/>
+        <location filename="../visit/visit_page.py" line="65"/>
         <source>← Tillbaka</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="84"/>
+        <location filename="../visit/visit_page.py" line="69"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="91"/>
+        <location filename="../visit/visit_page.py" line="76"/>
         <source>Importera inspelning…</source>
         <translation>Import recording…</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="95"/>
+        <location filename="../visit/visit_page.py" line="80"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="162"/>
+        <location filename="../visit/visit_page.py" line="147"/>
         <source>Samtycke till inspelning är inte registrerat.</source>
         <translation>Consent to recording has not been recorded.</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="164"/>
+        <location filename="../visit/visit_page.py" line="149"/>
         <source>Nej till inspelning: {names}.</source>
         <translation>Refused recording: {names}.</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="166"/>
+        <location filename="../visit/visit_page.py" line="151"/>
         <source>Samtycke: {names} ({by})</source>
         <translation>Consent: {names} ({by})</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="246"/>
+        <location filename="../visit/visit_page.py" line="231"/>
         <source>Talmodellen laddas fortfarande – ljudet sparas och skrivs ut efteråt.</source>
         <translation>The speech model is still loading – the audio is saved and transcribed afterwards.</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="250"/>
+        <location filename="../visit/visit_page.py" line="235"/>
         <source>Ingen talmodell är installerad – ljudet sparas och skrivs ut när en modell finns</source>
         <translation>No speech model is installed – the audio is saved and transcribed when a model is available</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="262"/>
+        <location filename="../visit/visit_page.py" line="252"/>
         <source>Ett problem uppstod under inspelningen – ljudet sparas ändå. ({detail})</source>
         <translation>A problem occurred while recording – the audio is still being saved. ({detail})</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="300"/>
+        <location filename="../visit/visit_page.py" line="255"/>
+        <source>Ett problem uppstod under inspelningen – ljudet sparas ändå.</source>
+        <translation>A problem occurred while recording – the audio is still being saved.</translation>
+    </message>
+    <message>
+        <location filename="../visit/visit_page.py" line="294"/>
         <source>Importera inspelning</source>
         <translation>Import recording</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="302"/>
+        <location filename="../visit/visit_page.py" line="296"/>
         <source>Ljudfiler (*.wav *.mp3 *.m4a *.ogg *.flac);;Alla filer (*)</source>
         <translation>Audio files (*.wav *.mp3 *.m4a *.ogg *.flac);;All files (*)</translation>
     </message>
@@ -398,7 +403,7 @@
 <context>
     <name>VoskDictationProvider</name>
     <message>
-        <location filename="../visit/review_dictation.py" line="103"/>
+        <location filename="../visit/review_dictation.py" line="87"/>
         <source>Diktering fungerar inte än: ingen talmodell är laddad.</source>
         <translation>Dictation is not available yet: no speech model is loaded.</translation>
     </message>
