@@ -202,10 +202,8 @@ class VisitPageWidget(QWidget):
 
     @Slot(object)
     def _on_consent_check_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, UserError) or isinstance(exc, NotFound):
-            present_error(self, exc)
+        if not self.show_failure(exc):
             return
-        self.show_message(exc.message, error=True)
         if self.state is not None and self.state.consent is None:
             self.open_consent_dialog()
 
@@ -237,10 +235,16 @@ class VisitPageWidget(QWidget):
 
     @Slot(object)
     def _on_recorder_recording_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
+        self.show_failure(exc)
+
+    def show_failure(self, exc: BaseException) -> bool:
+        """The page's failure route: a user error (Swedish) in the message line, True; a
+        missing visit or a bug to the presenter (logged, "Kopiera detaljer"), False."""
+        if isinstance(exc, UserError) and not isinstance(exc, NotFound):
             self.show_message(exc.message, error=True)
-        else:
-            present_error(self, exc)
+            return True
+        present_error(self, exc)
+        return False
 
     @Slot(object)
     def _on_recorder_problem_reported(self, exc: BaseException) -> None:
