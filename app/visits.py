@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
 
 from app import audit, outbox
 from app.access import require_case
@@ -14,14 +15,6 @@ from app.errors import NotFound, ValidationError
 from models.canonical import content_hash
 from models.people import User
 from models.visits import VISIT_KINDS, Consent, Visit
-
-KIND_LABELS = {
-    "hembesok": "Hembesök",
-    "skola": "Besök i skolan",
-    "kontor": "Samtal på kontoret",
-    "telefon": "Telefonsamtal",
-    "annat": "Annat",
-}
 
 
 def create_visit(
@@ -61,11 +54,16 @@ def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
 
 def list_visits(ctx: Context, case_id: str) -> list[VisitInfo]:
     with ctx.uow() as uow:
-        require_case(uow.session, ctx.actor, case_id)
-        rows = uow.session.scalars(
-            select(Visit).where(Visit.case_id == case_id).order_by(Visit.created_at.desc())
-        ).all()
-        return [_info(v) for v in rows]
+        return visits_in_case(uow.session, ctx, case_id)
+
+
+def visits_in_case(session: Session, ctx: Context, case_id: str) -> list[VisitInfo]:
+    """``list_visits`` inside the caller's unit of work (the case view reads all in one)."""
+    require_case(session, ctx.actor, case_id)
+    rows = session.scalars(
+        select(Visit).where(Visit.case_id == case_id).order_by(Visit.created_at.desc())
+    ).all()
+    return [_info(v) for v in rows]
 
 
 def get_visit(ctx: Context, visit_id: str) -> VisitInfo:
