@@ -109,7 +109,7 @@ def latest_consent(ctx: Context, visit_id: str) -> ConsentInfo | None:
         return _consent_info(uow.session, row) if row else None
 
 
-def _load(session, ctx: Context, visit_id: str) -> Visit:  # type: ignore[no-untyped-def]
+def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("Besöket")
@@ -122,7 +122,7 @@ def _info(v: Visit) -> VisitInfo:
                      tuple(p.get("name", "") for p in v.participants), v.with_child)
 
 
-def _consent_info(session, c: Consent) -> ConsentInfo:  # type: ignore[no-untyped-def]
+def _consent_info(session: Session, c: Consent) -> ConsentInfo:
     by = session.get(User, c.recorded_by)
     return ConsentInfo(c.id, c.visit_id, tuple(c.informed), tuple(c.agreed), tuple(c.refused),
                        c.recorded_at, by.display_name if by else "?")
