@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sqlalchemy import func, or_, select
 
@@ -143,7 +144,8 @@ class CaseView:
     case: CaseDetail
     notes: tuple[NoteInfo, ...]
     visits: tuple[VisitInfo, ...]
-    reviews: Mapping[str, tuple[ReviewSummary, ...]] = field(default_factory=dict)
+    reviews: Mapping[str, tuple[ReviewSummary, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     @property
     def persons(self) -> tuple[PersonInfo, ...]:
@@ -158,6 +160,7 @@ def case_view(ctx: Context, case_id: str) -> CaseView:
         journal = notes.journal_in(s, ctx, case_id)
         by_note = review.reviews_in_case(s, ctx, case_id)
         view = CaseView(detail, tuple(journal), tuple(visits.visits_in_case(s, ctx, case_id)),
-                        {note_id: tuple(rows) for note_id, rows in by_note.items()})
+                        MappingProxyType({note_id: tuple(rows)
+                                          for note_id, rows in by_note.items()}))
         uow.commit()
         return view
