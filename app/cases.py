@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
 from sqlalchemy import func, or_, select
 
-from app import audit
+from app import audit, notes, review, visits
 from app.access import require_case, visible_case_ids
 from app.context import Context
-from app.dto import CaseDetail, CaseSummary, PersonInfo, PersonInput
+from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
 from app.errors import ValidationError
 from app.personnummer import birth_date, normalise
+from app.review import ReviewSummary
 from models.journal import JournalNote
 from models.people import PERSON_ROLES, Case, CaseAssignment, Person, User
 
@@ -19,7 +24,10 @@ def _checked_person(p: PersonInput, index: int) -> Person:
         raise ValidationError("Okänd roll för personen.", field=f"person{index}.role")
     if not p.name.strip():
         raise ValidationError("Varje person behöver ett namn.", field=f"person{index}.name")
-    pnr = normalise(p.personnummer) if p.personnummer.strip() else None
+    try:
+        pnr = normalise(p.personnummer) if p.personnummer.strip() else None
+    except ValidationError as exc:  # name the row, so a form can show it at the right person
+        raise ValidationError(exc.message, field=f"person{index}.personnummer") from exc
     born = p.birth_date or (birth_date(pnr) if pnr else None)
     return Person(role=p.role, name=p.name.strip(), personnummer=pnr, birth_date=born)
 
@@ -123,3 +131,36 @@ def _detail(session, case: Case) -> CaseDetail:  # type: ignore[no-untyped-def]
     ).all()
     return CaseDetail(case.id, case.case_number, case.title, case.status, case.created_at,
                       tuple(_person(p) for p in persons), tuple(assigned))
+
+
+# -- the case view ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CaseView:
+    """Everything the case view shows of one case, read at one moment: the case with its
+    persons and caseworkers, the journal (event-time order), the visits (newest first) and
+    each note's reviews with the family (by note id, oldest first)."""
+
+    case: CaseDetail
+    notes: tuple[NoteInfo, ...]
+    visits: tuple[VisitInfo, ...]
+    reviews: Mapping[str, tuple[ReviewSummary, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def persons(self) -> tuple[PersonInfo, ...]:
+        return self.case.persons
+
+
+def case_view(ctx: Context, case_id: str) -> CaseView:
+    """Open a case: one unit of work (a writing one: reading the journal is audited)."""
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        detail = _detail(s, require_case(s, ctx.actor, case_id))
+        journal = notes.journal_in(s, ctx, case_id)
+        by_note = review.reviews_in_case(s, ctx, case_id)
+        view = CaseView(detail, tuple(journal), tuple(visits.visits_in_case(s, ctx, case_id)),
+                        MappingProxyType({note_id: tuple(rows)
+                                          for note_id, rows in by_note.items()}))
+        uow.commit()
+        return view

@@ -1,4 +1,9 @@
-"""The ``samskriv`` command: no arguments starts the GUI; subcommands for admin and batch work."""
+"""The ``samskriv`` command's subcommands for admin and batch work (no Qt is loaded for them).
+
+The entry point is ``ui.main`` (the composition root): it parses with ``build_parser`` and runs a
+subcommand with ``run``, or starts the GUI when none is given. ``python -m app.cli`` runs the
+subcommands only.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,10 @@ import sys
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_transcribe, paths
+from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
 from app.context import Context
+from app.environment import kdf_from_env
 from app.errors import UserError
-from app.keys import FAST_TEST_KDF, KdfParams
-
-
-def kdf_from_env() -> KdfParams | None:
-    # Only for the test suite: a cheap Argon2id so thousands of logins stay fast.
-    return FAST_TEST_KDF if os.environ.get("SAMSKRIV_FAST_KDF") == "1" else None
 
 
 def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
@@ -55,7 +55,7 @@ def _cmd_user_add(args: argparse.Namespace) -> int:
                                confirm=True)
         info = accounts.add_user(ctx, args.username, args.name or args.username, args.role,
                                  new_pw)
-        print(f"Kontot {info.username} ({info.role}) skapades.")
+        print(f"Kontot {info.username} ({vocabulary.user_role(info.role).lower()}) skapades.")
     finally:
         ctx.close()
     return 0
@@ -91,7 +91,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
                               "event_time": h.event_time.isoformat(), "snippet": snippet},
                              ensure_ascii=False))
         else:
-            print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{h.state}\t{snippet}")
+            state = vocabulary.note_state(h.state)
+            print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{state}\t{snippet}")
     if not args.json:
         print(f"{len(hits)} träffar.", file=sys.stderr)
     return 0
@@ -118,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = user.add_parser("add", help="lägg till ett konto (kräver admin)")
     p.add_argument("username")
     p.add_argument("--name", help="visningsnamn")
-    p.add_argument("--role", choices=("caseworker", "supervisor", "admin"),
-                   default="caseworker")
+    p.add_argument("--role", choices=tuple(vocabulary.USER_ROLES), default="caseworker",
+                   help="roll: " + ", ".join(f"{key} ({word.lower()})"
+                                              for key, word in vocabulary.USER_ROLES.items()))
     _add_login_args(p)
     p.set_defaults(func=_cmd_user_add)
 
@@ -141,13 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from ui.app import run_gui  # the only import of Qt, and only for the GUI
-
-        return run_gui(args.data_dir, args.lang)
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2)."""
     try:
         code: int = args.func(args)
         return code
@@ -156,6 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Subcommands only (``python -m app.cli``); ``samskriv`` itself is ``ui.main``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("samskriv: ange ett kommando (fönstret startas med samskriv).", file=sys.stderr)
+        return 2
+    return run(args)
 
 
 if __name__ == "__main__":

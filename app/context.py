@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,10 @@ class Context:
     actor: Actor
     data_key: bytes = field(repr=False)
     clock: Callable[[], datetime] = utcnow
+    _settings: settings_mod.Settings | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+    _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
+                                           repr=False, compare=False)
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
         return UnitOfWork(self.store, write=write)
@@ -38,10 +43,21 @@ class Context:
 
     @property
     def settings(self) -> settings_mod.Settings:
-        return settings_mod.load(self.paths.settings)
+        """The installation settings, read from the file once and then kept: widgets ask on
+        the GUI thread, so no access may touch the disk. Only ``save_settings`` changes them
+        (a file edited by hand while the app runs counts from the next start)."""
+        with self._settings_lock:
+            if self._settings is None:
+                self._settings = settings_mod.load(self.paths.settings)
+            return self._settings
 
-    def save_settings(self, value: settings_mod.Settings) -> None:
-        settings_mod.save(self.paths.settings, value.validated())
+    def save_settings(self, value: settings_mod.Settings) -> settings_mod.Settings:
+        """Store ``value`` (repaired where out of range) and make it the cached settings."""
+        repaired = value.validated()
+        with self._settings_lock:
+            settings_mod.save(self.paths.settings, repaired)
+            self._settings = repaired
+        return repaired
 
     def require_role(self, *roles: str) -> None:
         if self.actor.role not in roles:

@@ -205,38 +205,9 @@ _REV_COLS = (NoteRevision.note_id, NoteRevision.id, NoteRevision.seq, NoteRevisi
 
 
 def timeline(ctx: Context, case_id: str) -> list[NoteInfo]:
-    """The case journal in event-time order; reading it is an audited event.
-
-    Built from plain column rows rather than ORM objects: a case may hold thousands of notes
-    and the journal must open at once."""
+    """The case journal in event-time order; reading it is an audited event."""
     with ctx.uow(write=True) as uow:
-        s = uow.session
-        require_case(s, ctx.actor, case_id)
-        names = _user_names(s)
-        revs: dict[str, list[RevisionInfo]] = defaultdict(list)
-        for r in s.execute(
-            select(*_REV_COLS).join(JournalNote, JournalNote.id == NoteRevision.note_id)
-            .where(JournalNote.case_id == case_id)
-            .where(or_(NoteRevision.kind != "draft",
-                       NoteRevision.id == JournalNote.current_revision_id))
-            .order_by(NoteRevision.note_id, NoteRevision.seq)
-        ):
-            revs[r[0]].append(RevisionInfo(
-                id=r[1], seq=r[2], kind=r[3], hash=r[4], parent_hash=r[5], section=r[6],
-                body=r[7], child_voice=r[8], event_time=r[9], author=names.get(r[10], "?"),
-                created_at=r[11], reason=r[12]))
-        out = []
-        for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
-                           .order_by(JournalNote.event_time, JournalNote.created_at)):
-            history = revs[n[0]]
-            current = next(r for r in history if r.id == n[9])
-            out.append(NoteInfo(
-                n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
-                names.get(n[8]) if n[8] else None, current,
-                tuple(r for r in history if r.id != current.id and r.kind != "draft"),
-                current.seq))
-        audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
-                     now=ctx.now())
+        out = journal_in(uow.session, ctx, case_id)
         uow.commit()
         return out
 
@@ -270,3 +241,110 @@ def _note_info(note: JournalNote, revs: list[NoteRevision], names: dict[str, str
         names.get(note.signed_by) if note.signed_by else None,
         _rev_info(current, names), superseded, current.seq,
     )
+
+def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
+    """The case journal in event-time order, inside the caller's writing unit of work (the
+    read is audited; the caller commits). For ``timeline`` and the case view's one query.
+
+    Built from plain column rows rather than ORM objects: a case may hold thousands of notes
+    and the journal must open at once."""
+    require_case(s, ctx.actor, case_id)
+    names = _user_names(s)
+    revs: dict[str, list[RevisionInfo]] = defaultdict(list)
+    for r in s.execute(
+        select(*_REV_COLS).join(JournalNote, JournalNote.id == NoteRevision.note_id)
+        .where(JournalNote.case_id == case_id)
+        .where(or_(NoteRevision.kind != "draft",
+                   NoteRevision.id == JournalNote.current_revision_id))
+        .order_by(NoteRevision.note_id, NoteRevision.seq)
+    ):
+        revs[r[0]].append(RevisionInfo(
+            id=r[1], seq=r[2], kind=r[3], hash=r[4], parent_hash=r[5], section=r[6],
+            body=r[7], child_voice=r[8], event_time=r[9], author=names.get(r[10], "?"),
+            created_at=r[11], reason=r[12]))
+    out = []
+    for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
+                       .order_by(JournalNote.event_time, JournalNote.created_at)):
+        history = revs[n[0]]
+        current = next(r for r in history if r.id == n[9])
+        out.append(NoteInfo(
+            n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
+            names.get(n[8]) if n[8] else None, current,
+            tuple(r for r in history if r.id != current.id and r.kind != "draft"),
+            current.seq))
+    audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
+                 now=ctx.now())
+    return out
+
+
+# -- signing from the editor --------------------------------------------------------------------
+
+def sign_text(
+    ctx: Context, case_id: str, note_id: str | None, body: str, *, section: str = "",
+    child_voice: str = "", event_time: datetime | None = None,
+    expected_revision_id: str | None = None, visit_id: str | None = None,
+) -> NoteInfo:
+    """"Signera" in the editor: store the text as it stands and sign it in one unit of work,
+    so a refused signature leaves no half-saved draft behind. ``note_id`` None creates the
+    note; a changed draft gets its draft revision first (guarded by ``expected_revision_id``
+    like ``save_draft``). The audit trail is the same as saving, then signing."""
+    _check_text(body, child_voice)
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        if note_id is None:
+            note = _new_note(s, ctx, case_id, visit_id, event_time or ctx.now())
+        else:
+            note = _load_note(s, ctx, note_id)
+        _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
+                      child_voice=child_voice, event_time=event_time)
+        if note.author_id != ctx.actor.user_id:
+            raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+        draft = s.get(NoteRevision, note.current_revision_id)
+        assert draft is not None
+        rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
+                            child_voice=draft.child_voice, event_time=draft.event_time)
+        note.current_revision_id, note.state = rev.id, "signed"
+        note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
+        info = _commit(uow, ctx, note, "note.sign", {"hash": rev.hash})
+    # After the signature is safely stored: the organisation's audio retention policy.
+    apply_audio_policy_after_sign(ctx, info.id)
+    return info
+
+
+def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
+              when: datetime) -> JournalNote:
+    """An empty note of the case (its first revision follows), audited as ``note.create``."""
+    require_case(s, ctx.actor, case_id)
+    if visit_id is not None:
+        visit = s.get(Visit, visit_id)
+        if visit is None or visit.case_id != case_id:
+            raise ValidationError("Besöket hör inte till ärendet.", field="visit")
+    note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
+                       created_at=ctx.now(), event_time=when)
+    s.add(note)
+    s.flush()
+    audit.record(s, ctx.actor, "note.create", "note", note.id, {"case": case_id}, now=ctx.now())
+    return note
+
+
+def _revise_draft(s: Session, ctx: Context, note: JournalNote, expected_revision_id: str | None,
+                  *, body: str, section: str, child_voice: str,
+                  event_time: datetime | None) -> None:
+    """Give a draft (or a new note) a draft revision with this text unless it holds it."""
+    if note.state != "draft":
+        raise ImmutableError()
+    if expected_revision_id and note.current_revision_id != expected_revision_id:
+        raise ValidationError(
+            "Utkastet har ändrats någon annanstans sedan du öppnade det. "
+            "Öppna det igen och för över dina ändringar.", field="body")
+    current = s.get(NoteRevision, note.current_revision_id) if note.current_revision_id else None
+    when = event_time or (current.event_time if current else note.event_time)
+    if current is not None and (current.body, current.section, current.child_voice,
+                                current.event_time) == (body, section, child_voice, when):
+        return
+    rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
+                        child_voice=child_voice, event_time=when)
+    note.current_revision_id, note.event_time = rev.id, when
+    if current is not None:
+        audit.record(s, ctx.actor, "note.edit", "note", note.id, {"revision": rev.seq},
+                     now=ctx.now())

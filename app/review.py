@@ -218,15 +218,19 @@ def for_note(ctx: Context, note_id: str) -> list[ReviewSummary]:
 def for_case(ctx: Context, case_id: str) -> dict[str, list[ReviewSummary]]:
     """Reviews of every note in a case by note id (the journal shows them beside the notes)."""
     with ctx.uow() as uow:
-        s = uow.session
-        require_case(s, ctx.actor, case_id)
-        rows = s.scalars(select(Review).join(JournalNote, JournalNote.id == Review.note_id)
-                         .where(JournalNote.case_id == case_id)
-                         .order_by(Review.started_at)).all()
-        out: dict[str, list[ReviewSummary]] = {}
-        for r in rows:
-            out.setdefault(r.note_id, []).append(_summary(s, r))
-        return out
+        return reviews_in_case(uow.session, ctx, case_id)
+
+
+def reviews_in_case(s: Session, ctx: Context, case_id: str) -> dict[str, list[ReviewSummary]]:
+    """``for_case`` inside the caller's unit of work (the case view reads all in one)."""
+    require_case(s, ctx.actor, case_id)
+    rows = s.scalars(select(Review).join(JournalNote, JournalNote.id == Review.note_id)
+                     .where(JournalNote.case_id == case_id)
+                     .order_by(Review.started_at)).all()
+    out: dict[str, list[ReviewSummary]] = {}
+    for r in rows:
+        out.setdefault(r.note_id, []).append(_summary(s, r))
+    return out
 
 
 def verify_unlock(ctx: Context, secret: str) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from app.errors import ValidationError
+
 LANGUAGES = ("sv", "en")
 AUDIO_POLICIES = ("delete-on-sign", "keep")
 
@@ -41,6 +43,23 @@ class Settings:
         if not 12 <= int(self.review_font_pt) <= 120:
             out = replace(out, review_font_pt=default.review_font_pt)
         return out
+
+    def check(self) -> None:
+        """Raise ``ValidationError`` (naming the field) for a value a form must not save;
+        ``validated`` is for files, which are repaired instead."""
+        if self.language not in LANGUAGES:
+            raise ValidationError("Välj ett språk.", field="language")
+        if not 1 <= self.idle_lock_minutes <= 240:
+            raise ValidationError("Låstiden ska vara mellan 1 och 240 minuter.",
+                                  field="idle_lock_minutes")
+        if self.audio_policy not in AUDIO_POLICIES:
+            raise ValidationError("Okänt val för ljudet efter signering.", field="audio_policy")
+        if not 0.0 <= self.low_confidence <= 1.0:
+            raise ValidationError("Gränsen för osäkra ord ska vara mellan 0 och 1.",
+                                  field="low_confidence")
+        if not 12 <= self.review_font_pt <= 120:
+            raise ValidationError("Textstorleken ska vara mellan 12 och 120 punkter.",
+                                  field="review_font_pt")
 
 
 def load(path: Path) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
 
 from app import audit, outbox
 from app.access import require_case
@@ -14,14 +15,6 @@ from app.errors import NotFound, ValidationError
 from models.canonical import content_hash
 from models.people import User
 from models.visits import VISIT_KINDS, Consent, Visit
-
-KIND_LABELS = {
-    "hembesok": "Hembesök",
-    "skola": "Besök i skolan",
-    "kontor": "Samtal på kontoret",
-    "telefon": "Telefonsamtal",
-    "annat": "Annat",
-}
 
 
 def create_visit(
@@ -61,11 +54,16 @@ def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
 
 def list_visits(ctx: Context, case_id: str) -> list[VisitInfo]:
     with ctx.uow() as uow:
-        require_case(uow.session, ctx.actor, case_id)
-        rows = uow.session.scalars(
-            select(Visit).where(Visit.case_id == case_id).order_by(Visit.created_at.desc())
-        ).all()
-        return [_info(v) for v in rows]
+        return visits_in_case(uow.session, ctx, case_id)
+
+
+def visits_in_case(session: Session, ctx: Context, case_id: str) -> list[VisitInfo]:
+    """``list_visits`` inside the caller's unit of work (the case view reads all in one)."""
+    require_case(session, ctx.actor, case_id)
+    rows = session.scalars(
+        select(Visit).where(Visit.case_id == case_id).order_by(Visit.created_at.desc())
+    ).all()
+    return [_info(v) for v in rows]
 
 
 def get_visit(ctx: Context, visit_id: str) -> VisitInfo:
@@ -111,7 +109,7 @@ def latest_consent(ctx: Context, visit_id: str) -> ConsentInfo | None:
         return _consent_info(uow.session, row) if row else None
 
 
-def _load(session, ctx: Context, visit_id: str) -> Visit:  # type: ignore[no-untyped-def]
+def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("Besöket")
@@ -124,7 +122,7 @@ def _info(v: Visit) -> VisitInfo:
                      tuple(p.get("name", "") for p in v.participants), v.with_child)
 
 
-def _consent_info(session, c: Consent) -> ConsentInfo:  # type: ignore[no-untyped-def]
+def _consent_info(session: Session, c: Consent) -> ConsentInfo:
     by = session.get(User, c.recorded_by)
     return ConsentInfo(c.id, c.visit_id, tuple(c.informed), tuple(c.agreed), tuple(c.refused),
                        c.recorded_at, by.display_name if by else "?")

@@ -1,29 +1,30 @@
-"""GUI entry point: QApplication, translations, first run or login, then the main window.
+"""The GUI: QApplication, translations, first run or login, then the main window.
 
-``run_gui(data_dir, lang)`` is what ``samskriv`` runs without a subcommand. ``AppController``
-holds the pieces for one process (task manager, translations, the logged-in session) so tests
-and the screenshot script can drive the same code without ``exec()``.
+``run_gui(data_dir, lang, kdf=...)`` is what ``samskriv`` (``ui.main``) runs without a
+subcommand. ``AppController`` holds the pieces for one process (task manager, translations, the
+logged-in session) so tests and the screenshot script can drive the same code without
+``exec()``; it installs the window's feature packages with ``install`` (by default
+``ui.features.install_features``).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
-from app import accounts, settings
-from app.cli import kdf_from_env
+from app import accounts, settings, startup
 from app.context import Context
 from app.keys import KdfParams
 from app.paths import DataPaths, resolve
 from app.runtime import settle_after_startup
 from ui.errors import present_error
-from ui.extensions import EXTENSION_MODULES
+from ui.features import install_features
 from ui.i18n import Translations
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
@@ -41,11 +42,11 @@ class AppController(QObject):
 
     def __init__(self, paths: DataPaths, lang: str | None = None, *,
                  kdf: KdfParams | None = None, inline_tasks: bool = False,
-                 extensions: tuple[str, ...] = EXTENSION_MODULES,
+                 install: Callable[[MainWindow], None] = install_features,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths, self.lang_override, self.kdf = paths, lang, kdf
-        self.extensions = extensions
+        self.install = install
         self.tasks = TaskManager(self, inline=inline_tasks)
         self.long_tasks = TaskManager(self, inline=inline_tasks)
         self.translations = Translations()
@@ -55,11 +56,11 @@ class AppController(QObject):
 
     def start(self) -> QDialog:
         """Apply the language and open the first-run or login dialog (non-blocking)."""
-        lang = self.lang_override or settings.load(self.paths.settings).language
-        self.translations.apply(lang)
+        prompt = startup.login_prompt(self.paths)
+        self.translations.apply(self.lang_override or prompt.language)
         dialog: FirstRunDialog | LoginDialog
-        if accounts.is_initialised(self.paths):
-            users = self._known_users()
+        if prompt.initialised:
+            users = prompt.usernames
             dialog = LoginDialog(self.paths, self.tasks, self.kdf,
                                  username=users[0] if len(users) == 1 else "")
         else:
@@ -69,14 +70,6 @@ class AppController(QObject):
         self.dialog = dialog
         dialog.show()
         return dialog
-
-    def _known_users(self) -> list[str]:
-        from app.keys import KeyFile
-
-        try:
-            return KeyFile(self.paths.keyfile).usernames()
-        except Exception:  # noqa: BLE001 - only a convenience for pre-filling the name
-            return []
 
     @Slot(object)
     def _on_dialog_logged_in(self, ctx: Context) -> None:
@@ -94,12 +87,11 @@ class AppController(QObject):
     def show_main_window(self) -> MainWindow:
         assert self.session is not None
         old = self.window
-        current = settings.load(self.paths.settings)
-        window = MainWindow(self.session, current)
+        window = MainWindow(self.session, self.session.ctx.settings)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._on_window_destroyed)
         window.settings_changed.connect(self._on_window_settings_changed)
-        self._install_extensions(window)
+        self.install(window)
         self.window = window
         if old is not None:
             window.setGeometry(old.geometry())
@@ -121,19 +113,6 @@ class AppController(QObject):
     def _on_window_destroyed(self, _obj: QObject | None = None) -> None:
         if self.window is not None and not shiboken6.isValid(self.window):
             self.window = None
-
-    def _install_extensions(self, window: MainWindow) -> None:
-        for name in self.extensions:
-            try:
-                module = importlib.import_module(name)
-                install = getattr(module, "install", None)
-                if callable(install):
-                    install(window)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    log.exception("extension %s failed to load", name)
-            except Exception:  # noqa: BLE001 - a broken extension must not block the journal
-                log.exception("extension %s failed to load", name)
 
     @Slot(object, object)
     def _on_window_settings_changed(self, old: settings.Settings, new: settings.Settings) -> None:
@@ -167,8 +146,9 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(data_dir: str | None, lang: str | None) -> int:
-    """Start the desktop app on ``data_dir`` (default: the user's data folder)."""
+def run_gui(data_dir: str | None, lang: str | None, *, kdf: KdfParams | None = None) -> int:
+    """Start the desktop app on ``data_dir`` (default: the user's data folder); ``kdf`` only
+    for tests (a cheap Argon2id)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -180,7 +160,7 @@ def run_gui(data_dir: str | None, lang: str | None) -> int:
         font.setPointSizeF(BASE_FONT_PT)
         app.setFont(font)
     _install_excepthook()
-    controller = AppController(resolve(data_dir), lang, kdf=kdf_from_env())
+    controller = AppController(resolve(data_dir), lang, kdf=kdf)
     controller.start()
     try:
         return app.exec()

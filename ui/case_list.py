@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -96,9 +96,8 @@ class CaseListWidget(QTabWidget):
 
     def refresh(self, select_id: str | None = None) -> None:
         """Reload the list; with ``select_id`` select that case and emit ``case_selected``."""
-        self.session.tasks.run(cases.list_cases, self.session.ctx, self.filter.text(),
-                               on_success=lambda rows: self._on_cases_loaded(rows, select_id),
-                               owner=self)
+        self.session.tasks.op(cases.list_cases, self.session.ctx, self.filter.text()) \
+            .success(lambda rows: self._on_cases_loaded(rows, select_id)).owned_by(self).run()
 
     def _on_filter_text_changed(self, _text: str) -> None:
         self._filter_timer.start()
@@ -138,17 +137,16 @@ class CaseListWidget(QTabWidget):
 
     def _on_search_field_return_pressed(self) -> None:
         self.search_status.setText(self.tr("Söker…"))
-        self.session.tasks.run(search.search, self.session.ctx, self.search_field.text(),
-                               on_success=self._on_search_finished, owner=self)
+        self.session.tasks.op(search.search, self.session.ctx, self.search_field.text()) \
+            .success(self._on_search_finished).owned_by(self).run()
 
-    @Slot(object)
     def _on_search_finished(self, hits: list[SearchHit]) -> None:
         self.hits = hits
         self.hit_list.clear()
         for hit in hits:
             item = QListWidgetItem()
             head = f"{hit.case_number} · {formatting.local(hit.event_time)} · " \
-                   f"{formatting.label(formatting.NOTE_STATES, hit.state)}"
+                   f"{formatting.note_state(hit.state, corrected=False)}"
             plain = snippet_html(hit.snippet).replace("<b>", "").replace("</b>", "")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{head}: {html.unescape(plain)}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.case_id, hit.note_id))

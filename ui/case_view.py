@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, notes, review, visits
-from app.context import Context
+from app import cases
+from app.cases import CaseView
 from app.dto import CaseDetail, NoteInfo, VisitInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
@@ -37,22 +36,6 @@ from ui.journal import JournalWidget
 from ui.note_editor import EditorState, NoteEditorWidget
 from ui.session import UiSession
 from ui.visits import VisitsWidget
-
-
-@dataclass(frozen=True)
-class LoadedCase:
-    case: CaseDetail
-    notes: list[NoteInfo]
-    visits: list[VisitInfo]
-    reviews: dict[str, list[ReviewSummary]] = field(default_factory=dict)  # by note id
-
-
-def load_case(ctx: Context, case_id: str) -> LoadedCase:
-    """Worker-side: everything the case view shows, in one trip (reviews included)."""
-    journal = notes.timeline(ctx, case_id)
-    reviews = review.for_case(ctx, case_id)
-    return LoadedCase(cases.get_case(ctx, case_id), journal, visits.list_visits(ctx, case_id),
-                      reviews)
 
 
 class CaseViewWidget(QWidget):
@@ -133,8 +116,8 @@ class CaseViewWidget(QWidget):
             self._close_editor()
         self.current_case_id = case_id
         self._focus_note = focus_note_id
-        self.session.tasks.run(load_case, self.session.ctx, case_id,
-                               on_success=self._on_case_loaded, owner=self)
+        self.session.tasks.op(cases.case_view, self.session.ctx, case_id) \
+            .success(self._on_case_loaded).owned_by(self).run()
 
     def reload(self) -> None:
         if self.current_case_id is not None:
@@ -145,9 +128,8 @@ class CaseViewWidget(QWidget):
         self._pending_editor = state
         self.show_case(state.case_id)
 
-    @Slot(object)
-    def _on_case_loaded(self, loaded: LoadedCase) -> None:
-        case, journal, visit_list = loaded.case, loaded.notes, loaded.visits
+    def _on_case_loaded(self, loaded: CaseView) -> None:
+        case = loaded.case
         if case.id != self.current_case_id:
             return  # the user moved on to another case meanwhile
         self.case = case
@@ -157,13 +139,13 @@ class CaseViewWidget(QWidget):
             + html.escape(self.tr("Handläggare: {names}").format(names=", ".join(case.assigned)))
             + "</span>")
         rows = []
-        for p in case.persons:
+        for p in loaded.persons:
             pnr = f" · {html.escape(p.personnummer)}" if p.personnummer else ""
-            role = html.escape(formatting.label(formatting.PERSON_ROLES, p.role))
+            role = html.escape(formatting.person_role(p.role))
             rows.append(f"<p><b>{html.escape(p.name)}</b> · {role}{pnr}</p>")
         self.persons_label.setText("".join(rows) or self.tr("Inga personer registrerade."))
-        self.journal.set_notes(journal, loaded.reviews)
-        self.visits.set_visits(case.id, visit_list)
+        self.journal.set_notes(list(loaded.notes), loaded.reviews)
+        self.visits.set_visits(case.id, list(loaded.visits))
         if self.stack.currentWidget() is self.placeholder:
             self.stack.setCurrentWidget(self.case_page)
         if self._focus_note:

@@ -2,9 +2,9 @@
 
 How a feature package plugs in:
 
-* It provides ``install(window: ui.main_window.MainWindow) -> None``; ``ui.app`` imports the
-  modules named in ``EXTENSION_MODULES`` when they exist and calls ``install`` once per
-  main window (the window is rebuilt when the language changes, so install is re-run).
+* It provides ``install(window: ui.main_window.MainWindow) -> None`` and is listed in
+  ``ui.features.FEATURES``; ``ui.features.install_features`` calls it once per main window (the
+  window is rebuilt when the language changes, so install is re-run).
 * ``window.note_actions.add(NoteAction(...))`` adds a button to every journal note card for
   which ``applies(note)`` is true, e.g. "Gå igenom med familjen" for signed notes or drafts.
 * ``window.visit_actions.add(VisitAction(...))`` adds a button next to the visit list that acts
@@ -30,8 +30,6 @@ from typing import Generic, TypeVar
 
 from app.dto import NoteInfo, VisitInfo
 from ui.session import UiSession
-
-EXTENSION_MODULES = ("ui.visit", "ui.review")
 
 T = TypeVar("T")
 

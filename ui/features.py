@@ -1,22 +1,33 @@
 """The feature packages of the main window, wired explicitly (no dynamic loading).
 
-The composition root (``ui.app``) calls ``install_features`` once per main window; the window is
-rebuilt when the language changes, so this runs again then.
+The composition root (``ui.app.AppController``) calls ``install_features`` once per main window;
+the window is rebuilt when the language changes, so this runs again then.
 """
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
 
 import ui.review
 import ui.visit
 from ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 
-def install_features(window: MainWindow) -> None:
-    """Visits (recording, live transcript, model manager) first: the review kiosk's dictated
-    comments come from the speech model the visit package holds."""
-    # At merge, with the review helper's ``install(window, *, dictation=...)``, this becomes
-    #     visit = ui.visit.install(window)
-    #     ui.review.install(window, dictation=visit.review_dictation)
-    # and ui.visit.install stops registering visit.review_dictation itself.
-    ui.visit.install(window)
-    ui.review.install(window)
+Feature = Callable[[MainWindow], object]  # what install returns is the feature's own business
+
+# Visits (recording, live transcript, model manager) first: the review kiosk's dictated
+# comments come from the speech model the visit package holds.
+FEATURES: tuple[Feature, ...] = (ui.visit.install, ui.review.install)
+
+
+def install_features(window: MainWindow, features: Sequence[Feature] = FEATURES) -> None:
+    """Install each feature on ``window``. One that fails is logged (a bug, with its
+    traceback) and left out, so a broken feature never keeps the journal from opening."""
+    for install in features:
+        try:
+            install(window)
+        except Exception:  # noqa: BLE001 - the journal must open without the feature
+            log.exception("feature %s.%s failed to install", install.__module__,
+                          getattr(install, "__qualname__", "install"))

@@ -1,4 +1,5 @@
-"""Display helpers: local times, role, state and visit-kind labels (translated at call time)."""
+"""Display helpers: local times, and the domain's words (``app.vocabulary``) translated at call
+time through Qt (context ``Vocabulary``; English in ``i18n/samskriv_en.ts``)."""
 
 from __future__ import annotations
 
@@ -6,40 +7,35 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 
-_CTX = "Labels"
+from app import vocabulary
+
+# The tables stay importable from here for the feature packages (ui.visit, ui.review).
+PERSON_ROLES = vocabulary.PERSON_ROLES
+NOTE_STATES = vocabulary.NOTE_STATES
+VISIT_KINDS = vocabulary.VISIT_KINDS
+USER_ROLES = vocabulary.USER_ROLES
+CASE_STATUSES = vocabulary.CASE_STATUSES
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
-    """Mark ``text`` for translation in ``context``; translate it later at display time."""
-    return text
-
-PERSON_ROLES = {
-    "child": QT_TRANSLATE_NOOP("Labels", "Barn"),
-    "guardian": QT_TRANSLATE_NOOP("Labels", "Vårdnadshavare"),
-    "other": QT_TRANSLATE_NOOP("Labels", "Annan person"),
-}
-
-NOTE_STATES = {
-    "draft": QT_TRANSLATE_NOOP("Labels", "Utkast"),
-    "signed": QT_TRANSLATE_NOOP("Labels", "Signerad"),
-    "corrected": QT_TRANSLATE_NOOP("Labels", "Rättad"),
-}
-
-VISIT_KINDS = {
-    "hembesok": QT_TRANSLATE_NOOP("Labels", "Hembesök"),
-    "skola": QT_TRANSLATE_NOOP("Labels", "Besök i skolan"),
-    "kontor": QT_TRANSLATE_NOOP("Labels", "Samtal på kontoret"),
-    "telefon": QT_TRANSLATE_NOOP("Labels", "Telefonsamtal"),
-    "annat": QT_TRANSLATE_NOOP("Labels", "Annat"),
-}
+def translated(word: str) -> str:
+    """A word from ``app.vocabulary`` in the UI's language (an unknown word stays as it is)."""
+    return QCoreApplication.translate(vocabulary.CONTEXT, word)
 
 
 def label(table: dict[str, str], key: str) -> str:
-    return QCoreApplication.translate(_CTX, table.get(key, key))
+    return translated(vocabulary.label(table, key))
+
+
+def person_role(key: str) -> str:
+    return translated(vocabulary.person_role(key))
+
+
+def visit_kind(key: str) -> str:
+    return translated(vocabulary.visit_kind(key))
 
 
 def note_state(state: str, corrected: bool) -> str:
-    return label(NOTE_STATES, "corrected" if corrected and state == "signed" else state)
+    return translated(vocabulary.note_state(state, corrected))
 
 
 def local(dt: datetime | None) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import accounts
-from ui.errors import FieldErrorLabel
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
 _INPUT_EVENTS = frozenset({
@@ -119,6 +119,7 @@ class LockScreenWidget(QWidget):
         for widget in (title, who, self.password, self.error, self.unlock_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self.errors = FormErrors(self, general=self.error, reenable=(self.unlock_button,))
 
     def reset(self) -> None:
         self.password.clear()
@@ -127,14 +128,13 @@ class LockScreenWidget(QWidget):
 
     def _on_unlock_clicked(self) -> None:
         self.unlock_button.setEnabled(False)
-        self.session.tasks.run(accounts.verify_password, self.session.ctx, self.password.text(),
-                               on_success=self._on_verify_finished, owner=self)
+        self.session.tasks.op(accounts.verify_password, self.session.ctx, self.password.text()) \
+            .success(self._on_verify_finished).failure(self.errors).owned_by(self).run()
         self.password.clear()
 
-    @Slot(object)
-    def _on_verify_finished(self, ok: object) -> None:
+    def _on_verify_finished(self, ok: bool) -> None:
         self.unlock_button.setEnabled(True)
-        if ok is True:
+        if ok:
             self.error.clear_message()
             self.unlock_succeeded.emit()
         else:

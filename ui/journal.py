@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import vocabulary
 from app.dto import NoteInfo, RevisionInfo
 from app.review import ReviewSummary
 from ui import formatting
@@ -89,7 +90,7 @@ class NoteCardWidget(QFrame):
         cur = n.current
         corrected = cur.kind == "correction"
         state = formatting.note_state(n.state, corrected)
-        section = html.escape(cur.section) or self.tr("Fri anteckning")
+        section = html.escape(cur.section or formatting.translated(vocabulary.FREE_SECTION))
         parts = [
             f"<p style='font-size:large'><b>{formatting.local(n.event_time)}</b> · {section}"
             f" · <i>{html.escape(state)}</i></p>",

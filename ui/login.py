@@ -7,7 +7,7 @@ stays.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from app import accounts
 from app.context import Context
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
 from app.keys import KdfParams
 from app.paths import DataPaths
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.tasks import TaskManager
 
 
@@ -63,6 +63,7 @@ class _CredentialsDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.errors = FormErrors(self, general=self.form_error)
 
     def _finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
@@ -74,25 +75,15 @@ class _CredentialsDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         raise NotImplementedError
 
-    @Slot(object)
-    def _on_task_succeeded(self, ctx: object) -> None:
-        assert isinstance(ctx, Context)
+    def _on_task_succeeded(self, ctx: Context) -> None:
         self._set_busy(False)
         self.context = ctx
         self.logged_in.emit(ctx)
         self.accept()
 
-    def _errors(self) -> dict[str, FieldErrorLabel]:
-        return {}
-
-    @Slot(object)
     def _on_task_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if not isinstance(exc, UserError):
-            present_error(self, exc)
-            return
-        target = self._errors().get(getattr(exc, "field", None) or "", self.form_error)
-        target.show_message(exc.message)
+        self.errors(exc)
 
 
 class LoginDialog(_CredentialsDialog):
@@ -112,16 +103,14 @@ class LoginDialog(_CredentialsDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Logga in"))
         self._finish_layout()
         (self.password if username else self.username).setFocus()
-
-    def _errors(self) -> dict[str, FieldErrorLabel]:
-        return {"": self.error}
+        self.errors = FormErrors(self, general=self.error)  # every refusal under the password
 
     def _on_buttons_accepted(self) -> None:
-        self.error.clear_message()
+        self.errors.clear()
         self._set_busy(True)
-        self.tasks.run(accounts.login, self.paths, self.username.text(), self.password.text(),
-                       kdf=self.kdf, on_success=self._on_task_succeeded,
-                       on_failure=self._on_task_failed, owner=self)
+        self.tasks.op(accounts.login, self.paths, self.username.text(), self.password.text(),
+                      kdf=self.kdf) \
+            .success(self._on_task_succeeded).failure(self._on_task_failed).owned_by(self).run()
         self.password.clear()
 
 
@@ -150,13 +139,10 @@ class FirstRunDialog(_CredentialsDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Skapa konto"))
         self._finish_layout()
         self.username.setFocus()
-
-    def _errors(self) -> dict[str, FieldErrorLabel]:
-        return self.field_errors
+        self.errors = FormErrors(self, general=self.form_error, fields=self.field_errors)
 
     def _on_buttons_accepted(self) -> None:
-        for label in (*self.field_errors.values(), self.form_error):
-            label.clear_message()
+        self.errors.clear()
         if self.password.text() != self.repeat.text():
             self.field_errors["repeat"].show_message(self.tr("Lösenorden är olika."))
             return
@@ -167,6 +153,6 @@ class FirstRunDialog(_CredentialsDialog):
             self._on_task_failed(exc)
             return
         self._set_busy(True)
-        self.tasks.run(accounts.initialise, self.paths, username, name, self.password.text(),
-                       kdf=self.kdf, on_success=self._on_task_succeeded,
-                       on_failure=self._on_task_failed, owner=self)
+        self.tasks.op(accounts.initialise, self.paths, username, name, self.password.text(),
+                      kdf=self.kdf) \
+            .success(self._on_task_succeeded).failure(self._on_task_failed).owned_by(self).run()

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import vocabulary
 from app.dto import CaseDetail
 from app.settings import Settings
-from ui import sections
 from ui.case_list import CaseListWidget
 from ui.case_view import CaseViewWidget
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.visit_actions: ActionRegistry[VisitAction] = ActionRegistry()
         self.setWindowTitle("Samskriv")
         self.resize(1200, 760)
-        groups = sections.load(session.ctx.paths.root / "sections.json")
+        groups = vocabulary.load_sections(session.ctx.paths.root / "sections.json")
         self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
         self.case_list = CaseListWidget(session)
         self.case_view = CaseViewWidget(session, self.note_actions, self.visit_actions, groups,

@@ -6,7 +6,7 @@ the field it names, and nothing typed is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, personnummer
+from app import cases, vocabulary
 from app.dto import CaseDetail, PersonInput
-from app.errors import UserError, ValidationError
 from ui import formatting
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
 
@@ -37,8 +36,8 @@ class PersonRowWidget(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.role = QComboBox()
-        for key in ("child", "guardian", "other"):
-            self.role.addItem(formatting.label(formatting.PERSON_ROLES, key), key)
+        for key in vocabulary.PERSON_ROLES:
+            self.role.addItem(formatting.person_role(key), key)
         self.role.setCurrentIndex(0 if index == 0 else 1)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Namn"))
@@ -126,50 +125,26 @@ class NewCaseDialog(QDialog):
         self.add_person_row().name.setFocus()
 
     def _on_buttons_accepted(self) -> None:
-        for label in (self.case_number_error, self.title_error, self.form_error):
-            label.clear_message()
+        self.filled_rows = [row for row in self.rows if not row.is_blank()]
+        self.errors = self._form_errors()
+        self.errors.clear()
         for row in self.rows:
             row.clear_errors()
-        self.filled_rows = [row for row in self.rows if not row.is_blank()]
         self.buttons.setEnabled(False)
-        self.session.tasks.run(
+        self.session.tasks.op(
             cases.create_case, self.session.ctx, self.case_number.text(), self.title.text(),
             [row.value() for row in self.filled_rows],
-            on_success=self._on_create_succeeded, on_failure=self._on_create_failed, owner=self,
-        )
+        ).success(self._on_create_succeeded).failure(self.errors).owned_by(self).run()
 
-    @Slot(object)
+    def _form_errors(self) -> FormErrors:
+        """The service names the person by their place among the filled rows (``person1.name``)."""
+        fields = {"case_number": self.case_number_error, "title": self.title_error}
+        for i, row in enumerate(self.filled_rows):
+            fields |= {f"person{i}.name": row.name_error, f"person{i}.role": row.name_error,
+                       f"person{i}.personnummer": row.pnr_error}
+        return FormErrors(self, general=self.form_error, fields=fields, reenable=(self.buttons,))
+
     def _on_create_succeeded(self, detail: CaseDetail) -> None:
         self.buttons.setEnabled(True)
         self.case_created.emit(detail)
         self.accept()
-
-    @Slot(object)
-    def _on_create_failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, UserError):
-            present_error(self, exc)
-            return
-        field = exc.field if isinstance(exc, ValidationError) else None
-        label = self._label_for(field or "")
-        label.show_message(exc.message)
-
-    def _label_for(self, field: str) -> FieldErrorLabel:
-        if field == "case_number":
-            return self.case_number_error
-        if field == "title":
-            return self.title_error
-        if field == "personnummer":
-            # The service names no row for a bad personnummer; find the first that fails.
-            for row in self.filled_rows:
-                try:
-                    if row.personnummer.text().strip():
-                        personnummer.normalise(row.personnummer.text())
-                except ValidationError:
-                    return row.pnr_error
-        if field.startswith("person") and "." in field:
-            index = int(field[len("person"):field.index(".")])
-            if index < len(self.filled_rows):
-                row = self.filled_rows[index]
-                return row.name_error
-        return self.form_error

@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import notes, review
-from app.context import Context
 from app.dto import NoteInfo
-from app.errors import UserError, ValidationError
 from app.review import ReviewSummary
 from ui import formatting, sections
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.review.flow import ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
 from ui.review.summary_text import signing_review_text
@@ -62,14 +60,14 @@ class EditorState:
     saved: Snapshot
 
 
-def save_and_sign(ctx: Context, note_id: str | None, case_id: str, fields: dict[str, object],
-                  expected: str | None, visit_id: str | None) -> NoteInfo:
-    """Worker-side: store the text as a draft, then sign it (two units of work, in order)."""
-    if note_id is None:
-        info = notes.create_draft(ctx, case_id, visit_id=visit_id, **fields)  # type: ignore[arg-type]
-    else:
-        info = notes.save_draft(ctx, note_id, expected_revision_id=expected, **fields)  # type: ignore[arg-type]
-    return notes.sign(ctx, info.id)
+@dataclass(frozen=True)
+class NoteFields:
+    """What the form holds, as the note use cases take it."""
+
+    body: str
+    section: str
+    child_voice: str
+    event_time: datetime
 
 
 class NoteEditorWidget(QWidget):
@@ -145,7 +143,13 @@ class NoteEditorWidget(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.form_error = FieldErrorLabel()
+        layout.addWidget(self.form_error)
         layout.addLayout(self._button_row())
+        self.errors = FormErrors(self, general=self.form_error,
+                                 fields={"reason": self.reason_error, "body": self.body_error},
+                                 reenable=(self.save_button, self.sign_button,
+                                           self.correct_button, self.review_button))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_triggered)
         self._load(note)
         if body:  # e.g. a transcript: not saved yet, so the editor starts dirty
@@ -237,13 +241,10 @@ class NoteEditorWidget(QWidget):
         self.sign_button.setVisible(not fixed)
         self.review_button.setVisible(not self.correcting)
 
-    def _fields(self) -> dict[str, object]:
-        return {
-            "body": self.body.toPlainText(),
-            "section": str(self.section.currentData() or ""),
-            "child_voice": self.child_voice.toPlainText(),
-            "event_time": formatting.from_qdatetime(self.event_time.dateTime()),
-        }
+    def _fields(self) -> NoteFields:
+        return NoteFields(self.body.toPlainText(), str(self.section.currentData() or ""),
+                          self.child_voice.toPlainText(),
+                          formatting.from_qdatetime(self.event_time.dateTime()))
 
     def _snapshot(self) -> Snapshot:
         return (self.body.toPlainText(), str(self.section.currentData() or ""),
@@ -340,26 +341,25 @@ class NoteEditorWidget(QWidget):
         self._busy(True)
         f = self._fields()
         self._saving = self._snapshot()
+        tasks, ctx = self.session.tasks, self.session.ctx
         if self.note is None:
-            self.session.tasks.run(notes.create_draft, self.session.ctx, self.case_id,
-                                   visit_id=self.visit_id, on_success=self._on_saved,
-                                   on_failure=self._on_failed, owner=self, **f)
+            op = tasks.op(notes.create_draft, ctx, self.case_id, f.body, section=f.section,
+                          child_voice=f.child_voice, event_time=f.event_time,
+                          visit_id=self.visit_id)
         else:
-            self.session.tasks.run(notes.save_draft, self.session.ctx, self.note.id,
-                                   expected_revision_id=self.note.current.id,
-                                   on_success=self._on_saved, on_failure=self._on_failed,
-                                   owner=self, **f)
+            op = tasks.op(notes.save_draft, ctx, self.note.id, f.body, section=f.section,
+                          child_voice=f.child_voice, event_time=f.event_time,
+                          expected_revision_id=self.note.current.id)
+        op.success(self._on_saved).failure(self._on_failed).owned_by(self).run()
 
     def _on_sign_clicked(self) -> None:
         if self.note is None:
             self._open_sign_confirmation([])
             return
         self._busy(True)
-        self.session.tasks.run(review.for_note, self.session.ctx, self.note.id,
-                               on_success=self._open_sign_confirmation,
-                               on_failure=self._on_failed, owner=self)
+        self.session.tasks.op(review.for_note, self.session.ctx, self.note.id) \
+            .success(self._open_sign_confirmation).failure(self._on_failed).owned_by(self).run()
 
-    @Slot(object)
     def _open_sign_confirmation(self, reviews: list[ReviewSummary]) -> None:
         self._busy(False)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Signera anteckningen?"),
@@ -387,23 +387,25 @@ class NoteEditorWidget(QWidget):
             return
         self._clear_errors()
         self._busy(True)
-        note_id = self.note.id if self.note else None
-        expected = self.note.current.id if self.note else None
+        f = self._fields()
         self._saving = self._snapshot()
-        self.session.tasks.run(save_and_sign, self.session.ctx, note_id, self.case_id,
-                               self._fields(), expected, self.visit_id,
-                               on_success=self._on_signed, on_failure=self._on_failed, owner=self)
+        self.session.tasks.op(
+            notes.sign_text, self.session.ctx, self.case_id, self.note.id if self.note else None,
+            f.body, section=f.section, child_voice=f.child_voice, event_time=f.event_time,
+            expected_revision_id=self.note.current.id if self.note else None,
+            visit_id=self.visit_id,
+        ).success(self._on_signed).failure(self._on_failed).owned_by(self).run()
 
     def _on_correct_clicked(self) -> None:
         assert self.note is not None
         self._clear_errors()
         self._busy(True)
         self._saving = self._snapshot()
-        self.session.tasks.run(
+        self.session.tasks.op(
             notes.correct, self.session.ctx, self.note.id, self.body.toPlainText(),
             reason=self.reason.text(), section=str(self.section.currentData() or ""),
             child_voice=self.child_voice.toPlainText(),
-            on_success=self._on_corrected, on_failure=self._on_failed, owner=self)
+        ).success(self._on_corrected).failure(self._on_failed).owned_by(self).run()
 
     def _on_review_clicked(self) -> None:
         """Review the text as it stands: save the draft first when it is new or changed."""
@@ -438,7 +440,6 @@ class NoteEditorWidget(QWidget):
         else:
             then()
 
-    @Slot(object)
     def _on_saved(self, info: NoteInfo) -> None:
         self._busy(False)
         self._set_note(info)
@@ -447,14 +448,12 @@ class NoteEditorWidget(QWidget):
         self.note_saved.emit(info)
         self._saved_now()
 
-    @Slot(object)
     def _on_signed(self, info: NoteInfo) -> None:
         self._busy(False)
         self._after_save = self._saving = None
         self._load(info)
         self.note_signed.emit(info)
 
-    @Slot(object)
     def _on_corrected(self, info: NoteInfo) -> None:
         self._busy(False)
         self.correcting = False
@@ -463,22 +462,10 @@ class NoteEditorWidget(QWidget):
         self.note_corrected.emit(info)
         self._saved_now()
 
-    @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
-        self._busy(False)
         self._after_save = self._saving = None  # stay open with the text; say what is wrong
-        if not isinstance(exc, UserError):
-            present_error(self, exc)
-            return
-        field = exc.field if isinstance(exc, ValidationError) else None
-        if field == "reason":
-            self.reason_error.show_message(exc.message)
-        elif field == "body":
-            self.body_error.show_message(exc.message)
-        else:
-            self.status.setText(exc.message)
+        self.errors(exc)
 
     def _clear_errors(self) -> None:
-        self.body_error.clear_message()
-        self.reason_error.clear_message()
+        self.errors.clear()
         self.status.clear()

@@ -2,8 +2,9 @@
 
 Extension point: ``register_page(factory)`` where ``factory(session) -> SettingsPage`` (a
 QWidget with ``title()`` and ``apply(settings) -> settings``). The review package uses it for
-the review PIN. The dialog saves through ``Context.save_settings`` on the worker thread and
-emits ``settings_saved(old, new)``.
+the review PIN. The dialog saves through ``app.preferences.save_settings`` (checks, stores and
+refreshes the context's cached settings) on the worker thread and emits
+``settings_saved(old, new)``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Context
-from app.errors import UserError
+from app import preferences
 from app.settings import Settings
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
 
@@ -50,11 +50,6 @@ _PAGE_FACTORIES: list[PageFactory] = []
 def register_page(factory: PageFactory) -> None:
     if factory not in _PAGE_FACTORIES:
         _PAGE_FACTORIES.append(factory)
-
-
-def _save(ctx: Context, value: Settings) -> Settings:
-    ctx.save_settings(value)
-    return ctx.settings
 
 
 class SettingsDialog(QDialog):
@@ -96,6 +91,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -110,27 +106,18 @@ class SettingsDialog(QDialog):
         return value
 
     def _on_buttons_accepted(self) -> None:
-        self.error.clear_message()
+        self.errors.clear()
         try:
             value = self.value()
-        except Exception as exc:  # noqa: BLE001 - shown inline, the dialog stays open
-            self._on_save_failed(exc)
+        except Exception as exc:  # noqa: BLE001 - a page's bad input: shown, the dialog stays
+            self.errors(exc)
             return
         self.buttons.setEnabled(False)
-        self.session.tasks.run(_save, self.session.ctx, value, on_success=self._on_save_done,
-                               on_failure=self._on_save_failed, owner=self)
+        self.session.tasks.op(preferences.save_settings, self.session.ctx, value) \
+            .success(self._on_save_done).failure(self.errors).owned_by(self).run()
 
-    @Slot(object)
     def _on_save_done(self, saved: Settings) -> None:
         self.buttons.setEnabled(True)
         old, self.current = self.current, saved
         self.accept()
         self.settings_saved.emit(old, saved)
-
-    @Slot(object)
-    def _on_save_failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error.show_message(exc.message)
-        else:
-            present_error(self, exc)

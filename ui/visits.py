@@ -6,7 +6,7 @@ buttons for the selected visit through ``VisitAction`` (see ``ui.extensions``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import visits
+from app import visits, vocabulary
 from app.dto import VisitInfo
-from app.errors import UserError
 from ui import formatting
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.extensions import ActionRegistry, VisitAction
 from ui.session import UiSession
 
@@ -46,8 +45,8 @@ class NewVisitDialog(QDialog):
         self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.kind = QComboBox()
-        for key in formatting.VISIT_KINDS:
-            self.kind.addItem(formatting.label(formatting.VISIT_KINDS, key), key)
+        for key in vocabulary.VISIT_KINDS:
+            self.kind.addItem(formatting.visit_kind(key), key)
         self.kind.setAccessibleName(self.tr("Typ av besök"))
         self.planned = QDateTimeEdit(QDateTime.currentDateTime())
         self.planned.setCalendarPopup(True)
@@ -70,30 +69,22 @@ class NewVisitDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
 
     def _on_buttons_accepted(self) -> None:
-        self.error.clear_message()
+        self.errors.clear()
         self.buttons.setEnabled(False)
-        self.session.tasks.run(
+        self.session.tasks.op(
             visits.create_visit, self.session.ctx, self.case_id, str(self.kind.currentData()),
             planned_start=formatting.from_qdatetime(self.planned.dateTime()),
             participants=self.participants.text().split(","),
             with_child=self.with_child.isChecked(),
-            on_success=self._on_create_succeeded, on_failure=self._on_create_failed, owner=self)
+        ).success(self._on_create_succeeded).failure(self.errors).owned_by(self).run()
 
-    @Slot(object)
     def _on_create_succeeded(self, info: VisitInfo) -> None:
         self.buttons.setEnabled(True)
         self.visit_created.emit(info)
         self.accept()
-
-    @Slot(object)
-    def _on_create_failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error.show_message(exc.message)
-        else:
-            present_error(self, exc)
 
 
 class VisitsWidget(QWidget):
@@ -131,7 +122,7 @@ class VisitsWidget(QWidget):
         self.list.clear()
         for visit in items:
             when = formatting.local(visit.actual_start or visit.planned_start)
-            kind = formatting.label(formatting.VISIT_KINDS, visit.kind)
+            kind = formatting.visit_kind(visit.kind)
             who = ", ".join(visit.participants)
             child = self.tr(" · barnet med") if visit.with_child else ""
             item = QListWidgetItem(f"{when} · {kind}{child}" + (f" · {who}" if who else ""))

@@ -18,9 +18,12 @@ from tests.support.store import make_case, raw_connection
 PASSWORD = "admin-lösenord-1"
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def _command() -> list[str]:
-    script = Path(sys.executable).parent / "samskriv"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
+    # The entry point of ``[project.scripts]``, run from this checkout (PYTHONPATH below).
+    return [sys.executable, "-m", "ui.main"]
 
 
 def samskriv(
@@ -32,6 +35,7 @@ def samskriv(
         "SAMSKRIV_FAST_KDF": "1",
         "SAMSKRIV_USER": "admin",
         "PYTHONWARNINGS": "error",
+        "PYTHONPATH": str(ROOT),
         **env,
     }
     return subprocess.run(
@@ -72,7 +76,7 @@ def test_user_add_then_the_new_user_logs_in(data: Path) -> None:
         SAMSKRIV_NEW_PASSWORD="bos-lösenord-1",
     )
     assert added.returncode == 0, added.stderr
-    assert "Kontot bo (caseworker) skapades." in added.stdout
+    assert "Kontot bo (handläggare) skapades." in added.stdout  # app.vocabulary's word
     as_bo = samskriv(data, "search", "tallbacka", password="bos-lösenord-1", SAMSKRIV_USER="bo")
     assert as_bo.returncode == 0, as_bo.stderr
     assert "0 träffar." in as_bo.stderr  # a caseworker does not see an unassigned case

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import sys
-import types
+import logging
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+import ui.review
+import ui.visit
 from app import cases, notes, visits
 from app.dto import NoteInfo, VisitInfo
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
 from ui.app import AppController
 from ui.extensions import NoteAction, VisitAction
+from ui.features import FEATURES, install_features
 from ui.main_window import MainWindow
 from ui.session import UiSession
 
@@ -62,30 +65,31 @@ def test_actions_signals_and_pages(qtbot: QtBot, window: MainWindow) -> None:
     assert requested.args == [visit.id]
 
 
-def test_extension_module_install_is_called_and_a_broken_one_is_skipped(
-    qtbot: QtBot, initialised: DataPaths
+def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
+    qtbot: QtBot, initialised: DataPaths, caplog: pytest.LogCaptureFixture
 ) -> None:
     installed: list[MainWindow] = []
-    good = types.ModuleType("fake_ext_good")
-    good.install = installed.append  # type: ignore[attr-defined]
-    bad = types.ModuleType("fake_ext_bad")
 
     def broken(window: MainWindow) -> None:
         raise RuntimeError("trasig")
 
-    bad.install = broken  # type: ignore[attr-defined]
-    sys.modules["fake_ext_good"], sys.modules["fake_ext_bad"] = good, bad
     ctrl = AppController(initialised, "sv", kdf=FAST_TEST_KDF,
-                         extensions=("fake_ext_bad", "fake_ext_good", "fake_ext_missing"))
+                         install=lambda w: install_features(w, (broken, installed.append)))
     try:
         dialog = ctrl.start()
         dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
-        with qtbot.waitSignal(ctrl.window_shown, timeout=10_000):
+        with caplog.at_level(logging.ERROR, logger="ui.features"), \
+                qtbot.waitSignal(ctrl.window_shown, timeout=10_000):
             dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
-        assert installed == [ctrl.window]
+        assert installed == [ctrl.window]  # the feature after the broken one is installed
+        [failure] = [r for r in caplog.records if r.name == "ui.features"]
+        assert "broken" in failure.getMessage() and failure.exc_info is not None
     finally:
-        del sys.modules["fake_ext_good"], sys.modules["fake_ext_bad"]
         if ctrl.window is not None:
             ctrl.window.close()
         ctrl.shutdown()
         ctrl.deleteLater()
+
+
+def test_the_production_features_are_visits_then_reviews() -> None:
+    assert (ui.visit.install, ui.review.install) == FEATURES

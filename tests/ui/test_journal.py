@@ -107,6 +107,6 @@ def test_editing_a_signed_draft_elsewhere_is_refused(qtbot: QtBot, window: MainW
     notes.sign(ctx, note.id)  # signed meanwhile (another window, the CLI)
     editor.body.setPlainText("Ändrad text")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: bool(editor.status.text()), timeout=5_000)
-    assert "kan inte ändras" in editor.status.text()
+    qtbot.waitUntil(lambda: bool(editor.form_error.text()), timeout=5_000)
+    assert "kan inte ändras" in editor.form_error.text()
     assert editor.body.toPlainText() == "Ändrad text"

@@ -50,3 +50,22 @@ def test_a_new_feature_file_is_picked_up(tmp_path: Path) -> None:
     compiled = i18n.compiled_all("en", tmp_path / "qm", ts_dir)
     assert [p.name for p in compiled] == ["samskriv_en.qm", "review_en.qm", "visit_en.qm"]
     assert all(p.stat().st_size > 0 for p in compiled)
+
+
+def test_the_domain_words_from_app_vocabulary_translate(english: Translations) -> None:
+    from app import vocabulary
+    from ui import formatting, sections
+
+    assert formatting.translated(vocabulary.user_role("supervisor")) == "Supervisor"
+    assert formatting.person_role("guardian") == "Guardian"
+    assert formatting.visit_kind("hembesok") == "Home visit"
+    assert formatting.note_state("signed", corrected=True) == "Corrected"
+    assert formatting.translated(vocabulary.case_status("closed")) == "Closed"
+    value, text = sections.choices()[1]
+    assert value == "Barnets utveckling – Hälsa"  # stored (and exported) in Swedish
+    assert text == "Child's development – Health"
+    untranslated = [word for table in (vocabulary.USER_ROLES, vocabulary.PERSON_ROLES,
+                                       vocabulary.NOTE_STATES, vocabulary.VISIT_KINDS,
+                                       vocabulary.CASE_STATUSES) for word in table.values()
+                    if formatting.translated(word) == word]
+    assert untranslated == []

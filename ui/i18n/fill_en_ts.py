@@ -1,7 +1,8 @@
 """Fill the English translations in ui/i18n/samskriv_en.ts (run after pyside6-lupdate).
 
-Usage: pyside6-lupdate -source-language sv_SE -target-language en_GB ui/*.py \
-           -ts ui/i18n/samskriv_en.ts && python3 ui/i18n/fill_en_ts.py
+Usage: pyside6-lupdate -source-language sv_SE -target-language en_GB -no-obsolete \
+           ui/*.py app/vocabulary.py -ts ui/i18n/samskriv_en.ts && python3 ui/i18n/fill_en_ts.py
+(``app/vocabulary.py`` holds the domain's words, context ``Vocabulary``.)
 Strings not in ``EN`` are listed and left unfinished, so a missing translation is visible.
 """
 
@@ -68,7 +69,12 @@ EN: dict[str, str] = {
         "Event time {event} · Written {written} by {author}",
     " · Signerad {when} av {who}": " · Signed {when} by {who}",
     "Rättad {when} av {who}. Skäl: {reason}": "Corrected {when} by {who}. Reason: {reason}",
-    # labels
+    # vocabulary (app/vocabulary.py)
+    "Handläggare": "Caseworker",
+    "Arbetsledare": "Supervisor",
+    "Administratör": "Administrator",
+    "Öppet": "Open",
+    "Avslutat": "Closed",
     "Barn": "Child",
     "Vårdnadshavare": "Guardian",
     "Annan person": "Other person",

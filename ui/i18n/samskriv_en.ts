@@ -41,17 +41,17 @@
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="115" />
+            <location filename="../case_list.py" line="114" />
             <source>{n} anteckningar</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="140" />
+            <location filename="../case_list.py" line="139" />
             <source>Söker…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="162" />
+            <location filename="../case_list.py" line="160" />
             <source>{n} träffar</source>
             <translation>{n} results</translation>
         </message>
@@ -59,47 +59,47 @@
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="83" />
+            <location filename="../case_view.py" line="65" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="99" />
+            <location filename="../case_view.py" line="81" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="100" />
+            <location filename="../case_view.py" line="82" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="113" />
+            <location filename="../case_view.py" line="95" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="114" />
+            <location filename="../case_view.py" line="96" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="115" />
+            <location filename="../case_view.py" line="97" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="158" />
+            <location filename="../case_view.py" line="139" />
             <source>Handläggare: {names}</source>
             <translation>Caseworkers: {names}</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="165" />
+            <location filename="../case_view.py" line="146" />
             <source>Inga personer registrerade.</source>
             <translation>No persons registered.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="230" />
+            <location filename="../case_view.py" line="211" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
@@ -107,17 +107,17 @@
     <context>
         <name>ErrorMessageDialog</name>
         <message>
-            <location filename="../errors.py" line="56" />
+            <location filename="../errors.py" line="57" />
             <source>Felmeddelande</source>
             <translation>Error message</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="63" />
+            <location filename="../errors.py" line="64" />
             <source>Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.</source>
             <translation>What you have typed is still there. Copy the details and send them to IT.</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="67" />
+            <location filename="../errors.py" line="68" />
             <source>Kopiera detaljer</source>
             <translation>Copy details</translation>
         </message>
@@ -125,7 +125,7 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../errors.py" line="42" />
+            <location filename="../errors.py" line="43" />
             <source>Ett oväntat fel inträffade</source>
             <translation>An unexpected error occurred</translation>
         </message>
@@ -133,42 +133,42 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../login.py" line="134" />
+            <location filename="../login.py" line="123" />
             <source>Välkommen till Samskriv</source>
             <translation>Welcome to Samskriv</translation>
         </message>
         <message>
-            <location filename="../login.py" line="136" />
+            <location filename="../login.py" line="125" />
             <source>Det finns inget konto på den här datorn ännu. Skapa det första kontot. Det blir administratör och kan sedan lägga till kollegor.</source>
             <translation>There is no account on this computer yet. Create the first account. It becomes the administrator and can then add colleagues.</translation>
         </message>
         <message>
-            <location filename="../login.py" line="146" />
+            <location filename="../login.py" line="135" />
             <source>&amp;Användarnamn</source>
             <translation>&amp;User name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="147" />
+            <location filename="../login.py" line="136" />
             <source>&amp;Namn</source>
             <translation>&amp;Name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="148" />
+            <location filename="../login.py" line="137" />
             <source>&amp;Lösenord</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="149" />
+            <location filename="../login.py" line="138" />
             <source>&amp;Upprepa lösenordet</source>
             <translation>&amp;Repeat the password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="150" />
+            <location filename="../login.py" line="139" />
             <source>Skapa konto</source>
             <translation>Create account</translation>
         </message>
         <message>
-            <location filename="../login.py" line="161" />
+            <location filename="../login.py" line="147" />
             <source>Lösenorden är olika.</source>
             <translation>The passwords differ.</translation>
         </message>
@@ -176,72 +176,14 @@
     <context>
         <name>JournalWidget</name>
         <message>
-            <location filename="../journal.py" line="143" />
+            <location filename="../journal.py" line="144" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="147" />
+            <location filename="../journal.py" line="148" />
             <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
             <translation>No notes yet. Choose New note to write the first one.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <location filename="../formatting.py" line="17" />
-            <source>Barn</source>
-            <translation>Child</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="18" />
-            <source>Vårdnadshavare</source>
-            <translation>Guardian</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="19" />
-            <source>Annan person</source>
-            <translation>Other person</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="23" />
-            <source>Utkast</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="24" />
-            <source>Signerad</source>
-            <translation>Signed</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="25" />
-            <source>Rättad</source>
-            <translation>Corrected</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="29" />
-            <source>Hembesök</source>
-            <translation>Home visit</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="30" />
-            <source>Besök i skolan</source>
-            <translation>School visit</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="31" />
-            <source>Samtal på kontoret</source>
-            <translation>Meeting at the office</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="32" />
-            <source>Telefonsamtal</source>
-            <translation>Phone call</translation>
-        </message>
-        <message>
-            <location filename="../formatting.py" line="33" />
-            <source>Annat</source>
-            <translation>Other</translation>
         </message>
     </context>
     <context>
@@ -275,27 +217,27 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../login.py" line="104" />
+            <location filename="../login.py" line="95" />
             <source>Logga in – Samskriv</source>
             <translation>Log in – Samskriv</translation>
         </message>
         <message>
-            <location filename="../login.py" line="105" />
+            <location filename="../login.py" line="96" />
             <source>Logga in med ditt användarnamn och lösenord.</source>
             <translation>Log in with your user name and password.</translation>
         </message>
         <message>
-            <location filename="../login.py" line="110" />
+            <location filename="../login.py" line="101" />
             <source>&amp;Användarnamn</source>
             <translation>&amp;User name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="111" />
+            <location filename="../login.py" line="102" />
             <source>&amp;Lösenord</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="112" />
+            <location filename="../login.py" line="103" />
             <source>Logga in</source>
             <translation>Log in</translation>
         </message>
@@ -346,42 +288,42 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../new_case.py" line="80" />
+            <location filename="../new_case.py" line="79" />
             <source>Nytt ärende</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="85" />
+            <location filename="../new_case.py" line="84" />
             <source>Ärendenummer</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="87" />
+            <location filename="../new_case.py" line="86" />
             <source>Rubrik</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="90" />
+            <location filename="../new_case.py" line="89" />
             <source>Ä&amp;rendenummer</source>
             <translation>Case &amp;number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="92" />
+            <location filename="../new_case.py" line="91" />
             <source>R&amp;ubrik</source>
             <translation>&amp;Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="95" />
+            <location filename="../new_case.py" line="94" />
             <source>Personer i ärendet</source>
             <translation>Persons in the case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="98" />
+            <location filename="../new_case.py" line="97" />
             <source>&amp;Lägg till person</source>
             <translation>&amp;Add person</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="107" />
+            <location filename="../new_case.py" line="106" />
             <source>Skapa ärende</source>
             <translation>Create case</translation>
         </message>
@@ -389,44 +331,44 @@
     <context>
         <name>NewVisitDialog</name>
         <message>
-            <location filename="../visits.py" line="45" />
+            <location filename="../visits.py" line="44" />
             <source>Registrera besök</source>
             <translation>Register visit</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="51" />
+            <location filename="../visits.py" line="50" />
             <source>Typ av besök</source>
             <translation>Kind of visit</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="55" />
-            <location filename="../visits.py" line="62" />
+            <location filename="../visits.py" line="54" />
+            <location filename="../visits.py" line="61" />
             <source>Planerad tid</source>
             <translation>Planned time</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="57" />
+            <location filename="../visits.py" line="56" />
             <source>Namn, åtskilda med komma</source>
             <translation>Names, separated by commas</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="58" />
-            <location filename="../visits.py" line="63" />
+            <location filename="../visits.py" line="57" />
+            <location filename="../visits.py" line="62" />
             <source>Deltagare</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="59" />
+            <location filename="../visits.py" line="58" />
             <source>Barnet är med</source>
             <translation>The child takes part</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="61" />
+            <location filename="../visits.py" line="60" />
             <source>Typ</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="69" />
+            <location filename="../visits.py" line="68" />
             <source>Registrera</source>
             <translation>Register</translation>
         </message>
@@ -434,37 +376,32 @@
     <context>
         <name>NoteCardWidget</name>
         <message>
-            <location filename="../journal.py" line="58" />
+            <location filename="../journal.py" line="59" />
             <source>Anteckning {when}</source>
             <translation>Note {when}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="65" />
+            <location filename="../journal.py" line="66" />
             <source>Redigera utkast</source>
             <translation>Edit draft</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="68" />
+            <location filename="../journal.py" line="69" />
             <source>Rättelse…</source>
             <translation>Correction…</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="92" />
-            <source>Fri anteckning</source>
-            <translation>Free note</translation>
-        </message>
-        <message>
-            <location filename="../journal.py" line="97" />
+            <location filename="../journal.py" line="98" />
             <source>Händelsetid {event} · Skriven {written} av {author}</source>
             <translation>Event time {event} · Written {written} by {author}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="102" />
+            <location filename="../journal.py" line="103" />
             <source> · Signerad {when} av {who}</source>
             <translation> · Signed {when} by {who}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="118" />
+            <location filename="../journal.py" line="119" />
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
         </message>
@@ -472,154 +409,154 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="117" />
+            <location filename="../note_editor.py" line="115" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="120" />
+            <location filename="../note_editor.py" line="118" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="124" />
+            <location filename="../note_editor.py" line="122" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="128" />
+            <location filename="../note_editor.py" line="126" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="130" />
+            <location filename="../note_editor.py" line="128" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="133" />
+            <location filename="../note_editor.py" line="131" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="135" />
+            <location filename="../note_editor.py" line="133" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="136" />
+            <location filename="../note_editor.py" line="134" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="137" />
+            <location filename="../note_editor.py" line="135" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="138" />
+            <location filename="../note_editor.py" line="136" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="140" />
+            <location filename="../note_editor.py" line="138" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="141" />
+            <location filename="../note_editor.py" line="139" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="161" />
+            <location filename="../note_editor.py" line="165" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="165" />
+            <location filename="../note_editor.py" line="169" />
             <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
             <translation>Saves the draft and shows it to the child or guardian</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="167" />
-            <location filename="../note_editor.py" line="299" />
+            <location filename="../note_editor.py" line="171" />
+            <location filename="../note_editor.py" line="300" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="168" />
+            <location filename="../note_editor.py" line="172" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="170" />
+            <location filename="../note_editor.py" line="174" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="172" />
-            <location filename="../note_editor.py" line="299" />
+            <location filename="../note_editor.py" line="176" />
+            <location filename="../note_editor.py" line="300" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="203" />
+            <location filename="../note_editor.py" line="207" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="206" />
+            <location filename="../note_editor.py" line="210" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="220" />
+            <location filename="../note_editor.py" line="224" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="222" />
+            <location filename="../note_editor.py" line="226" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="224" />
+            <location filename="../note_editor.py" line="228" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="226" />
+            <location filename="../note_editor.py" line="230" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="228" />
+            <location filename="../note_editor.py" line="232" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="295" />
+            <location filename="../note_editor.py" line="296" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="296" />
+            <location filename="../note_editor.py" line="297" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="298" />
+            <location filename="../note_editor.py" line="299" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="301" />
+            <location filename="../note_editor.py" line="302" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="302" />
+            <location filename="../note_editor.py" line="303" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
@@ -643,17 +580,17 @@ Do you want to sign now?</translation>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="425" />
+            <location filename="../note_editor.py" line="427" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="445" />
+            <location filename="../note_editor.py" line="446" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="462" />
+            <location filename="../note_editor.py" line="461" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>
@@ -661,183 +598,65 @@ Do you want to sign now?</translation>
     <context>
         <name>PersonRowWidget</name>
         <message>
-            <location filename="../new_case.py" line="44" />
+            <location filename="../new_case.py" line="43" />
             <source>Namn</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="46" />
+            <location filename="../new_case.py" line="45" />
             <source>ÅÅÅÅMMDD-NNNN (frivilligt)</source>
             <translation>YYYYMMDD-NNNN (optional)</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="48" />
+            <location filename="../new_case.py" line="47" />
             <source>Roll, person {n}</source>
             <translation>Role, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="49" />
+            <location filename="../new_case.py" line="48" />
             <source>Namn, person {n}</source>
             <translation>Name, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="50" />
+            <location filename="../new_case.py" line="49" />
             <source>Personnummer, person {n}</source>
             <translation>Personal identity number, person {n}</translation>
         </message>
     </context>
     <context>
-        <name>Sections</name>
-        <message>
-            <location filename="../sections.py" line="21" />
-            <source>Fri anteckning</source>
-            <translation>Free note</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="31" />
-            <source>Barnets utveckling</source>
-            <translation>Child's development</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="32" />
-            <source>Hälsa</source>
-            <translation>Health</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="33" />
-            <source>Utbildning</source>
-            <translation>Education</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="34" />
-            <source>Känslor och beteende</source>
-            <translation>Emotions and behaviour</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="35" />
-            <source>Identitet</source>
-            <translation>Identity</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="36" />
-            <source>Familj och sociala relationer</source>
-            <translation>Family and social relationships</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="37" />
-            <source>Socialt uppträdande</source>
-            <translation>Social presentation</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="38" />
-            <source>Förmåga att klara sig själv</source>
-            <translation>Self-care skills</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="40" />
-            <source>Föräldrarnas förmåga</source>
-            <translation>Parenting capacity</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="41" />
-            <source>Grundläggande omsorg</source>
-            <translation>Basic care</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="42" />
-            <source>Säkerhet</source>
-            <translation>Ensuring safety</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="43" />
-            <source>Känslomässig tillgänglighet</source>
-            <translation>Emotional warmth</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="44" />
-            <source>Stimulans</source>
-            <translation>Stimulation</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="45" />
-            <source>Vägledning och gränssättning</source>
-            <translation>Guidance and boundaries</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="46" />
-            <source>Stabilitet</source>
-            <translation>Stability</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="48" />
-            <source>Familj och miljö</source>
-            <translation>Family and environment</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="49" />
-            <source>Familjens bakgrund</source>
-            <translation>Family history</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="50" />
-            <source>Nätverk</source>
-            <translation>Network</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="51" />
-            <source>Ekonomi</source>
-            <translation>Income</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="52" />
-            <source>Boende</source>
-            <translation>Housing</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="53" />
-            <source>Arbete</source>
-            <translation>Employment</translation>
-        </message>
-        <message>
-            <location filename="../sections.py" line="54" />
-            <source>Social integrering</source>
-            <translation>Social integration</translation>
-        </message>
-    </context>
-    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings_dialog.py" line="67" />
+            <location filename="../settings_dialog.py" line="62" />
             <source>Inställningar</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="70" />
+            <location filename="../settings_dialog.py" line="65" />
             <source>Allmänt</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="76" />
+            <location filename="../settings_dialog.py" line="71" />
             <source>Språk</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="79" />
+            <location filename="../settings_dialog.py" line="74" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="81" />
+            <location filename="../settings_dialog.py" line="76" />
             <source>Lås efter inaktivitet i minuter</source>
             <translation>Lock after inactivity, in minutes</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="82" />
+            <location filename="../settings_dialog.py" line="77" />
             <source>&amp;Språk</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="83" />
+            <location filename="../settings_dialog.py" line="78" />
             <source>&amp;Lås efter inaktivitet</source>
             <translation>&amp;Lock after inactivity</translation>
         </message>
@@ -845,24 +664,222 @@ Do you want to sign now?</translation>
     <context>
         <name>VisitsWidget</name>
         <message>
-            <location filename="../visits.py" line="113" />
+            <location filename="../visits.py" line="104" />
             <source>Besök</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="116" />
+            <location filename="../visits.py" line="107" />
             <source>Inga besök registrerade.</source>
             <translation>No visits registered.</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="120" />
+            <location filename="../visits.py" line="111" />
             <source>&amp;Registrera besök…</source>
             <translation>&amp;Register visit…</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="136" />
+            <location filename="../visits.py" line="127" />
             <source> · barnet med</source>
             <translation> · with the child</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <location filename="../../app/vocabulary.py" line="32" />
+            <source>Handläggare</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="33" />
+            <source>Arbetsledare</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="34" />
+            <source>Administratör</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="38" />
+            <source>Barn</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="39" />
+            <source>Vårdnadshavare</source>
+            <translation>Guardian</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="40" />
+            <source>Annan person</source>
+            <translation>Other person</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="44" />
+            <source>Utkast</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="45" />
+            <source>Signerad</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="46" />
+            <source>Rättad</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="50" />
+            <source>Hembesök</source>
+            <translation>Home visit</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="51" />
+            <source>Besök i skolan</source>
+            <translation>School visit</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="52" />
+            <source>Samtal på kontoret</source>
+            <translation>Meeting at the office</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="53" />
+            <source>Telefonsamtal</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="54" />
+            <source>Annat</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="58" />
+            <source>Öppet</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="59" />
+            <source>Avslutat</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="91" />
+            <source>Fri anteckning</source>
+            <translation>Free note</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="102" />
+            <source>Barnets utveckling</source>
+            <translation>Child's development</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="103" />
+            <source>Hälsa</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="104" />
+            <source>Utbildning</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="105" />
+            <source>Känslor och beteende</source>
+            <translation>Emotions and behaviour</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="106" />
+            <source>Identitet</source>
+            <translation>Identity</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="107" />
+            <source>Familj och sociala relationer</source>
+            <translation>Family and social relationships</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="108" />
+            <source>Socialt uppträdande</source>
+            <translation>Social presentation</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="109" />
+            <source>Förmåga att klara sig själv</source>
+            <translation>Self-care skills</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="111" />
+            <source>Föräldrarnas förmåga</source>
+            <translation>Parenting capacity</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="112" />
+            <source>Grundläggande omsorg</source>
+            <translation>Basic care</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="113" />
+            <source>Säkerhet</source>
+            <translation>Ensuring safety</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="114" />
+            <source>Känslomässig tillgänglighet</source>
+            <translation>Emotional warmth</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="115" />
+            <source>Stimulans</source>
+            <translation>Stimulation</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="116" />
+            <source>Vägledning och gränssättning</source>
+            <translation>Guidance and boundaries</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="117" />
+            <source>Stabilitet</source>
+            <translation>Stability</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="119" />
+            <source>Familj och miljö</source>
+            <translation>Family and environment</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="120" />
+            <source>Familjens bakgrund</source>
+            <translation>Family history</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="121" />
+            <source>Nätverk</source>
+            <translation>Network</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="122" />
+            <source>Ekonomi</source>
+            <translation>Income</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="123" />
+            <source>Boende</source>
+            <translation>Housing</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="124" />
+            <source>Arbete</source>
+            <translation>Employment</translation>
+        </message>
+        <message>
+            <location filename="../../app/vocabulary.py" line="125" />
+            <source>Social integrering</source>
+            <translation>Social integration</translation>
         </message>
     </context>
 </TS>

@@ -1,14 +1,24 @@
-"""Settings: declared defaults, round trip, and hand-broken files falling back to defaults."""
+"""Settings: declared defaults, round trip, hand-broken files falling back to defaults, and the
+context's cache with the save command that refreshes it."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
+from app import preferences
+from app import settings as settings_module
+from app.context import Context
+from app.dto import Actor
+from app.errors import ValidationError
+from app.keys import KeyFile
+from app.paths import DataPaths
 from app.settings import Settings, load, save
+from app.store import Store
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -80,3 +90,62 @@ def test_json_that_is_not_an_object_gives_defaults(tmp_path: Path, content: str)
 def test_validated_repairs_values_set_in_code() -> None:
     broken = replace(Settings(), language="de", review_font_pt=500)
     assert broken.validated() == Settings()
+
+
+# -- cached on the context, refreshed by the save command --------------------------------------
+
+def _context(root: Path) -> Context:
+    """A context without a store: the settings never touch it."""
+    return Context(DataPaths(root), cast(Store, None), cast(KeyFile, None),
+                   Actor("u1", "anna", "Anna", "caseworker"), b"")
+
+
+def test_the_context_reads_the_settings_file_once(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = _context(tmp_path)
+    save(ctx.paths.settings, replace(Settings(), idle_lock_minutes=7))
+    reads: list[Path] = []
+    real_load = settings_module.load
+
+    def counting_load(path: Path) -> Settings:
+        reads.append(path)
+        return real_load(path)
+
+    monkeypatch.setattr(settings_module, "load", counting_load)
+    assert all(ctx.settings.idle_lock_minutes == 7 for _ in range(100))
+    assert reads == [ctx.paths.settings]
+
+
+def test_a_saved_value_is_seen_at_once_and_stored(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = _context(tmp_path)
+    assert ctx.settings == Settings()
+    monkeypatch.setattr(settings_module, "load", _no_reads)
+    saved = preferences.save_settings(ctx, replace(ctx.settings, language="en",
+                                                   idle_lock_minutes=30))
+    assert ctx.settings == saved == replace(Settings(), language="en", idle_lock_minutes=30)
+    monkeypatch.undo()
+    assert load(ctx.paths.settings) == saved  # on disk for the next start
+    assert _context(tmp_path).settings == saved
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"language": "fi"}, "language"),
+    ({"idle_lock_minutes": 0}, "idle_lock_minutes"),
+    ({"review_font_pt": 500}, "review_font_pt"),
+    ({"audio_policy": "never"}, "audio_policy"),
+    ({"low_confidence": 1.5}, "low_confidence"),
+])
+def test_the_save_command_refuses_bad_values_and_keeps_the_old(
+    tmp_path: Path, change: dict[str, Any], field: str
+) -> None:
+    ctx = _context(tmp_path)
+    with pytest.raises(ValidationError) as refused:
+        preferences.save_settings(ctx, replace(Settings(), **change))
+    assert refused.value.field == field
+    assert ctx.settings == Settings()
+    assert not ctx.paths.settings.exists()
+
+
+def _no_reads(path: Path) -> Settings:
+    raise AssertionError("the settings file was read again")
