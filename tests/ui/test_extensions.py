@@ -12,6 +12,7 @@ from app import cases, notes, visits
 from app.dto import NoteInfo, VisitInfo
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
+from tests.support.logfail import expect_error_log
 from ui.app import AppController
 from ui.extensions import NoteAction, VisitAction
 from ui.main_window import MainWindow
@@ -80,7 +81,8 @@ def test_extension_module_install_is_called_and_a_broken_one_is_skipped(
     try:
         dialog = ctrl.start()
         dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
-        with qtbot.waitSignal(ctrl.window_shown, timeout=10_000):
+        with (expect_error_log("extension fake_ext_bad failed to load", logger="ui.app"),
+              qtbot.waitSignal(ctrl.window_shown, timeout=10_000)):
             dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
         assert installed == [ctrl.window]
     finally:

@@ -88,3 +88,9 @@ def test_the_guards_fail_the_tests_that_leave_them(
     result.stdout.re_match_lines([r".*QThreads left running by the test: \['forgotten'\]"])
     result.stdout.re_match_lines(
         [r".*QTimers left active by the test: \['QTimer \(60000 ms, no parent\)'\]"])
+
+
+def test_qt_warnings_fail_every_test(request: pytest.FixtureRequest) -> None:
+    """The suite's configuration, not a fixture a test could forget, makes warnings fail."""
+    assert request.config.getini("qt_log_level_fail") == "WARNING"
+    assert request.config.getini("qt_log_ignore") == ["^This plugin does not support"]

@@ -310,13 +310,17 @@ class ReviewKioskWindow(QWidget):
             return
         kind = event.type()
         lost_focus = kind == QEvent.Type.ActivationChange and not self.isActiveWindow()
-        left_full_screen = kind == QEvent.Type.WindowStateChange and not self.isFullScreen()
+        # A minimised window keeps its full-screen flag: check both.
+        left_full_screen = kind == QEvent.Type.WindowStateChange and not self._covers_screen()
         if lost_focus or left_full_screen:
             self._reassert.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
+
+    def _covers_screen(self) -> bool:
+        return self.isFullScreen() and not self.isMinimized()
 
     def _fill_screen(self) -> None:
         # On X11 without a window manager (kiosk sessions, Xvfb) full screen is only a wish:
@@ -329,7 +333,7 @@ class ReviewKioskWindow(QWidget):
     def _on_reassert_timeout(self) -> None:
         if self._unlocked:
             return
-        if not self.isFullScreen() or not self.isVisible():
+        if not self._covers_screen() or not self.isVisible():
             self._fill_screen()
         self.raise_()
         self.activateWindow()

@@ -26,7 +26,9 @@ def kiosk_and_results(host, data: CaseData, tasks: TaskManager, speaker: FakeSpe
 
 
 def _still_locked(kiosk: ReviewKioskWindow) -> bool:
-    return kiosk.isVisible() and kiosk.isFullScreen() and not kiosk.unlocked
+    # A minimised window keeps its full-screen flag, so "full screen" alone would not show it.
+    return (kiosk.isVisible() and kiosk.isFullScreen() and not kiosk.isMinimized()
+            and not kiosk.unlocked)
 
 
 def test_escape_key_does_nothing(qtbot: QtBot, kiosk_and_results) -> None:
@@ -50,6 +52,7 @@ def test_close_and_alt_f4_are_refused(qtbot: QtBot, kiosk_and_results) -> None:
 def test_leaving_full_screen_is_undone(qtbot: QtBot, kiosk_and_results, leave: str) -> None:
     kiosk, _ = kiosk_and_results
     getattr(kiosk, leave)()
+    assert not _still_locked(kiosk)  # it did leave full screen: the guard has work to do
     if leave == "hide":
         kiosk.changeEvent(QEvent(QEvent.Type.ActivationChange))
     qtbot.waitUntil(lambda: _still_locked(kiosk))
@@ -62,6 +65,8 @@ def test_focus_moving_to_another_window_is_taken_back(qtbot: QtBot, kiosk_and_re
     qtbot.addWidget(other)
     other.show()
     other.activateWindow()
+    QApplication.processEvents()  # the activation happens (the guard answers 30 ms later)
+    assert not kiosk.isActiveWindow() and other.isActiveWindow()
     QApplication.sendEvent(kiosk, QEvent(QEvent.Type.ActivationChange))
     qtbot.waitUntil(lambda: kiosk.isActiveWindow() and _still_locked(kiosk))
 
