@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 from app import notes, review
 from tests.ui.review.conftest import CaseData, FakeDictation, FakeSpeaker, unlock
 from tests.ui.review.helpers import open_dialog, start_kiosk
-from ui.review.flow import set_dictation_factory
 from ui.tasks import TaskManager
 
 WORDS = {
@@ -88,7 +87,7 @@ def test_no_dictate_button_without_a_provider(qtbot: QtBot, host, data: CaseData
     unlock(qtbot, kiosk)
 
 
-def test_window_dictation_factory_reaches_the_kiosk_and_is_shut_down(
+def test_dictation_factory_reaches_the_kiosk_and_is_shut_down(
         qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
     made: list[FakeDictation] = []
 
@@ -97,8 +96,8 @@ def test_window_dictation_factory_reaches_the_kiosk_and_is_shut_down(
         made[-1].shutdown = lambda: setattr(made[-1], "was_shut_down", True)  # type: ignore[attr-defined]
         return made[-1]
 
-    set_dictation_factory(host.window(), factory)
-    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker,
+                               dictation_factory=factory)
     kiosk = start_kiosk(dialog, flow)
     assert len(made) == 1 and kiosk.page.dictate_button is not None
     assert kiosk.page.dictate_button.isVisible()
@@ -109,8 +108,8 @@ def test_window_dictation_factory_reaches_the_kiosk_and_is_shut_down(
 
 def test_no_dictate_button_when_the_factory_has_no_model(
         qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
-    set_dictation_factory(host.window(), lambda: None)
-    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker,
+                               dictation_factory=lambda: None)
     kiosk = start_kiosk(dialog, flow)
     assert kiosk.page.dictate_button is None or not kiosk.page.dictate_button.isVisible()
     unlock(qtbot, kiosk)
