@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 
 from app import review
 from app.context import Context
-from app.errors import UserError
 from app.review import PresentPerson, ReviewPlan, ReviewSession
 from ui import formatting
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.review.consent_widget import ConsentWidget
 from ui.tasks import TaskManager
 
@@ -65,6 +64,7 @@ class ReviewStartDialog(QDialog):
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.setDefault(True)
+        self.errors = FormErrors(self, general=self.error_label, reenable=[self.start_button])
         buttons.accepted.connect(self._on_start_button_clicked)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -194,19 +194,10 @@ class ReviewStartDialog(QDialog):
     def _on_start_button_clicked(self) -> None:
         self.error_label.clear_message()
         self.start_button.setEnabled(False)
-        self.tasks.run(review.start, self.ctx, self.plan.note.id, audience=self.audience(),
-                       present=self.present(), shown=self.shown(), variant=self.variant(),
-                       on_success=self._on_review_started, on_failure=self._on_start_failed,
-                       owner=self)
+        (self.tasks.op(review.start, self.ctx, self.plan.note.id, audience=self.audience(),
+                       present=self.present(), shown=self.shown(), variant=self.variant())
+         .success(self._on_review_started).failure(self.errors).owned_by(self).run())
 
-    def _on_review_started(self, session: object) -> None:
-        assert isinstance(session, ReviewSession)
+    def _on_review_started(self, session: ReviewSession) -> None:
         self.session = session
         self.accept()
-
-    def _on_start_failed(self, exc: BaseException) -> None:
-        self.start_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error_label.show_message(exc.message)
-        else:
-            present_error(self, exc)
