@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import review
+from app import review, review_text
 from app.context import Context
 from app.review import PresentPerson, ReviewPlan, ReviewSession
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.review.consent_widget import ConsentWidget
+from ui.review.summary_text import choice_tr
 from ui.tasks import TaskManager
 
 _ROLES_FOR_AUDIENCE = {"child": {"child"}, "guardian": {"guardian"},
@@ -78,10 +79,8 @@ class ReviewStartDialog(QDialog):
         row = QHBoxLayout(box)
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[str, QRadioButton] = {}
-        for key, text in (("child", self.tr("Barnet")), ("guardian", self.tr("Vårdnadshavare")),
-                          ("both", self.tr("Båda")),
-                          ("named", self.tr("Namngivna personer som är med"))):
-            button = QRadioButton(text)
+        for key, text in review_text.AUDIENCE_CHOICES.items():
+            button = QRadioButton(choice_tr(text))
             self.audience_group.addButton(button)
             self.audience_buttons[key] = button
             row.addWidget(button)
@@ -106,8 +105,8 @@ class ReviewStartDialog(QDialog):
     def _build_variant(self) -> QGroupBox:
         box = QGroupBox(self.tr("Visa texten"))
         row = QHBoxLayout(box)
-        self.adult_radio = QRadioButton(self.tr("För vuxna"))
-        self.child_radio = QRadioButton(self.tr("Barnanpassad (större text, symboler, enkla ord)"))
+        self.adult_radio = QRadioButton(choice_tr(review_text.VARIANTS["adult"]))
+        self.child_radio = QRadioButton(choice_tr(review_text.VARIANTS["child"]))
         self.adult_radio.setChecked(True)
         row.addWidget(self.adult_radio)
         row.addWidget(self.child_radio)
