@@ -33,9 +33,10 @@ if TYPE_CHECKING:  # ui.main_window reaches ui.review (journal, editor): no impo
     from ui.main_window import MainWindow
 
 __all__ = [
-    "DictationFactory", "DictationProvider", "EspeakSpeaker", "NoVoiceSpeaker", "QtSpeaker", "ReviewFlow",
-    "ReviewKioskWindow", "ReviewPinWidget", "ReviewSettingsWidget", "ReviewStartDialog", "Speaker", "default_speaker",
-    "install", "review_summary_html", "signing_review_text", "start_review_flow",
+    "DictationFactory", "DictationProvider", "EspeakSpeaker", "NoVoiceSpeaker", "QtSpeaker",
+    "ReviewFlow", "ReviewKioskWindow", "ReviewPinWidget", "ReviewSettingsWidget",
+    "ReviewStartDialog", "Speaker", "default_speaker", "install", "review_summary_html",
+    "signing_review_text", "start_review_flow",
 ]
 
 

@@ -4,7 +4,7 @@ text; a user error keeps its Swedish text where the person is looking."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import review
@@ -20,7 +20,8 @@ NOTE_WORDS = "jag vill bo kvar"  # what the person typed: never in a log line
 
 
 @pytest.fixture
-def kiosk(host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> ReviewKioskWindow:
+def kiosk(host: QWidget, data: CaseData, tasks: TaskManager,
+          speaker: FakeSpeaker) -> ReviewKioskWindow:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     return start_kiosk(dialog, flow)
 
