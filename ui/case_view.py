@@ -34,6 +34,7 @@ from ui import formatting, sections
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
 from ui.journal import JournalWidget
 from ui.note_editor import EditorState, NoteEditorWidget
+from ui.review.dictation import DictationFactory
 from ui.session import UiSession
 from ui.visits import VisitsWidget
 
@@ -54,6 +55,8 @@ class CaseViewWidget(QWidget):
         self.session = session
         self.section_groups = section_groups
         self.suspend_idle_lock = suspend_idle_lock
+        # Dictated own words in reviews started from the editor; set by ui.review.install.
+        self.review_dictation: DictationFactory | None = None
         self.current_case_id: str | None = None
         self.case: CaseDetail | None = None
         self.editor: NoteEditorWidget | None = None
@@ -201,7 +204,8 @@ class CaseViewWidget(QWidget):
                                   correcting=correcting, visit_id=visit_id, body=body,
                                   section_groups=self.section_groups,
                                   case_label=self._case_label(),
-                                  suspend_idle_lock=self.suspend_idle_lock)
+                                  suspend_idle_lock=self.suspend_idle_lock,
+                                  review_dictation=self.review_dictation)
         editor.note_saved.connect(self._on_editor_note_changed)
         editor.note_signed.connect(self._on_editor_note_changed)
         editor.note_corrected.connect(self._on_editor_note_changed)

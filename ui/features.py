@@ -17,9 +17,15 @@ log = logging.getLogger(__name__)
 
 Feature = Callable[[MainWindow], object]  # what install returns is the feature's own business
 
-# Visits (recording, live transcript, model manager) first: the review kiosk's dictated
-# comments come from the speech model the visit package holds.
-FEATURES: tuple[Feature, ...] = (ui.visit.install, ui.review.install)
+
+def install_visits_then_reviews(window: MainWindow) -> None:
+    """The production features. Visits (recording, live transcript, model manager) first: the
+    review kiosk's dictated own words come from the speech model the visit package holds."""
+    visit = ui.visit.install(window)
+    ui.review.install(window, dictation=visit.review_dictation)
+
+
+FEATURES: tuple[Feature, ...] = (install_visits_then_reviews,)
 
 
 def install_features(window: MainWindow, features: Sequence[Feature] = FEATURES) -> None:

@@ -38,6 +38,7 @@ from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.review.dictation import DictationFactory
 from ui.review.flow import ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
 from ui.review.summary_text import signing_review_text
@@ -86,9 +87,11 @@ class NoteEditorWidget(QWidget):
                  section_groups: tuple[sections.SectionGroup, ...] = sections.BBIC,
                  case_label: str = "",
                  suspend_idle_lock: Callable[[bool], None] | None = None,
+                 review_dictation: DictationFactory | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.case_id, self.note = session, case_id, note
+        self.review_dictation = review_dictation
         self.case_label = case_label
         self.visit_id = note.visit_id if note else visit_id
         self.correcting = correcting
@@ -419,7 +422,8 @@ class NoteEditorWidget(QWidget):
         assert self.note is not None
         self.review_flow = start_review_flow(
             self, self.session.ctx, self.note.id, self.session.tasks,
-            speaker=self.review_speaker, on_completed=self._on_review_flow_completed,
+            speaker=self.review_speaker, dictation_factory=self.review_dictation,
+            on_completed=self._on_review_flow_completed,
             on_kiosk_shown=self.suspend_idle_lock)
 
     def _on_review_flow_completed(self, summary: ReviewSummary) -> None:

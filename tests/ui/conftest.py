@@ -1,4 +1,8 @@
-"""Fixtures for pytest-qt tests of the Samskriv GUI (offscreen, fast Argon2id, real store)."""
+"""Fixtures for pytest-qt tests of the Samskriv GUI (offscreen, fast Argon2id, real store).
+
+Every UI test fails on a Qt warning (``qt_log_level_fail`` in pyproject.toml), on an unexpected
+error log (``tests.support.logfail``) and on a QThread, speech thread or QTimer it left running
+(``tests.support.qt_guards``)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from collections.abc import Iterator  # noqa: E402 - the platform must be set be
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QtMsgType  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -18,6 +22,11 @@ from app import accounts  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from tests.support.qt_guards import (  # noqa: E402, F401 - autouse guards for every UI test
+    _no_active_qtimers,
+    _no_dangling_qthreads,
+    _no_leaked_threads,
+)
 from ui.app import AppController  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
@@ -71,20 +80,6 @@ def window(qtbot: QtBot, controller: AppController, initialised: DataPaths) -> M
     win = controller.window
     qtbot.waitUntil(lambda: not controller.tasks.busy)
     return win
-
-
-# The offscreen platform says so when a window asks it to raise or size itself; not a fault.
-_PLATFORM_LIMITS = "This plugin does not support"
-
-
-@pytest.fixture
-def fail_on_qt_warnings(qtlog) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """Opt in with ``pytestmark = pytest.mark.usefixtures("fail_on_qt_warnings")``."""
-    yield
-    bad = [r.message for r in qtlog.records
-           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-           and not r.message.startswith(_PLATFORM_LIMITS)]
-    assert not bad, f"Qt warnings: {bad}"
 
 
 CASEWORKER_PASSWORD = "hemligt123"

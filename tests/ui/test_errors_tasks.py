@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.errors import ValidationError
+from tests.support.logfail import expect_error_log
 from ui.errors import ErrorMessageDialog, present_error
 from ui.tasks import TaskManager
 
@@ -24,7 +25,9 @@ def test_bug_gets_generic_message_and_copy_details(qtbot: QtBot) -> None:
     try:
         raise KeyError("internt")
     except KeyError as exc:
-        dialog = present_error(None, exc)
+        with expect_error_log("Unexpected error", logger="ui.errors") as logged:
+            dialog = present_error(None, exc)
+    assert "KeyError: 'internt'" in logged[0].getMessage()  # a bug is logged with its traceback
     assert dialog.message_label.text() == "Ett oväntat fel inträffade"
     assert dialog.copy_button is not None
     dialog.copy_button.click()
@@ -37,7 +40,10 @@ def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
     gui = threading.get_ident()
     seen: list[tuple[str, int]] = []
 
+    workers: list[int] = []
+
     def work(name: str) -> tuple[str, int]:
+        workers.append(threading.get_ident())
         return name, threading.get_ident()
 
     for name in ("a", "b", "c"):
@@ -45,6 +51,8 @@ def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
     assert [name for name, _ in seen] == ["a", "b", "c"]
     assert all(ident == gui for _, ident in seen)  # callbacks on the GUI thread
+    assert len(workers) == 3 and gui not in workers  # the work itself off the GUI thread
+    assert len(set(workers)) == 1  # on the one serial worker
     failures: list[BaseException] = []
     tasks.run(lambda: 1 / 0, on_failure=failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=5_000)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-
-import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-import ui.review
-import ui.visit
 from app import cases, notes, visits
 from app.dto import NoteInfo, VisitInfo
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
+from tests.support.logfail import expect_error_log
 from ui.app import AppController
 from ui.extensions import NoteAction, VisitAction
-from ui.features import FEATURES, install_features
+from ui.features import FEATURES, install_features, install_visits_then_reviews
 from ui.main_window import MainWindow
 from ui.session import UiSession
 
@@ -66,7 +62,7 @@ def test_actions_signals_and_pages(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
-    qtbot: QtBot, initialised: DataPaths, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, initialised: DataPaths
 ) -> None:
     installed: list[MainWindow] = []
 
@@ -78,12 +74,12 @@ def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
     try:
         dialog = ctrl.start()
         dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
-        with caplog.at_level(logging.ERROR, logger="ui.features"), \
-                qtbot.waitSignal(ctrl.window_shown, timeout=10_000):
+        with (expect_error_log("broken failed to install", logger="ui.features") as records,
+              qtbot.waitSignal(ctrl.window_shown, timeout=10_000)):
             dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
         assert installed == [ctrl.window]  # the feature after the broken one is installed
-        [failure] = [r for r in caplog.records if r.name == "ui.features"]
-        assert "broken" in failure.getMessage() and failure.exc_info is not None
+        [failure] = records
+        assert failure.exc_info is not None
     finally:
         if ctrl.window is not None:
             ctrl.window.close()
@@ -92,4 +88,4 @@ def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
 
 
 def test_the_production_features_are_visits_then_reviews() -> None:
-    assert (ui.visit.install, ui.review.install) == FEATURES
+    assert (install_visits_then_reviews,) == FEATURES

@@ -20,8 +20,6 @@ from ui.review.flow import ReviewFlow
 
 from .conftest import PASSWORD
 
-pytestmark = pytest.mark.usefixtures("fail_on_qt_warnings")
-
 
 @pytest.fixture
 def speaker(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> Iterator[FakeSpeaker]:

@@ -3,7 +3,6 @@ closing the window, switching language and the idle lock all keep it or ask firs
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,8 +12,6 @@ from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
 from .conftest import PASSWORD
-
-pytestmark = pytest.mark.usefixtures("fail_on_qt_warnings")
 
 
 def _open_case(qtbot: QtBot, window: MainWindow, number: str = "2026-0300") -> str:

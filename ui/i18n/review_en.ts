@@ -203,11 +203,6 @@ Recorded {when} by {who}.</translation>
         <translation>Your answer is saved.</translation>
     </message>
     <message>
-        <location filename="../review/kiosk_window.py" line="171" />
-        <source>okänt fel</source>
-        <translation>unknown error</translation>
-    </message>
-    <message>
         <location filename="../review/kiosk_window.py" line="172" />
         <source>Svaret kunde inte sparas: {message}</source>
         <translation>The answer could not be saved: {message}</translation>
@@ -226,11 +221,6 @@ Recorded {when} by {who}.</translation>
         <location filename="../review/kiosk_window.py" line="268" />
         <source>Fel lösenord eller PIN-kod.</source>
         <translation>Wrong password or PIN.</translation>
-    </message>
-    <message>
-        <location filename="../review/kiosk_window.py" line="275" />
-        <source>Ett oväntat fel inträffade.</source>
-        <translation>An unexpected error occurred.</translation>
     </message>
 </context>
 <context>
@@ -317,22 +307,22 @@ Recorded {when} by {who}.</translation>
         <translation>Who is the review for?</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="81" />
+        <location filename="../../app/review_text.py" />
         <source>Barnet</source>
         <translation>The child</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="81" />
+        <location filename="../../app/review_text.py" />
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="82" />
+        <location filename="../../app/review_text.py" />
         <source>Båda</source>
         <translation>Both</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="83" />
+        <location filename="../../app/review_text.py" />
         <source>Namngivna personer som är med</source>
         <translation>Named persons present</translation>
     </message>
@@ -357,12 +347,12 @@ Recorded {when} by {who}.</translation>
         <translation>Show the text</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="109" />
+        <location filename="../../app/review_text.py" />
         <source>För vuxna</source>
         <translation>For adults</translation>
     </message>
     <message>
-        <location filename="../review/start_dialog.py" line="110" />
+        <location filename="../../app/review_text.py" />
         <source>Barnanpassad (större text, symboler, enkla ord)</source>
         <translation>Child-friendly (larger text, symbols, simple words)</translation>
     </message>
@@ -400,132 +390,132 @@ Recorded {when} by {who}.</translation>
 <context>
     <name>ReviewSummaryText</name>
     <message>
-        <location filename="../review/summary_text.py" line="17" />
+        <location filename="../../app/review_text.py" line="17" />
         <source>barnet</source>
         <translation>the child</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="18" />
+        <location filename="../../app/review_text.py" line="18" />
         <source>vårdnadshavare</source>
         <translation>guardian</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="19" />
+        <location filename="../../app/review_text.py" line="19" />
         <source>barnet och vårdnadshavare</source>
         <translation>the child and guardian</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="20" />
+        <location filename="../../app/review_text.py" line="20" />
         <source>namngivna personer</source>
         <translation>named persons</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="23" />
+        <location filename="../../app/review_text.py" line="23" />
         <source>Stämmer</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="24" />
+        <location filename="../../app/review_text.py" line="24" />
         <source>Stämmer inte</source>
         <translation>Not correct</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="25" />
+        <location filename="../../app/review_text.py" line="25" />
         <source>Inget svar</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="51" />
+        <location filename="../../app/review_text.py" line="51" />
         <source>Genomgång med familjen</source>
         <translation>Review with the family</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="52" />
+        <location filename="../../app/review_text.py" line="52" />
         <source>av {who}</source>
         <translation>by {who}</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="53" />
+        <location filename="../../app/review_text.py" line="53" />
         <source>avslutad</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="54" />
+        <location filename="../../app/review_text.py" line="54" />
         <source>inte avslutad</source>
         <translation>not completed</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="55" />
+        <location filename="../../app/review_text.py" line="55" />
         <source>Närvarande: {names}</source>
         <translation>Present: {names}</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="57" />
+        <location filename="../../app/review_text.py" line="57" />
         <source>Gäller: {audience}</source>
         <translation>For: {audience}</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="59" />
+        <location filename="../../app/review_text.py" line="59" />
         <source>Visade stycken: {shown} · dolda: {hidden}</source>
         <translation>Passages shown: {shown} · hidden: {hidden}</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="77" />
+        <location filename="../../app/review_text.py" line="77" />
         <source>Stycke {n}</source>
         <translation>Passage {n}</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="82" />
+        <location filename="../../app/review_text.py" line="82" />
         <source>dikterat</source>
         <translation>dictated</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="82" />
+        <location filename="../../app/review_text.py" line="82" />
         <source>skrivet</source>
         <translation>typed</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="84" />
+        <location filename="../../app/review_text.py" line="84" />
         <source>Egna ord ({how}):</source>
         <translation>Own words ({how}):</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="95" />
+        <location filename="../../app/review_text.py" line="95" />
         <source>Anteckningen har inte gåtts igenom med familjen.</source>
         <translation>The note has not been reviewed with the family.</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="102" />
+        <location filename="../../app/review_text.py" line="102" />
         <source>Anteckningen har gåtts igenom med familjen {count} gång(er).</source>
         <translation>The note has been reviewed with the family {count} time(s).</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="104" />
+        <location filename="../../app/review_text.py" line="104" />
         <source>Senast {when} med {audience} ({names}):</source>
         <translation>Latest {when} with {audience} ({names}):</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="107" />
+        <location filename="../../app/review_text.py" line="107" />
         <source>{agreed} stycken stämmer, {disagreed} stämmer inte, {unanswered} utan svar; {words} med egna ord.</source>
         <translation>{agreed} passages correct, {disagreed} not correct, {unanswered} unanswered; {words} with own words.</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="112" />
+        <location filename="../../app/review_text.py" line="112" />
         <source>{hidden} stycken visades inte.</source>
         <translation>{hidden} passages were not shown.</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="114" />
+        <location filename="../../app/review_text.py" line="114" />
         <source>Synpunkterna sparas tillsammans med anteckningen; texten ändras inte.</source>
         <translation>The views are kept with the note; the text is not changed.</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="116" />
+        <location filename="../../app/review_text.py" line="116" />
         <source>Den senaste genomgången avslutades inte.</source>
         <translation>The latest review was not completed.</translation>
     </message>
     <message>
-        <location filename="../review/summary_text.py" line="118" />
+        <location filename="../../app/review_text.py" line="118" />
         <source>Obs! Texten har ändrats efter genomgången.</source>
         <translation>Note: the text has changed since the review.</translation>
     </message>

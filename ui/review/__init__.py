@@ -1,20 +1,24 @@
 """Review with the family (genomgång): start dialog, full-screen kiosk, summaries, PIN.
 
-The shell loads this package as an extension (``ui.extensions.EXTENSION_MODULES``) and calls
-``install(window)``, which adds "Gå igenom med familjen" to every journal note card.
+The composition root (``ui.features``) calls ``install(window, dictation=...)`` once per main
+window, which adds "Gå igenom med familjen" to every journal note card and to the note editor.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 
 from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui.extensions import NoteAction
-from ui.review.dictation import DictationProvider
-from ui.review.flow import ReviewFlow, action_label, start_review_flow
+from ui.review.dictation import DictationFactory, DictationProvider
+from ui.review.flow import (
+    ReviewFlow,
+    action_label,
+    start_review_flow,
+)
 from ui.review.kiosk_window import ReviewKioskWindow
 from ui.review.pin_widget import ReviewPinWidget
 from ui.review.settings_page import ReviewSettingsWidget
@@ -24,28 +28,35 @@ from ui.review.summary_text import review_summary_html, signing_review_text
 from ui.session import UiSession
 from ui.settings_dialog import register_page
 
+if TYPE_CHECKING:  # ui.main_window reaches ui.review (journal, editor): no import at run time
+    from ui.main_window import MainWindow
+
 __all__ = [
-    "DictationProvider", "EspeakSpeaker", "NoVoiceSpeaker", "QtSpeaker", "ReviewFlow",
-    "ReviewKioskWindow", "ReviewPinWidget", "ReviewSettingsWidget", "ReviewStartDialog", "Speaker", "default_speaker",
-    "install", "review_summary_html", "signing_review_text", "start_review_flow",
+    "DictationFactory", "DictationProvider", "EspeakSpeaker", "NoVoiceSpeaker", "QtSpeaker",
+    "ReviewFlow", "ReviewKioskWindow", "ReviewPinWidget", "ReviewSettingsWidget",
+    "ReviewStartDialog", "Speaker", "default_speaker", "install", "review_summary_html",
+    "signing_review_text", "start_review_flow",
 ]
 
 
-def install(window: Any) -> None:
+def install(window: MainWindow, *, dictation: DictationFactory | None = None) -> None:
     """Add "Gå igenom med familjen" to the note cards and the review page to the settings
-    (see ``ui.extensions`` and ``ui.settings_dialog.register_page``)."""
+    (see ``ui.extensions`` and ``ui.settings_dialog.register_page``). ``dictation`` makes the
+    provider of dictated own words for each review (``ui.visit`` offers Vosk); without it the
+    kiosk has no "Prata in"."""
+    window.case_view.review_dictation = dictation  # reviews started from the note editor
 
     def run(session: UiSession, note: NoteInfo) -> None:
-        idle_lock = getattr(window, "idle_lock", None)
         start_review_flow(window, session.ctx, note.id, session.tasks,
+                          dictation_factory=dictation,
                           on_completed=lambda summary: _show_in_journal(window, summary),
-                          on_kiosk_shown=idle_lock.set_inhibited if idle_lock else None)
+                          on_kiosk_shown=window.idle_lock.set_inhibited)
 
     window.note_actions.add(NoteAction(key="review", label=action_label, run=run))
     register_page(_settings_page)
 
 
-def _show_in_journal(window: Any, summary: ReviewSummary) -> None:
+def _show_in_journal(window: MainWindow, summary: ReviewSummary) -> None:
     """Reload the journal so the finished review appears next to its note."""
     if not shiboken6.isValid(window):
         return  # the window was rebuilt meanwhile (language switch); it loads afresh

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 from app import visits
 from app.context import Context
 from app.dto import ConsentInfo
-from app.errors import UserError
 from ui import formatting
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.tasks import TaskManager
 
 
@@ -56,6 +55,7 @@ class ConsentWidget(QGroupBox):
         self.save_button = QPushButton(self.tr("Spara samtycket"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
         form.addRow(self.save_button)
+        self.errors = FormErrors(self, general=self.error_label, reenable=[self.save_button])
         layout.addWidget(self.form)
         self.show_consent(consent)
 
@@ -80,22 +80,13 @@ class ConsentWidget(QGroupBox):
         assert self.visit_id is not None
         self.error_label.clear_message()
         self.save_button.setEnabled(False)
-        self.tasks.run(visits.record_consent, self.ctx, self.visit_id,
+        (self.tasks.op(visits.record_consent, self.ctx, self.visit_id,
                        informed=_names(self.informed_edit.text()),
                        agreed=_names(self.agreed_edit.text()),
-                       refused=_names(self.refused_edit.text()),
-                       on_success=self._on_consent_saved, on_failure=self._on_consent_failed,
-                       owner=self)
+                       refused=_names(self.refused_edit.text()))
+         .success(self._on_consent_saved).failure(self.errors).owned_by(self).run())
 
-    def _on_consent_saved(self, consent: object) -> None:
-        assert isinstance(consent, ConsentInfo)
+    def _on_consent_saved(self, consent: ConsentInfo) -> None:
         self.save_button.setEnabled(True)
         self.show_consent(consent)
         self.consent_recorded.emit(consent)
-
-    def _on_consent_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error_label.show_message(exc.message)
-        else:
-            present_error(self, exc)

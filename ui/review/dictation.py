@@ -7,6 +7,8 @@ thread (Vosk) relays its results through queued signals before emitting these.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -24,3 +26,12 @@ class DictationProvider(QObject):
 
     def stop(self) -> None:
         raise NotImplementedError
+
+    def shutdown(self) -> None:
+        """Stop for good and release what the provider holds (threads, devices); the review
+        that made it calls this when it ends. Nothing to release by default."""
+
+
+DictationFactory = Callable[[], DictationProvider | None]
+"""Makes a provider for one review, or returns None when dictation is not possible now (no
+speech model loaded). The review that made a provider shuts it down when it ends."""

@@ -14,7 +14,7 @@ from app import review
 from app.context import Context
 from app.review import ReviewPlan, ReviewSummary
 from ui.errors import present_error
-from ui.review.dictation import DictationProvider
+from ui.review.dictation import DictationFactory, DictationProvider
 from ui.review.kiosk_window import ReviewKioskWindow
 from ui.review.speech import Speaker, default_speaker
 from ui.review.start_dialog import ReviewStartDialog
@@ -24,32 +24,18 @@ from ui.tasks import TaskManager
 # hold it until the caseworker unlocks.
 _active: set[ReviewFlow] = set()
 
-DictationFactory = Callable[[], "DictationProvider | None"]
-DICTATION_FACTORY = "review_dictation_factory"
-
-
-def set_dictation_factory(window: QWidget, factory: DictationFactory | None) -> None:
-    """Let another package (the visit package, which owns the speech model) offer dictated
-    comments in the reviews started from ``window``: ``factory()`` returns a provider, or
-    None when no model is ready. A provider made this way is shut down when its review ends."""
-    setattr(window, DICTATION_FACTORY, factory)
-
-
-def _dictation_from(parent: QWidget) -> DictationProvider | None:
-    factory: DictationFactory | None = getattr(parent.window(), DICTATION_FACTORY, None)
-    return factory() if factory is not None else None
-
-
 class ReviewFlow:
     """One review from start dialog to completed summary. Use ``start_review_flow``."""
 
     def __init__(self, parent: QWidget, ctx: Context, note_id: str, tasks: TaskManager, *,
                  speaker: Speaker | None = None, dictation: DictationProvider | None = None,
+                 dictation_factory: DictationFactory | None = None,
                  on_completed: Callable[[ReviewSummary], None] | None = None,
                  on_cancelled: Callable[[], None] | None = None,
                  on_kiosk_shown: Callable[[bool], None] | None = None) -> None:
         self.parent, self.ctx, self.note_id, self.tasks = parent, ctx, note_id, tasks
         self.speaker, self.dictation = speaker, dictation
+        self.dictation_factory = dictation_factory
         self._owns_speaker = speaker is None
         self._owns_dictation = False
         self.on_completed, self.on_cancelled = on_completed, on_cancelled
@@ -60,11 +46,10 @@ class ReviewFlow:
 
     def begin(self) -> None:
         _active.add(self)
-        self.tasks.run(review.prepare, self.ctx, self.note_id, on_success=self._on_prepared,
-                       on_failure=self._on_failed, owner=self.parent)
+        (self.tasks.op(review.prepare, self.ctx, self.note_id).success(self._on_prepared)
+         .failure(self._on_failed).owned_by(self.parent).run())
 
-    def _on_prepared(self, plan: object) -> None:
-        assert isinstance(plan, ReviewPlan)
+    def _on_prepared(self, plan: ReviewPlan) -> None:
         self.dialog = ReviewStartDialog(self.ctx, self.tasks, plan, self.parent)
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.open()
@@ -83,8 +68,8 @@ class ReviewFlow:
             return
         if self.speaker is None:
             self.speaker = default_speaker()
-        if self.dictation is None:
-            self.dictation = _dictation_from(self.parent)
+        if self.dictation is None and self.dictation_factory is not None:
+            self.dictation = self.dictation_factory()
             self._owns_dictation = self.dictation is not None
         self.kiosk = ReviewKioskWindow(self.ctx, session, self.tasks, speaker=self.speaker,
                                        dictation=self.dictation,
@@ -94,8 +79,7 @@ class ReviewFlow:
             self.on_kiosk_shown(True)
         self.kiosk.start()
 
-    def _on_kiosk_review_completed(self, summary: object) -> None:
-        assert isinstance(summary, ReviewSummary)
+    def _on_kiosk_review_completed(self, summary: ReviewSummary) -> None:
         self.summary = summary
         if self.on_kiosk_shown is not None:
             self.on_kiosk_shown(False)
@@ -111,9 +95,7 @@ class ReviewFlow:
 
     def _finish(self) -> None:
         if self._owns_dictation and self.dictation is not None:
-            shutdown = getattr(self.dictation, "shutdown", None)
-            if shutdown is not None:
-                shutdown()
+            self.dictation.shutdown()
             self.dictation.deleteLater()
             self.dictation = None
         if self._owns_speaker and self.speaker is not None:
@@ -126,6 +108,7 @@ class ReviewFlow:
 def start_review_flow(parent: QWidget, ctx: Context, note_id: str, tasks: TaskManager, *,
                       speaker: Speaker | None = None,
                       dictation: DictationProvider | None = None,
+                      dictation_factory: DictationFactory | None = None,
                       on_completed: Callable[[ReviewSummary], None] | None = None,
                       on_cancelled: Callable[[], None] | None = None,
                       on_kiosk_shown: Callable[[bool], None] | None = None) -> ReviewFlow:
@@ -133,9 +116,12 @@ def start_review_flow(parent: QWidget, ctx: Context, note_id: str, tasks: TaskMa
 
     ``on_completed(summary)`` is called after the caseworker has unlocked and the kiosk has
     closed; ``on_kiosk_shown(True/False)`` brackets the kiosk (suspend the idle lock there).
-    Without ``speaker`` the best Swedish voice of the computer is used.
+    Without ``speaker`` the best Swedish voice of the computer is used. Dictated own words come
+    from ``dictation`` (the caller's, kept) or else from ``dictation_factory()`` when the kiosk
+    opens (made for this review and shut down when it ends); with neither, the kiosk has none.
     """
     flow = ReviewFlow(parent, ctx, note_id, tasks, speaker=speaker, dictation=dictation,
+                      dictation_factory=dictation_factory,
                       on_completed=on_completed, on_cancelled=on_cancelled,
                       on_kiosk_shown=on_kiosk_shown)
     flow.begin()

@@ -72,7 +72,8 @@ class KioskMedia:
             self.stop()
             return
         if not self.speaker.is_available():
-            self.page.set_status(QCoreApplication.translate("KioskMedia", "Ingen röst för uppläsning finns på den här datorn."))
+            self.page.set_status(QCoreApplication.translate(
+                "KioskMedia", "Ingen röst för uppläsning finns på den här datorn."))
             return
         self.speaking = True
         self.page.set_speaking(True)
@@ -90,7 +91,8 @@ class KioskMedia:
 
     def _on_speaker_speaking_failed(self, _detail: str) -> None:
         self._on_speaker_speaking_finished()
-        self.page.set_status(QCoreApplication.translate("KioskMedia", "Uppläsningen fungerade inte. Läs texten tillsammans i stället."))
+        self.page.set_status(QCoreApplication.translate(
+            "KioskMedia", "Uppläsningen fungerade inte. Läs texten tillsammans i stället."))
 
     def _on_page_dictation_toggled(self, on: bool) -> None:
         if self.dictation is None:

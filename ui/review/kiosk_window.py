@@ -18,6 +18,7 @@ from app import review
 from app.context import Context
 from app.errors import UserError
 from app.review import ReviewSession, ReviewSummary
+from ui.errors import present_error
 from ui.review.dictation import DictationProvider
 from ui.review.kiosk_media import KioskMedia
 from ui.review.passage_page import PassagePageWidget
@@ -157,10 +158,10 @@ class ReviewKioskWindow(QWidget):
         if not answer.needs_saving():
             return
         state = answer.state()
-        self.tasks.run(review.record_outcome, self.ctx, self.session.review_id, passage_index,
-                       state[0], state[1], input_method=state[2],
-                       on_success=lambda _r: self._on_saved(passage_index, state),
-                       on_failure=self._on_save_failed, owner=self)
+        (self.tasks.op(review.record_outcome, self.ctx, self.session.review_id, passage_index,
+                       state[0], state[1], input_method=state[2])
+         .success(lambda _entry: self._on_saved(passage_index, state))
+         .failure(self._on_save_failed).owned_by(self).run())
 
     def _on_saved(self, passage_index: int, state: tuple[str | None, str, str]) -> None:
         self._answers[passage_index].saved = state
@@ -168,9 +169,13 @@ class ReviewKioskWindow(QWidget):
             self.page.set_status(self.tr("Ditt svar är sparat."))
 
     def _on_save_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, UserError) else self.tr("okänt fel")
+        """A user error (the store is locked, the review was closed) is said on the page in
+        Swedish; a bug goes to the presenter, which logs it and offers "Kopiera detaljer"."""
+        if not isinstance(exc, UserError):
+            present_error(self, exc)
+            return
         self.page.set_status(self.tr("Svaret kunde inte sparas: {message}").format(
-            message=message))
+            message=exc.message))
 
     def _leave_passage(self) -> None:
         self.media.stop()
@@ -210,12 +215,11 @@ class ReviewKioskWindow(QWidget):
         if self.position + 1 < len(self.session.passages):
             self._show_position(self.position + 1)
         else:
-            self.tasks.run(review.summary, self.ctx, self.session.review_id,
-                           on_success=self._on_summary_loaded,
-                           on_failure=self._on_save_failed, owner=self)
+            (self.tasks.op(review.summary, self.ctx, self.session.review_id)
+             .success(self._on_summary_loaded).failure(self._on_save_failed)
+             .owned_by(self).run())
 
-    def _on_summary_loaded(self, summary: object) -> None:
-        assert isinstance(summary, ReviewSummary)
+    def _on_summary_loaded(self, summary: ReviewSummary) -> None:
         self.summary_page.set_summary(summary)
         self.stack.setCurrentWidget(self.summary_page)
         self.summary_page.done_button.setFocus()
@@ -259,25 +263,28 @@ class ReviewKioskWindow(QWidget):
 
     @Slot(str)
     def _on_overlay_secret_submitted(self, secret: str) -> None:
-        self.tasks.run(review.verify_unlock, self.ctx, secret,
-                       on_success=self._on_unlock_verified,
-                       on_failure=self._on_unlock_failed, owner=self)
+        (self.tasks.op(review.verify_unlock, self.ctx, secret)
+         .success(self._on_unlock_verified).failure(self._on_unlock_failed)
+         .owned_by(self).run())
 
-    def _on_unlock_verified(self, ok: object) -> None:
-        if ok is not True:
+    def _on_unlock_verified(self, ok: bool) -> None:
+        if not ok:
             self.overlay.show_error(self.tr("Fel lösenord eller PIN-kod."))
             return
-        self.tasks.run(review.complete, self.ctx, self.session.review_id,
-                       on_success=self._on_review_completed,
-                       on_failure=self._on_unlock_failed, owner=self)
+        (self.tasks.op(review.complete, self.ctx, self.session.review_id)
+         .success(self._on_review_completed).failure(self._on_unlock_failed)
+         .owned_by(self).run())
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, UserError) else self.tr("Ett oväntat fel "
-                                                                         "inträffade.")
-        self.overlay.show_error(message)
+        """A user error is said in the prompt in Swedish; a bug goes to the presenter (logged,
+        "Kopiera detaljer") and the prompt can be tried again."""
+        if isinstance(exc, UserError):
+            self.overlay.show_error(exc.message)
+            return
+        self.overlay.set_busy(False)
+        present_error(self, exc)
 
-    def _on_review_completed(self, summary: object) -> None:
-        assert isinstance(summary, ReviewSummary)
+    def _on_review_completed(self, summary: ReviewSummary) -> None:
         self.summary = summary
         self._unlocked = True
         self._autosave.stop()
@@ -310,13 +317,17 @@ class ReviewKioskWindow(QWidget):
             return
         kind = event.type()
         lost_focus = kind == QEvent.Type.ActivationChange and not self.isActiveWindow()
-        left_full_screen = kind == QEvent.Type.WindowStateChange and not self.isFullScreen()
+        # A minimised window keeps its full-screen flag: check both.
+        left_full_screen = kind == QEvent.Type.WindowStateChange and not self._covers_screen()
         if lost_focus or left_full_screen:
             self._reassert.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
+
+    def _covers_screen(self) -> bool:
+        return self.isFullScreen() and not self.isMinimized()
 
     def _fill_screen(self) -> None:
         # On X11 without a window manager (kiosk sessions, Xvfb) full screen is only a wish:
@@ -329,7 +340,7 @@ class ReviewKioskWindow(QWidget):
     def _on_reassert_timeout(self) -> None:
         if self._unlocked:
             return
-        if not self.isFullScreen() or not self.isVisible():
+        if not self._covers_screen() or not self.isVisible():
             self._fill_screen()
         self.raise_()
         self.activateWindow()

@@ -216,8 +216,8 @@ class PassagePageWidget(QWidget):
         cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(HIGHLIGHT))
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         self.text_view.setExtraSelections([selection])
         caret = QTextCursor(self.text_view.document())
         caret.setPosition(start + length)

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from app import review
 from app.context import Context
-from app.errors import UserError
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.tasks import TaskManager
 
 
@@ -53,6 +52,7 @@ class ReviewPinWidget(QGroupBox):
         row.addWidget(self.clear_button)
         row.addStretch(1)
         form.addRow(row)
+        self.errors = FormErrors(self, general=self.error_label, reenable=[self.save_button])
         self._show_state(bool(ctx.settings.review_pin_hash))
 
     def _show_state(self, is_set: bool) -> None:
@@ -78,9 +78,9 @@ class ReviewPinWidget(QGroupBox):
     def _store(self, pin: str) -> None:
         self.error_label.clear_message()
         self.save_button.setEnabled(False)
-        self.tasks.run(review.set_review_pin, self.ctx, pin,
-                       on_success=lambda _r: self._on_pin_stored(bool(pin)),
-                       on_failure=self._on_pin_failed, owner=self)
+        (self.tasks.op(review.set_review_pin, self.ctx, pin)
+         .success(lambda _none: self._on_pin_stored(bool(pin))).failure(self.errors)
+         .owned_by(self).run())
 
     def _on_pin_stored(self, is_set: bool) -> None:
         self.save_button.setEnabled(True)
@@ -88,10 +88,3 @@ class ReviewPinWidget(QGroupBox):
         self.repeat_edit.clear()
         self._show_state(is_set)
         self.pin_changed.emit(is_set)
-
-    def _on_pin_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error_label.show_message(exc.message)
-        else:
-            present_error(self, exc)

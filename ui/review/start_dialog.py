@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import review
+from app import review, review_text
 from app.context import Context
-from app.errors import UserError
 from app.review import PresentPerson, ReviewPlan, ReviewSession
 from ui import formatting
-from ui.errors import FieldErrorLabel, present_error
+from ui.errors import FieldErrorLabel, FormErrors
 from ui.review.consent_widget import ConsentWidget
+from ui.review.summary_text import choice_tr
 from ui.tasks import TaskManager
 
 _ROLES_FOR_AUDIENCE = {"child": {"child"}, "guardian": {"guardian"},
@@ -65,6 +65,7 @@ class ReviewStartDialog(QDialog):
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.setDefault(True)
+        self.errors = FormErrors(self, general=self.error_label, reenable=[self.start_button])
         buttons.accepted.connect(self._on_start_button_clicked)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -78,10 +79,8 @@ class ReviewStartDialog(QDialog):
         row = QHBoxLayout(box)
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[str, QRadioButton] = {}
-        for key, text in (("child", self.tr("Barnet")), ("guardian", self.tr("Vårdnadshavare")),
-                          ("both", self.tr("Båda")),
-                          ("named", self.tr("Namngivna personer som är med"))):
-            button = QRadioButton(text)
+        for key, text in review_text.AUDIENCE_CHOICES.items():
+            button = QRadioButton(choice_tr(text))
             self.audience_group.addButton(button)
             self.audience_buttons[key] = button
             row.addWidget(button)
@@ -106,8 +105,8 @@ class ReviewStartDialog(QDialog):
     def _build_variant(self) -> QGroupBox:
         box = QGroupBox(self.tr("Visa texten"))
         row = QHBoxLayout(box)
-        self.adult_radio = QRadioButton(self.tr("För vuxna"))
-        self.child_radio = QRadioButton(self.tr("Barnanpassad (större text, symboler, enkla ord)"))
+        self.adult_radio = QRadioButton(choice_tr(review_text.VARIANTS["adult"]))
+        self.child_radio = QRadioButton(choice_tr(review_text.VARIANTS["child"]))
         self.adult_radio.setChecked(True)
         row.addWidget(self.adult_radio)
         row.addWidget(self.child_radio)
@@ -194,19 +193,10 @@ class ReviewStartDialog(QDialog):
     def _on_start_button_clicked(self) -> None:
         self.error_label.clear_message()
         self.start_button.setEnabled(False)
-        self.tasks.run(review.start, self.ctx, self.plan.note.id, audience=self.audience(),
-                       present=self.present(), shown=self.shown(), variant=self.variant(),
-                       on_success=self._on_review_started, on_failure=self._on_start_failed,
-                       owner=self)
+        (self.tasks.op(review.start, self.ctx, self.plan.note.id, audience=self.audience(),
+                       present=self.present(), shown=self.shown(), variant=self.variant())
+         .success(self._on_review_started).failure(self.errors).owned_by(self).run())
 
-    def _on_review_started(self, session: object) -> None:
-        assert isinstance(session, ReviewSession)
+    def _on_review_started(self, session: ReviewSession) -> None:
         self.session = session
         self.accept()
-
-    def _on_start_failed(self, exc: BaseException) -> None:
-        self.start_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error_label.show_message(exc.message)
-        else:
-            present_error(self, exc)

@@ -18,7 +18,6 @@ from app.settings import Settings
 from ui.extensions import VisitAction
 from ui.main_window import MainWindow
 from ui.review.dictation import DictationProvider
-from ui.review.flow import set_dictation_factory
 from ui.session import UiSession
 from ui.settings_dialog import register_page
 from ui.visit.model_holder import SpeechModelHolder
@@ -135,8 +134,6 @@ def install(window: MainWindow) -> VisitExtension:
     window.visit_actions.add(VisitAction("visit-open", _label_open, open_visit))
     window.visit_actions.add(VisitAction("visit-import", _label_import, import_recording))
     register_page(_settings_page)
-    # Temporary until ui.review.install takes ``dictation=`` (the lead removes it at merge).
-    set_dictation_factory(window, extension.review_dictation)
     extension.models.ensure_loaded()
     extension.offers.check_unfinished()
     return extension

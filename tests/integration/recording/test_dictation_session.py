@@ -13,6 +13,7 @@ from app.errors import AudioError, UserError
 from app.speech_models import LoadedModel
 from speech.exceptions import NoInputDevice
 from tests.support.audio import FakeModel, ManualSource, tone_block
+from tests.support.logfail import expect_error_log
 
 
 class _Heard:
@@ -59,14 +60,12 @@ def test_no_microphone_is_a_swedish_audio_error() -> None:
     assert not session.listening
 
 
-def test_a_problem_while_listening_is_swedish_and_a_bug_is_logged(
-        caplog: pytest.LogCaptureFixture) -> None:
+def test_a_problem_while_listening_is_swedish_and_a_bug_is_logged() -> None:
     assert problem_message(NoInputDevice("gone")).startswith("Ingen mikrofon hittades")
-    assert caplog.records == []
-    with caplog.at_level(logging.ERROR, logger="app.dictation"):
+    with expect_error_log("", logger="app.dictation") as logged:
         message = problem_message(RuntimeError("secret internals"))
     assert message == UNEXPECTED and "secret" not in message
-    (record,) = caplog.records
+    (record,) = logged
     assert record.levelno == logging.ERROR and "RuntimeError: secret internals" in record.message
 
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import notes, review
 from tests.ui.review.conftest import CaseData, FakeDictation, FakeSpeaker, unlock
 from tests.ui.review.helpers import open_dialog, start_kiosk
-from ui.review.flow import set_dictation_factory
 from ui.tasks import TaskManager
+
+
+class _ShutDownRecorder(FakeDictation):
+    was_shut_down = False
+
+    def shutdown(self) -> None:
+        self.was_shut_down = True
+
 
 WORDS = {
     "emoji": "Det där stämmer inte alls 😡👎🏽 — jag var där!",
@@ -23,7 +32,7 @@ WORDS = {
 
 
 @pytest.mark.parametrize("key", list(WORDS))
-def test_words_are_stored_verbatim(qtbot: QtBot, host, data: CaseData, tasks: TaskManager,
+def test_words_are_stored_verbatim(qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
                                    speaker: FakeSpeaker, key: str) -> None:
     words = WORDS[key]
     hash_before = notes.get_note(data.ctx, data.note.id).current.hash
@@ -42,18 +51,18 @@ def test_words_are_stored_verbatim(qtbot: QtBot, host, data: CaseData, tasks: Ta
     assert notes.get_note(data.ctx, data.note.id).current.hash == hash_before
 
 
-def test_typed_keys_keep_their_spaces(qtbot: QtBot, host, data: CaseData, tasks: TaskManager,
-                                      speaker: FakeSpeaker) -> None:
+def test_typed_keys_keep_their_spaces(qtbot: QtBot, host: QWidget, data: CaseData,
+                                      tasks: TaskManager, speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     kiosk = start_kiosk(dialog, flow)
-    qtbot.keyClicks(kiosk.page.own_words_edit, "  Nej, så var det inte.  ")
+    QTest.keyClicks(kiosk.page.own_words_edit, "  Nej, så var det inte.  ")
     kiosk.page.disagree_button.click()
     stored = review.summary(data.ctx, kiosk.session.review_id).outcomes[0]
     assert stored.comment == "  Nej, så var det inte.  "
     unlock(qtbot, kiosk)
 
 
-def test_dictated_words_are_appended_and_marked(qtbot: QtBot, host, data: CaseData,
+def test_dictated_words_are_appended_and_marked(qtbot: QtBot, host: QWidget, data: CaseData,
                                                 tasks: TaskManager, speaker: FakeSpeaker) -> None:
     dictation = FakeDictation()
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker, dictation=dictation)
@@ -80,7 +89,7 @@ def test_dictated_words_are_appended_and_marked(qtbot: QtBot, host, data: CaseDa
     dictation.deleteLater()
 
 
-def test_no_dictate_button_without_a_provider(qtbot: QtBot, host, data: CaseData,
+def test_no_dictate_button_without_a_provider(qtbot: QtBot, host: QWidget, data: CaseData,
                                               tasks: TaskManager, speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     kiosk = start_kiosk(dialog, flow)
@@ -88,29 +97,30 @@ def test_no_dictate_button_without_a_provider(qtbot: QtBot, host, data: CaseData
     unlock(qtbot, kiosk)
 
 
-def test_window_dictation_factory_reaches_the_kiosk_and_is_shut_down(
-        qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
-    made: list[FakeDictation] = []
+def test_dictation_factory_reaches_the_kiosk_and_is_shut_down(
+        qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
+        speaker: FakeSpeaker) -> None:
+    made: list[_ShutDownRecorder] = []
 
     def factory() -> FakeDictation:
-        made.append(FakeDictation())
-        made[-1].shutdown = lambda: setattr(made[-1], "was_shut_down", True)  # type: ignore[attr-defined]
+        made.append(_ShutDownRecorder())
         return made[-1]
 
-    set_dictation_factory(host.window(), factory)
-    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker,
+                               dictation_factory=factory)
     kiosk = start_kiosk(dialog, flow)
     assert len(made) == 1 and kiosk.page.dictate_button is not None
     assert kiosk.page.dictate_button.isVisible()
     unlock(qtbot, kiosk)
-    assert getattr(made[0], "was_shut_down", False)
+    assert made[0].was_shut_down
     assert flow.dictation is None
 
 
 def test_no_dictate_button_when_the_factory_has_no_model(
-        qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker) -> None:
-    set_dictation_factory(host.window(), lambda: None)
-    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
+        qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
+        speaker: FakeSpeaker) -> None:
+    flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker,
+                               dictation_factory=lambda: None)
     kiosk = start_kiosk(dialog, flow)
     assert kiosk.page.dictate_button is None or not kiosk.page.dictate_button.isVisible()
     unlock(qtbot, kiosk)

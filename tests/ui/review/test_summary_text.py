@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app import review_text
 from app.review import PassageOutcome, ReviewSummary
-from ui.review.summary_text import review_summary_html, signing_review_text
+from ui.review.summary_text import choice_tr, review_summary_html, signing_review_text
 
 
 def _summary(**changes: object) -> ReviewSummary:
@@ -54,3 +58,25 @@ def test_signing_text_warns_about_changes_and_unfinished_reviews() -> None:
     assert "2 stycken visades inte." in text
     assert "Den senaste genomgången avslutades inte." in text
     assert "Texten har ändrats efter genomgången." in text
+
+
+class _Marking(QTranslator):
+    """Translates the review's summary and choice contexts by marking each text."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context in ("ReviewSummaryText", "ReviewStartDialog"):
+            return f"[{context}] {source}"
+        return ""
+
+
+def test_the_ui_translates_the_app_words_through_qt(qapp: QApplication) -> None:
+    translator = _Marking()
+    qapp.installTranslator(translator)
+    try:
+        assert signing_review_text([]) == \
+            "[ReviewSummaryText] Anteckningen har inte gåtts igenom med familjen."
+        assert "[ReviewSummaryText] barnet och vårdnadshavare" in review_summary_html(_summary())
+        assert choice_tr(review_text.VARIANTS["adult"]) == "[ReviewStartDialog] För vuxna"
+    finally:
+        qapp.removeTranslator(translator)

@@ -1,6 +1,6 @@
 """Fixtures for the visit view tests: a real encrypted store, an inline task manager, a fake or
-hand-driven audio source, the fake recognizer and the real ko model, and guards that no thread,
-dialog or Qt warning is left behind."""
+hand-driven audio source, the fake recognizer and the real ko model (the guards against
+threads and Qt warnings left behind are shared: tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import threading  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QtMsgType  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from app import cases, visits  # noqa: E402
@@ -27,7 +25,6 @@ from ui.session import UiSession  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
 from ui.visit.model_holder import SpeechModelHolder  # noqa: E402
 from ui.visit.visit_page import VisitPageWidget  # noqa: E402
-from ui.visit.worker_host import WorkerHost  # noqa: E402
 
 PASSWORD = CASEWORKER_PASSWORD  # the shared ctx fixture's (tests/ui/conftest.py)
 
@@ -103,25 +100,3 @@ def make_page(qtbot: QtBot, data: VisitData) -> Iterator[Callable[..., VisitPage
 @pytest.fixture
 def fake_model() -> FakeModel:
     return FakeModel(final_every=3)
-
-
-@pytest.fixture(autouse=True)
-def _no_leaked_threads() -> Iterator[None]:
-    before = {t.ident for t in threading.enumerate()}
-    yield
-    assert WorkerHost.running() == 0, "a recording or dictation QThread was left running"
-    leaked = [t.name for t in threading.enumerate()
-              if t.ident not in before and t.name.startswith("samskriv-") and t.is_alive()]
-    assert not leaked, f"threads left running: {leaked}"
-
-
-_PLATFORM_LIMITS = "This plugin does not support"
-
-
-@pytest.fixture(autouse=True)
-def _fail_on_qt_warnings(qtlog) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    yield
-    bad = [r.message for r in qtlog.records
-           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-           and not getattr(r, "ignored", False) and not r.message.startswith(_PLATFORM_LIMITS)]
-    assert not bad, f"Qt warnings: {bad}"

@@ -16,6 +16,7 @@ from app.errors import AudioError
 from speech.errors import ModelInvalid
 from speech.values import Segment, Word
 from tests.support.audio import ManualSource
+from tests.support.logfail import expect_error_log
 from ui.errors import ErrorMessageDialog
 from ui.visit.transcript_widget import TranscriptWidget
 from ui.visit.visit_page import VisitPageWidget
@@ -44,23 +45,22 @@ def _raising(exc: BaseException) -> Callable[[Context], None]:
     return load
 
 
-def _bug_logged(caplog: pytest.LogCaptureFixture) -> str:
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1, "the bug is logged once"
-    return errors[0].getMessage()
+def _bug_logged(records: list[logging.LogRecord]) -> str:
+    assert len(records) == 1, "the bug is logged once"
+    return records[0].getMessage()
 
 
 def test_a_bug_loading_the_model_is_logged_and_offers_details(
-        data: VisitData, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        data: VisitData, monkeypatch: pytest.MonkeyPatch,
         dialogs: Callable[[], list[ErrorMessageDialog]]) -> None:
     monkeypatch.setattr(speech_models, "load_active", _raising(RuntimeError(SECRET)))
     failed: list[str] = []
     data.models.model_load_failed.connect(failed.append)
-    with caplog.at_level(logging.ERROR):
+    with expect_error_log("Unexpected error", logger="ui.errors") as logged:
         data.models.reload()
     assert data.models.state == "failed"
     assert failed == ["Ett oväntat fel inträffade"] and SECRET not in data.models.message
-    assert "Traceback" in _bug_logged(caplog) and SECRET in _bug_logged(caplog)
+    assert "Traceback" in _bug_logged(logged) and SECRET in _bug_logged(logged)
     (dialog,) = dialogs()
     assert dialog.copy_button is not None and dialog.copy_button.text() == "Kopiera detaljer"
 
@@ -89,15 +89,16 @@ def _stored_recording(data: VisitData) -> str:
 
 
 def test_a_playback_bug_is_logged_and_offers_details(
-        qtbot: QtBot, data: VisitData, caplog: pytest.LogCaptureFixture,
+        qtbot: QtBot, data: VisitData,
         dialogs: Callable[[], list[ErrorMessageDialog]]) -> None:
     widget = TranscriptWidget(data.session, player=FakePlayer(RuntimeError(SECRET)))
     qtbot.addWidget(widget)
     widget.set_transcript(_stored_recording(data), SEGMENTS)
-    with caplog.at_level(logging.ERROR), qtbot.waitSignal(widget.playback_failed) as failed:
+    with (expect_error_log("Unexpected error", logger="ui.errors") as logged,
+          qtbot.waitSignal(widget.playback_failed) as failed):
         widget.play_word(0)
     assert failed.args == ["Ljudet kunde inte spelas upp."]
-    assert SECRET in _bug_logged(caplog) and "Traceback" in _bug_logged(caplog)
+    assert SECRET in _bug_logged(logged) and "Traceback" in _bug_logged(logged)
     (dialog,) = dialogs()
     assert dialog.copy_button is not None and SECRET not in dialog.message_label.text()
 
@@ -118,12 +119,11 @@ def test_a_known_playback_error_shows_swedish_and_no_dialog(
 
 def test_a_bug_while_recording_is_logged_not_shown_as_text(
         data: VisitData, make_page: Callable[..., VisitPageWidget],
-        caplog: pytest.LogCaptureFixture,
         dialogs: Callable[[], list[ErrorMessageDialog]]) -> None:
     page = make_page(ManualSource())
-    with caplog.at_level(logging.ERROR):
+    with expect_error_log("Unexpected error", logger="ui.errors") as logged:
         page.recorder.problem_reported.emit(OSError(SECRET))
     assert page.message.text() == "Ett problem uppstod under inspelningen – ljudet sparas ändå."
-    assert SECRET in _bug_logged(caplog)
+    assert SECRET in _bug_logged(logged)
     (dialog,) = dialogs()
     assert dialog.copy_button is not None

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 import ui.visit
 from tests.support.audio import FakeModel, ManualSource, tone_block
 from ui.main_window import MainWindow
-from ui.review.flow import DICTATION_FACTORY
 from ui.visit import VisitExtension
 from ui.visit.review_dictation import VoskDictationProvider
 
@@ -52,8 +51,8 @@ def test_install_returns_the_extension_and_its_review_dictation(window: MainWind
     provider = extension.review_dictation()
     assert isinstance(provider, VoskDictationProvider)
     provider.deleteLater()
-    # Until the review package takes ``dictation=`` at install, the bound method is registered.
-    assert getattr(window, DICTATION_FACTORY) == extension.review_dictation
+    # The production wiring hands this bound method to the review package.
+    assert window.case_view.review_dictation == extension.review_dictation
 
 
 def test_kiosk_dictation_relays_the_session_through_the_real_callback(
