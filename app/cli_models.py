@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import paths
-from app.speech_errors import mb as _mb
-from app.speech_errors import user_message
 from speech.catalog import MODEL_LIST_URL, language_rank
 from speech.download import fetch_model_list
-from speech.errors import DownloadCancelled, SpeechError
+from speech.errors import DownloadCancelled, SpeechError, user_message
+from speech.errors import mb as _mb
 from speech.modelstore import InstalledModel, ModelStore
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130

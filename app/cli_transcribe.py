@@ -10,8 +10,7 @@ from pathlib import Path
 from app import paths
 from speech.batch import transcribe_file
 from speech.engine import SpeechModel, load_model
-from speech.errors import ModelInvalid
-from speech.exceptions import AudioFileError
+from speech.errors import AudioFileError, ModelInvalid
 from speech.formats import FORMATS, render
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from app import recording
 from app.context import Context
-from app.errors import ModelError
+from app.errors import ModelError, to_user_error
 from app.recording import RecordingInfo
-from app.speech_errors import to_user_error
 from speech.audio import AudioSource
 from speech.batch import BatchModel, load_pcm, transcribe_pcm
 from speech.catalog import ModelCatalog, language_rank

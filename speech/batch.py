@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from speech.engine import Final, Recognizer
-from speech.exceptions import AudioFileError
+from speech.errors import AudioFileError
 from speech.transcript import Segment, segment_from_final
 from speech.wavio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
 

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from app.context import Context
 from app.errors import UserError
 from app.settings import Settings
-from app.speech_errors import mb, user_message
 from app.transcription import model_store
 from speech.catalog import CatalogEntry
-from speech.errors import SpeechError
+from speech.errors import SpeechError, mb, user_message
 from speech.modelstore import InstalledModel
 from ui.errors import FieldErrorLabel, present_error
 from ui.session import UiSession

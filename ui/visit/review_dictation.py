@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from app.errors import UserError
-from app.speech_errors import to_user_error
+from app.errors import UserError, to_user_error
 from speech.audio import SoundDeviceSource
 from speech.engine import RecognizerFactory
 from speech.errors import SpeechError

@@ -16,8 +16,7 @@ from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCha
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from app import recording
-from app.errors import UserError
-from app.speech_errors import to_user_error
+from app.errors import UserError, to_user_error
 from speech import audio
 from speech.errors import SpeechError
 from speech.transcript import Segment

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.cli_models import ProgressBar, register
-from app.errors import ModelError
-from app.speech_errors import to_user_error
+from app.errors import ModelError, to_user_error
 from speech.errors import (
     CatalogInvalid,
     ChecksumMismatch,

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app import recording, transcription
 from speech.engine import Final, Word
-from speech.exceptions import NoInputDevice
+from speech.errors import NoInputDevice
 from tests.support.audio import FakeModel, ManualSource, tone_block
 from ui.visit.live_transcript import FINAL_COLOR, PARTIAL_COLOR
 from ui.visit.startup_offers import StartupOffers

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app import recording
 from speech.engine import Word
-from speech.exceptions import NoOutputDevice
+from speech.errors import NoOutputDevice
 from speech.transcript import Segment
 from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
 

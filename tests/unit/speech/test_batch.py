@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from speech.batch import SplitOptions, cut_points, load_pcm, transcribe_pcm
-from speech.exceptions import AudioFileError
+from speech.errors import AudioFileError
 from speech.wavio import read_wav, write_wav
 from tests.support.audio import SHORT_WAV, FakeModel
 
