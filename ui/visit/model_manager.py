@@ -50,8 +50,8 @@ def list_models(ctx: Context) -> ModelListing:
     return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()))
 
 
-def _remove(ctx: Context, name: str) -> None:
-    model_store(ctx).remove(name)
+def _remove(ctx: Context, engine: str, name: str) -> None:
+    model_store(ctx).remove(engine, name)
 
 
 def _import(ctx: Context, path: Path) -> InstalledModel:
@@ -192,8 +192,8 @@ class ModelManagerWidget(QWidget):
     def _on_remove_clicked(self) -> None:
         row = self.installed.currentRow()
         if 0 <= row < len(self.listing.installed):
-            name = self.listing.installed[row].name
-            self.session.tasks.run(_remove, self.session.ctx, name,
+            engine, name = self.listing.installed[row].engine, self.listing.installed[row].name
+            self.session.tasks.run(_remove, self.session.ctx, engine, name,
                                    on_success=lambda _r: self._on_model_removed(name),
                                    on_failure=self._on_failed, owner=self)
 
