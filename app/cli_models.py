@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import paths
-from app.speech_errors import mb as _mb
-from app.speech_errors import user_message
 from speech.catalog import MODEL_LIST_URL, language_rank
 from speech.download import fetch_model_list
-from speech.errors import DownloadCancelled, SpeechError
-from speech.modelstore import InstalledModel, ModelStore
+from speech.errors import DownloadCancelled, SpeechError, user_message
+from speech.errors import mb as _mb
+from speech.modelstore import ModelStore
+from speech.values import ENGINES, VOSK, InstalledModel
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -98,8 +98,8 @@ def run_install(args: argparse.Namespace) -> int:
     store = _store(args)
     bar = ProgressBar(sys.stderr)
     try:
-        entry = store.catalog.get(args.name)
-        existing = next((m for m in store.installed() if m.name == entry.name), None)
+        entry = store.catalog.get(args.engine, args.name)
+        existing = next((m for m in store.installed(entry.engine) if m.name == entry.name), None)
         if existing is not None and existing.valid:
             print(f"{entry.name} är redan installerad.")
             return EXIT_OK
@@ -119,7 +119,7 @@ def run_install(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     try:
-        model = _store(args).import_path(Path(args.path), name=args.name)
+        model = _store(args).import_path(Path(args.path), name=args.name, engine=args.engine)
     except SpeechError as exc:
         return _fail(exc)
     print(f"Importerade {model.name} ({_mb(model.size_bytes)}).")
@@ -128,7 +128,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     try:
-        _store(args).remove(args.name)
+        _store(args).remove(args.engine, args.name)
     except SpeechError as exc:
         return _fail(exc)
     print(f"Tog bort {args.name}.")
@@ -154,14 +154,22 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(func=run_list)
     install = commands.add_parser("install", help="hämta och installera en modell ur katalogen")
     install.add_argument("name", metavar="NAMN")
+    _engine_option(install)
     install.set_defaults(func=run_install)
     importing = commands.add_parser("import", help="installera en modell från zip-fil eller mapp")
     importing.add_argument("path", metavar="SÖKVÄG")
     importing.add_argument("--name", metavar="NAMN", help="namn att installera modellen under")
+    _engine_option(importing)
     importing.set_defaults(func=run_import)
     remove = commands.add_parser("remove", help="ta bort en installerad modell")
     remove.add_argument("name", metavar="NAMN")
+    _engine_option(remove)
     remove.set_defaults(func=run_remove)
     refresh = commands.add_parser("refresh", help="uppdatera modellistan från internet")
     refresh.add_argument("--url", default=MODEL_LIST_URL, help=argparse.SUPPRESS)
     refresh.set_defaults(func=run_refresh)
+
+
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=ENGINES, default=VOSK,
+                        help="taligenkänningsmotor (standard: %(default)s)")

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 from app import paths
-from speech.batch import transcribe_file
-from speech.engine import SpeechModel, load_model
-from speech.errors import ModelInvalid
-from speech.exceptions import AudioFileError
+from speech.batch import load_pcm
+from speech.engine import FileTranscriber, load_file_transcriber
+from speech.errors import AudioFileError, ModelInvalid
 from speech.formats import FORMATS, render
+from speech.modelstore import ModelStore
+from speech.values import ENGINES, VOSK
 
 
 class _Failure(Exception):
@@ -30,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path, help="ljudfil(er)")
     parser.add_argument("--model", help="modellmapp eller namn på en modell i datamappen")
+    parser.add_argument("--engine", choices=ENGINES, default=VOSK,
+                        help="taligenkänningsmotor (standard: %(default)s)")
     parser.add_argument("--format", choices=sorted(FORMATS), default="txt", help="utdataformat")
     parser.add_argument(
         "--threads", type=int, default=max(1, os.cpu_count() or 1), help="antal trådar"
@@ -44,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
         missing = [path for path in args.files if not path.is_file()]
         if missing:  # before the slow model load
             raise _Failure(f"Filen kunde inte läsas: {missing[0]} (filen finns inte)")
-        model = _load(_model_dir(args))
+        transcriber = _load(args.engine, _model_dir(args), max(1, args.threads))
         if args.output is not None:
             args.output.mkdir(parents=True, exist_ok=True)
         for path in args.files:
-            _transcribe_one(model, path, args)
+            _transcribe_one(transcriber, path, args)
     except _Failure as failure:
         print(failure.message, file=sys.stderr)
         return failure.code
@@ -57,24 +61,27 @@ def run(args: argparse.Namespace) -> int:
 
 def _model_dir(args: argparse.Namespace) -> Path:
     models = paths.resolve(getattr(args, "data_dir", None)).models
+    store = ModelStore(models)
     if args.model:
         given = Path(args.model)
-        return given if given.is_dir() or os.sep in args.model else models / args.model
-    installed = sorted(p for p in models.iterdir() if p.is_dir()) if models.is_dir() else []
+        if given.is_dir() or os.sep in args.model:
+            return given
+        return store.folder_of(args.engine, args.model)
+    installed = store.installed(args.engine)
     if len(installed) != 1:
         raise _Failure(f"Ange en modell med --model (installerade modeller finns i {models}).", 2)
-    return installed[0]
+    return installed[0].path
 
 
-def _load(folder: Path) -> SpeechModel:
+def _load(engine: str, folder: Path, threads: int) -> FileTranscriber:
     print(f"Läser in modellen {folder} …", file=sys.stderr)
     try:
-        return load_model(folder)
+        return load_file_transcriber(engine, folder, threads=threads)
     except ModelInvalid as exc:
         raise _Failure(f"Modellmappen saknas eller är ogiltig: {folder} ({exc})") from exc
 
 
-def _transcribe_one(model: SpeechModel, path: Path, args: argparse.Namespace) -> None:
+def _transcribe_one(transcriber: FileTranscriber, path: Path, args: argparse.Namespace) -> None:
     def progress(fraction: float) -> None:
         percent = int(fraction * 100)
         if percent % 10 == 0 or sys.stderr.isatty():
@@ -82,7 +89,8 @@ def _transcribe_one(model: SpeechModel, path: Path, args: argparse.Namespace) ->
             print(f"{path.name}: {percent} %", end=end, file=sys.stderr, flush=True)
 
     try:
-        segments = transcribe_file(model, path, threads=max(1, args.threads), progress=progress)
+        pcm = load_pcm(path)
+        segments = transcriber.transcribe(pcm, progress, threading.Event())
     except AudioFileError as exc:
         raise _Failure(f"Filen kunde inte läsas: {path} ({exc})") from exc
     text = render(segments, args.format)

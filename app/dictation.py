@@ -11,9 +11,8 @@ import traceback
 from collections.abc import Callable
 from typing import Protocol
 
-from app.errors import UserError
+from app.errors import UserError, to_user_error
 from app.live import SourceFactory, microphone
-from app.speech_errors import to_user_error
 from app.speech_models import LoadedModel
 from speech.dictation import Dictation
 from speech.errors import SpeechError

@@ -143,3 +143,18 @@ class AuditCheck:
     events: int
     first_broken_seq: int | None = None
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class TranscriptInfo:
+    """One transcript of a recording: who made it (engine, model), in which pass, and whether it
+    is finished (hashed, queued for sync; nothing is added to it any more)."""
+
+    id: str
+    recording_id: str
+    engine: str
+    model_id: str
+    pass_kind: str  # live | file | accuracy
+    created_at: datetime
+    finished: bool
+    segments: int

@@ -6,6 +6,8 @@ anything else as an unexpected fault with a "copy details" button.
 
 from __future__ import annotations
 
+from speech.errors import AUDIO_ERRORS, SpeechError
+
 
 class SamskrivError(Exception):
     """Base of all errors the application raises on purpose."""
@@ -73,3 +75,10 @@ class AudioError(UserError):
 
 class ModelError(UserError):
     """Speech model missing, invalid or failing to download."""
+
+
+def to_user_error(exc: SpeechError) -> UserError:
+    """The app's typed error for a speech-layer error (English detail kept for support)."""
+    if isinstance(exc, AUDIO_ERRORS):
+        return AudioError(exc.message, detail=str(exc))
+    return ModelError(exc.message, detail=str(exc))

@@ -10,9 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.context import Context
-from app.errors import ValidationError
+from app.errors import ValidationError, to_user_error
 from app.settings import Settings
-from app.speech_errors import to_user_error
 from app.transcription import active_model, model_store
 from speech.errors import SpeechError
 from speech.values import CatalogEntry, InstalledModel
@@ -54,9 +53,9 @@ def import_model(ctx: Context, path: Path) -> InstalledModel:
         return model_store(ctx).import_path(path)
 
 
-def remove_model(ctx: Context, name: str) -> None:
+def remove_model(ctx: Context, engine: str, name: str) -> None:
     with _speech_errors():
-        model_store(ctx).remove(name)
+        model_store(ctx).remove(engine, name)
 
 
 def choose_model(settings: Settings, listing: ModelListing, name: str) -> Settings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Protocol
 
-from app.speech_errors import to_user_error
+from app.errors import to_user_error
 from speech import audio
 from speech.errors import SpeechError
 

@@ -11,14 +11,14 @@ from typing import Protocol
 
 from app import transcription
 from app.context import Context
-from app.speech_errors import to_user_error
-from speech.engine import Recognizer, load_model
+from app.errors import to_user_error
+from speech.engine import FileTranscriber, Recognizer, load_model
 from speech.errors import SpeechError
 
 
-class Recognizers(Protocol):
-    """A shared model (Vosk or a test fake) that makes one recognizer per thread; it serves
-    live recording (``RecognizerFactory``) and file transcription (``BatchModel``) alike."""
+class Recognizers(FileTranscriber, Protocol):
+    """A shared model (Vosk or a test fake) that makes one recognizer per thread for live
+    recording and transcribes whole files (``FileTranscriber``) with the same model."""
 
     def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer: ...
 

@@ -5,24 +5,24 @@ and turn a transcript into draft text with the dictation rules."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import recording
 from app.context import Context
-from app.errors import ModelError
+from app.errors import ModelError, to_user_error
 from app.recording import RecordingInfo
-from app.speech_errors import to_user_error
 from speech.audio import AudioSource
-from speech.batch import BatchModel, load_pcm, transcribe_pcm
+from speech.batch import load_pcm
 from speech.catalog import ModelCatalog, language_rank
 from speech.dictation import Dictation
-from speech.engine import RecognizerFactory, SpeechModel, load_model
-from speech.errors import SpeechError
+from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory, SpeechModel, load_model
+from speech.errors import SpeechError, TranscriptionCancelled
 from speech.modelstore import InstalledModel, ModelStore
 from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
-from speech.transcript import Segment
+from speech.values import Segment
 
 _log = logging.getLogger(__name__)
 Progress = Callable[[float], None]
@@ -125,23 +125,26 @@ class LiveRecording:
 
 
 def transcribe_recording(
-    ctx: Context, recording_id: str, model: BatchModel, *, threads: int = 2,
-    progress: Progress | None = None,
+    ctx: Context, recording_id: str, transcriber: FileTranscriber, *,
+    progress: Progress | None = None, cancel: CancelCheck | None = None,
 ) -> list[Segment]:
-    """Transcribe a stored recording (one recorded while no model was installed)."""
+    """Transcribe a stored recording from its file (one recorded while no model was
+    installed) and keep it as the recording's "file" transcript."""
     pcm = recording.read_audio(ctx, recording_id)
-    segments = transcribe_pcm(model, pcm, threads=threads, progress=progress)
-    recording.save_segments(ctx, recording_id, segments)
+    segments = _transcribe(transcriber, pcm, progress, cancel)
+    recording.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
+                             model_id=transcriber.model_id, pass_kind="file")
     return segments
 
 
 def transcribe_waiting(
-    ctx: Context, model: BatchModel, progress: Progress | None = None
+    ctx: Context, transcriber: FileTranscriber, progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> list[RecordingInfo]:
     """Every recording that waited for a model, transcribed now."""
     waiting = recording.awaiting_transcription(ctx)
     for rec in waiting:
-        transcribe_recording(ctx, rec.id, model, progress=progress)
+        transcribe_recording(ctx, rec.id, transcriber, progress=progress, cancel=cancel)
     return waiting
 
 
@@ -152,28 +155,43 @@ class ImportResult:
 
 
 def import_recording(
-    ctx: Context, visit_id: str, path: Path, model: BatchModel | None, *, threads: int = 2,
-    progress: Progress | None = None,
+    ctx: Context, visit_id: str, path: Path, transcriber: FileTranscriber | None, *,
+    progress: Progress | None = None, cancel: CancelCheck | None = None,
 ) -> ImportResult:
     """Store an audio file (any format ffmpeg reads) encrypted with the visit and transcribe
-    it when a model is given. Consent applies as for live recording."""
+    it when a transcriber is given. Consent applies as for live recording."""
     try:
         pcm = load_pcm(path)
     except SpeechError as exc:
         raise to_user_error(exc) from exc
-    info = recording.begin(ctx, visit_id, model_id=model_id_of(model))
+    model_id = transcriber.model_id if transcriber is not None else ""
+    engine = transcriber.engine if transcriber is not None else ""
+    info = recording.begin(ctx, visit_id, model_id=model_id, engine=engine)
     with recording.open_sink(ctx, info.id) as sink:
         sink.write(pcm)
     duration = len(pcm) / (2 * recording.SAMPLE_RATE)
     segments: list[Segment] = []
     try:
-        if model is not None:
-            segments = transcribe_pcm(model, pcm, threads=threads, progress=progress)
-            recording.save_segments(ctx, info.id, segments)
+        if transcriber is not None:
+            segments = _transcribe(transcriber, pcm, progress, cancel)
+            recording.add_transcript(ctx, info.id, segments, engine=engine, model_id=model_id,
+                                     pass_kind="file")
     finally:
         # Even if transcription failed the audio is kept and waits for another try.
         info = recording.finish(ctx, info.id, duration)
     return ImportResult(info, tuple(segments))
+
+
+def _transcribe(transcriber: FileTranscriber, pcm: bytes, progress: Progress | None,
+                cancel: CancelCheck | None) -> list[Segment]:
+    try:
+        return transcriber.transcribe(pcm, progress or _no_progress, cancel or threading.Event())
+    except TranscriptionCancelled as exc:
+        raise to_user_error(exc) from exc
+
+
+def _no_progress(_fraction: float) -> None:
+    pass
 
 
 def model_id_of(model: object | None) -> str:

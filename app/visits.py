@@ -33,7 +33,7 @@ def create_visit(
         uow.flush()
         audit.record(uow.session, ctx.actor, "visit.create", "visit", visit.id,
                      {"case": case_id}, now=ctx.now())
-        info = _info(visit)
+        info = visit_info(visit)
         uow.commit()
         return info
 
@@ -47,7 +47,7 @@ def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
         if end is not None:
             visit.actual_end = end
         uow.flush()
-        info = _info(visit)
+        info = visit_info(visit)
         uow.commit()
         return info
 
@@ -63,12 +63,12 @@ def visits_in_case(session: Session, ctx: Context, case_id: str) -> list[VisitIn
     rows = session.scalars(
         select(Visit).where(Visit.case_id == case_id).order_by(Visit.created_at.desc())
     ).all()
-    return [_info(v) for v in rows]
+    return [visit_info(v) for v in rows]
 
 
 def get_visit(ctx: Context, visit_id: str) -> VisitInfo:
     with ctx.uow() as uow:
-        return _info(_load(uow.session, ctx, visit_id))
+        return visit_info(_load(uow.session, ctx, visit_id))
 
 
 def record_consent(
@@ -101,12 +101,17 @@ def record_consent(
 def latest_consent(ctx: Context, visit_id: str) -> ConsentInfo | None:
     with ctx.uow() as uow:
         _load(uow.session, ctx, visit_id)
-        row = uow.session.scalars(
-            select(Consent).where(Consent.visit_id == visit_id)
-            .order_by(Consent.recorded_at.desc(), literal_column("consents.rowid").desc())
-            .limit(1)
-        ).first()
-        return _consent_info(uow.session, row) if row else None
+        return consent_of(uow.session, visit_id)
+
+
+def consent_of(session: Session, visit_id: str) -> ConsentInfo | None:
+    """Inside a caller's unit of work: the visit's latest consent (a withdrawal is newer)."""
+    row = session.scalars(
+        select(Consent).where(Consent.visit_id == visit_id)
+        .order_by(Consent.recorded_at.desc(), literal_column("consents.rowid").desc())
+        .limit(1)
+    ).first()
+    return _consent_info(session, row) if row else None
 
 
 def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
@@ -117,7 +122,7 @@ def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
     return visit
 
 
-def _info(v: Visit) -> VisitInfo:
+def visit_info(v: Visit) -> VisitInfo:
     return VisitInfo(v.id, v.case_id, v.kind, v.planned_start, v.actual_start, v.actual_end,
                      tuple(p.get("name", "") for p in v.participants), v.with_child)
 

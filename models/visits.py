@@ -1,7 +1,8 @@
-"""Visits (besök/samtal), consent to record, recordings and transcript segments."""
+"""Visits (besök/samtal), consent to record, recordings, their transcripts and segments."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -9,9 +10,13 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
+from models.records import TranscriptRecord, TranscriptSegment, Word
 
 VISIT_KINDS = ("hembesok", "skola", "kontor", "telefon", "annat")
 RECORDING_STATES = ("recording", "complete", "recovered", "audio-deleted")
+# Best last: the accuracy pass (a slow second engine over the file) beats a file transcription,
+# which beats what was recognised live.
+TRANSCRIPT_PASSES = ("live", "file", "accuracy")
 
 
 class Visit(Base):
@@ -60,11 +65,37 @@ class Recording(Base):
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
 
 
+class Transcript(Base):
+    """What one engine and model made of one recording in one pass.
+
+    ``hash`` stays empty while segments are still being added (a live recording) and is set
+    once, when the transcript is finished; a finished transcript is not changed again.
+    """
+
+    __tablename__ = "transcripts"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), index=True)
+    engine: Mapped[str] = mapped_column(String(64), default="")
+    model_id: Mapped[str] = mapped_column(String(200), default="")
+    pass_kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    def to_record(self, segments: Sequence[Segment]) -> TranscriptRecord:
+        """The wire record of this transcript with its ``segments`` (in ``seq`` order)."""
+        return TranscriptRecord(
+            id=self.id, recording_id=self.recording_id, engine=self.engine,
+            model_id=self.model_id, pass_kind=self.pass_kind, created_at=self.created_at,
+            segments=tuple(segment.to_record() for segment in segments),
+        )
+
+
 class Segment(Base):
     __tablename__ = "segments"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), index=True)
+    transcript_id: Mapped[str] = mapped_column(ForeignKey("transcripts.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     start_s: Mapped[float] = mapped_column(Float)
     end_s: Mapped[float] = mapped_column(Float)
@@ -72,3 +103,11 @@ class Segment(Base):
     # [{"word": str, "start": float, "end": float, "conf": float}, ...]
     words: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     speaker: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    def to_record(self) -> TranscriptSegment:
+        return TranscriptSegment(
+            seq=self.seq, start_s=self.start_s, end_s=self.end_s, text=self.text,
+            words=tuple(Word(word=w["word"], start=w["start"], end=w["end"], conf=w["conf"])
+                        for w in self.words),
+            speaker=self.speaker,
+        )

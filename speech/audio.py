@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from speech.exceptions import AudioFileError, NoInputDevice, NoOutputDevice
+from speech.errors import AudioFileError, NoInputDevice, NoOutputDevice
 from speech.wavio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
 
 # The sounddevice RawInputStream callback signature: (indata, frames, time, status).

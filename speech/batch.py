@@ -1,4 +1,5 @@
-"""File transcription: decode audio, split long audio at silences, decode parts in parallel."""
+"""File transcription with Vosk: decode audio, split long audio at silences, decode parts in
+parallel. ``VoskFileTranscriber`` is Vosk's ``speech.engine.FileTranscriber``."""
 
 from __future__ import annotations
 
@@ -9,21 +10,28 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from speech.engine import Final, Recognizer
-from speech.exceptions import AudioFileError
-from speech.transcript import Segment, segment_from_final
+from speech.errors import AudioFileError, TranscriptionCancelled
+from speech.transcript import segment_from_final
+from speech.values import VOSK, Final, Segment
 from speech.wavio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
+
+if TYPE_CHECKING:  # speech.engine imports this module (its SpeechModel transcribes files)
+    from speech.engine import CancelCheck, Recognizer
 
 BLOCK_BYTES = 4000  # what vosk-transcriber feeds; keeps single-thread output identical
 Progress = Callable[[float], None]
 
 
 class BatchModel(Protocol):
-    """What batch decoding needs from a model (``SpeechModel`` or a fake); thread-safe."""
+    """What batch decoding needs from a model (``SpeechModel`` or a fake); thread-safe.
+
+    A Vosk-specific ``RecognizerFactory`` that can switch partial results off (they cost
+    decoding time and a file transcription never shows them).
+    """
 
     def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer: ...
 
@@ -103,10 +111,12 @@ class _Decoder:
     """
 
     def __init__(
-        self, model: BatchModel, block_bytes: int, total: int, progress: Progress | None
+        self, model: BatchModel, block_bytes: int, total: int, progress: Progress | None,
+        cancel: CancelCheck | None = None,
     ) -> None:
         self._model = model
         self._block_bytes = block_bytes
+        self._cancel = cancel
         self._local = threading.local()
         self._lock = threading.Lock()
         self._done = 0
@@ -120,6 +130,8 @@ class _Decoder:
             state.seen = 0
         finals: list[Final] = []
         for start in range(0, len(pcm), self._block_bytes):
+            if self._cancel is not None and self._cancel.is_set():
+                raise TranscriptionCancelled()  # other threads see the same flag and stop too
             block = pcm[start : start + self._block_bytes]
             result = state.recognizer.accept(block)
             if isinstance(result, Final):
@@ -152,20 +164,22 @@ def transcribe_pcm(
     split: SplitOptions | None = SplitOptions(),
     progress: Progress | None = None,
     executor: Executor | None = None,
+    cancel: CancelCheck | None = None,
 ) -> list[Segment]:
     """Transcribe 16 kHz mono int16 audio; segments in time order with absolute times.
 
     ``progress(fraction)`` is called from worker threads, one call at a time, about every
     1 %. With ``split=None`` or one thread the audio is decoded as one stream (with 4000-byte
     blocks that is exactly what vosk-transcriber produces); splitting only pays off in
-    parallel. ``executor`` may be injected (tests).
+    parallel. ``executor`` may be injected (tests). ``cancel`` is checked before every block
+    (a flag read: no measurable cost); once set, ``TranscriptionCancelled`` is raised.
     """
     bounds = []
     if split is not None and (threads > 1 or executor is not None):
         chunk_options = _balanced(split, len(pcm) / (SAMPLE_RATE * SAMPLE_WIDTH), threads)
         bounds = [0, *(c * SAMPLE_WIDTH for c in cut_points(pcm, chunk_options)), len(pcm)]
     spans = list(zip(bounds, bounds[1:], strict=False)) or [(0, len(pcm))]
-    decoder = _Decoder(model, block_bytes, len(pcm), progress)
+    decoder = _Decoder(model, block_bytes, len(pcm), progress, cancel)
     jobs = [(pcm[a:b], a / (SAMPLE_RATE * SAMPLE_WIDTH)) for a, b in spans]
     if executor is not None:
         parts = list(executor.map(lambda job: decoder.decode(*job), jobs))
@@ -194,3 +208,35 @@ def transcribe_file(
     """``transcribe_pcm`` on a file read with ``load_pcm`` (raises ``AudioFileError``)."""
     pcm = load_pcm(path)
     return transcribe_pcm(model, pcm, threads=threads, split=split, progress=progress)
+
+
+class VoskFileTranscriber:
+    """Vosk's ``FileTranscriber``: ``transcribe_pcm`` with its measured split and threads.
+
+    Safe to share between threads (each call makes its own recognizers).
+    """
+
+    engine = VOSK
+
+    def __init__(
+        self,
+        model: BatchModel,
+        *,
+        threads: int = 2,
+        split: SplitOptions | None = SplitOptions(),
+        block_bytes: int = BLOCK_BYTES,
+        model_id: str | None = None,
+    ) -> None:
+        self._model = model
+        self._threads, self._split, self._block_bytes = threads, split, block_bytes
+        path = getattr(model, "path", None)
+        self._model_id = model_id if model_id is not None else (
+            path.name if isinstance(path, Path) else "")
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]:
+        return transcribe_pcm(self._model, pcm, threads=self._threads, split=self._split,
+                              block_bytes=self._block_bytes, progress=progress, cancel=cancel)

@@ -1,4 +1,5 @@
-"""The catalog of official Vosk models: a built-in copy, refreshable from ``model-list.json``."""
+"""The catalog of downloadable models: Vosk's official list (a built-in copy, refreshable from
+``model-list.json``). Entries carry their engine; lookups take (engine, name)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from speech.errors import CatalogInvalid, ModelNotFound
-from speech.values import CatalogEntry
+from speech.values import VOSK
+from speech.values import CatalogEntry as CatalogEntry  # re-exported for its users
 
 MODEL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 REFRESHED_NAME = "model-list.json"
@@ -28,7 +30,7 @@ def is_safe_model_name(name: str) -> bool:
     return bool(_SAFE_NAME.match(name)) and ".." not in name
 
 
-def parse_entry(item: dict[str, Any]) -> CatalogEntry:
+def parse_entry(item: dict[str, Any], engine: str = VOSK) -> CatalogEntry:
     """Parse one published entry; raises ``CatalogInvalid`` if it is unusable."""
     try:
         entry = CatalogEntry(
@@ -41,6 +43,7 @@ def parse_entry(item: dict[str, Any]) -> CatalogEntry:
             type=str(item.get("type", "")),
             version=str(item.get("version", "")),
             obsolete=str(item.get("obsolete", "false")).lower() == "true",
+            engine=engine,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CatalogInvalid(f"bad catalog entry {item!r}: {exc}") from exc
@@ -136,11 +139,11 @@ class ModelCatalog:
             grouped.setdefault(entry.lang, []).append(entry)
         return grouped
 
-    def find(self, name: str) -> CatalogEntry | None:
-        return next((e for e in self._entries if e.name == name), None)
+    def find(self, engine: str, name: str) -> CatalogEntry | None:
+        return next((e for e in self._entries if e.engine == engine and e.name == name), None)
 
-    def get(self, name: str) -> CatalogEntry:
-        entry = self.find(name)
+    def get(self, engine: str, name: str) -> CatalogEntry:
+        entry = self.find(engine, name)
         if entry is None:
             raise ModelNotFound(name)
         return entry

@@ -1,4 +1,16 @@
-"""Vosk behind a small typed API: validated model loading, recognizers, partial/final results."""
+"""The speech engine protocols, and Vosk behind them.
+
+An engine offers up to two things, each one protocol:
+
+* streaming — ``RecognizerFactory`` makes a ``Recognizer`` per audio stream; the live pipeline
+  (``speech.pipeline``) feeds it blocks and gets partial and final results back;
+* files — a ``FileTranscriber`` turns a whole recording into segments, with progress and a
+  cancel check (``speech.batch.VoskFileTranscriber`` for Vosk).
+
+The app and the CLI hold engines only through these protocols, so a second engine (e.g.
+faster-whisper for an accuracy pass) is a new implementation, not a change of its callers.
+Vosk's loaded ``SpeechModel`` is both: one shared model serves live recording and files.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +18,73 @@ import ctypes
 import ctypes.util
 import json
 import struct
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
+from speech.batch import VoskFileTranscriber
 from speech.errors import ModelInvalid
 from speech.modelstore import validate_model
-from speech.values import Final, Partial, Word
+from speech.values import VOSK, Segment
+
+# The value types results are made of, re-exported for their users.
+from speech.values import Final as Final
+from speech.values import Partial as Partial
+from speech.values import Word as Word
 
 _FST_MAGIC = 0x7EB2FDD6
+Progress = Callable[[float], None]
 
 
+@runtime_checkable
 class Recognizer(Protocol):
-    """One decoding stream. Not thread-safe: use each recognizer from one thread only."""
+    """One decoding stream. Not thread-safe: use each recognizer from one thread only.
+
+    ``accept`` takes a block of 16-bit mono PCM and returns a ``Final`` at an utterance end, a
+    ``Partial`` when the running guess changed, else None; ``finish`` flushes the stream (end
+    of audio or a pause) and returns the last ``Final``, or None when nothing was recognised.
+    Word times are seconds since the recognizer was created.
+    """
 
     def accept(self, pcm: bytes) -> Partial | Final | None: ...
 
     def finish(self) -> Final | None: ...
 
 
+@runtime_checkable
 class RecognizerFactory(Protocol):
-    """A shared model (or a fake) that makes recognizers; safe to call from any thread."""
+    """A shared model (or a fake) that makes recognizers; safe to call from any thread.
+
+    The one streaming protocol: the live pipeline and the review dictation use nothing else.
+    """
 
     def recognizer(self, sample_rate: int) -> Recognizer: ...
+
+
+class CancelCheck(Protocol):
+    """Polled while transcribing; ``threading.Event`` is one."""
+
+    def is_set(self) -> bool: ...
+
+
+@runtime_checkable
+class FileTranscriber(Protocol):
+    """Transcribes a whole recording: 16 kHz mono int16 PCM in, segments out.
+
+    Threading contract: ``transcribe`` blocks (run it off the GUI thread) and may use threads of
+    its own; ``progress(fraction)`` is called from those threads, one call at a time, with
+    fractions that never decrease. When ``cancel.is_set()`` turns true it stops soon and raises
+    ``speech.errors.TranscriptionCancelled``. Segments come in time order with times in seconds
+    from the start of ``pcm``. ``engine`` and ``model_id`` name what made the transcript.
+    """
+
+    @property
+    def engine(self) -> str: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+    def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]: ...
 
 
 class VoskRecognizer:
@@ -66,14 +123,31 @@ class VoskRecognizer:
 
 
 class SpeechModel:
-    """A loaded Vosk model. Load once and share it: recognizers may be made from any thread."""
+    """A loaded Vosk model. Load once and share it: recognizers may be made from any thread.
+
+    A ``RecognizerFactory`` for live recording and a ``FileTranscriber`` (two threads, as the
+    app has always used) for files; ``file_transcriber`` gives one with another thread count.
+    """
+
+    engine = VOSK
 
     def __init__(self, path: Path, handle: Any) -> None:
         self.path = path
         self.handle = handle
 
+    @property
+    def model_id(self) -> str:
+        """The model's folder name, what recordings and transcripts keep."""
+        return self.path.name
+
     def recognizer(self, sample_rate: int = 16_000, *, partials: bool = True) -> VoskRecognizer:
         return VoskRecognizer(self.handle, sample_rate, partials=partials)
+
+    def file_transcriber(self, *, threads: int = 2) -> VoskFileTranscriber:
+        return VoskFileTranscriber(self, threads=threads, model_id=self.model_id)
+
+    def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]:
+        return self.file_transcriber().transcribe(pcm, progress, cancel)
 
 
 def load_model(path: str | Path) -> SpeechModel:
@@ -92,6 +166,19 @@ def load_model(path: str | Path) -> SpeechModel:
     except Exception as exc:  # vosk raises a bare Exception("Failed to create a model")
         raise ModelInvalid([f"loadable model files ({exc})"], str(folder)) from exc
     return SpeechModel(folder, handle)
+
+
+def load_file_transcriber(
+    engine: str, folder: str | Path, *, threads: int = 2
+) -> FileTranscriber:
+    """A model folder of ``engine`` loaded for file transcription (slow: seconds).
+
+    The one place that maps an engine name to its file transcriber; a second engine adds a
+    branch here and its name to ``speech.values.ENGINES``.
+    """
+    if engine == VOSK:
+        return load_model(folder).file_transcriber(threads=threads)
+    raise ModelInvalid([f"a speech engine called {engine!r}"], str(folder))
 
 
 def validate_model_dir(folder: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from speech.transcript import Segment
+from speech.values import Segment
 
 WORDS_PER_CUE = 7  # as vosk-transcriber: short subtitle lines
 

@@ -12,19 +12,27 @@ from typing import Protocol
 import numpy as np
 
 from speech.audio import AudioSource, Block, BlockQueue, Clock
-from speech.engine import Final, Partial, Recognizer, RecognizerFactory, release_freed_memory
-from speech.transcript import Segment, segment_from_final
+from speech.engine import Recognizer, RecognizerFactory, release_freed_memory
+from speech.transcript import segment_from_final
 from speech.values import (
     DropEvent,
     ErrorEvent,
     Event,
+    Final,
     LevelEvent,
+    Partial,
     PartialEvent,
     PipelineStats,
+    Segment,
     SegmentEvent,
     StoppedEvent,
 )
 
+# The events it emits are defined in speech.values and re-exported here for its users.
+__all__ = [
+    "AudioSink", "DropEvent", "ErrorEvent", "Event", "LevelEvent", "LiveTranscriber",
+    "PartialEvent", "PipelineStats", "SegmentEvent", "StoppedEvent", "rms_dbfs",
+]
 SILENCE_DBFS = -120.0
 _log = logging.getLogger(__name__)
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+VOSK = "vosk"
+# The speech engines this build knows; each has its own folder in the model store.
+ENGINES = (VOSK,)
+
 
 @dataclass(frozen=True)
 class Word:
@@ -98,6 +102,7 @@ class CatalogEntry:
     type: str = "small"
     version: str = ""
     obsolete: bool = False
+    engine: str = VOSK
 
     @property
     def language(self) -> str:
@@ -113,6 +118,7 @@ class InstalledModel:
     lang: str | None
     lang_text: str | None
     missing: tuple[str, ...]
+    engine: str = VOSK
 
     @property
     def valid(self) -> bool:

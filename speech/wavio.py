@@ -8,7 +8,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from speech.exceptions import AudioFileError
+from speech.errors import AudioFileError
 
 SAMPLE_RATE = 16_000
 SAMPLE_WIDTH = 2  # int16

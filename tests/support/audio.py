@@ -6,7 +6,9 @@ import threading
 from pathlib import Path
 
 from speech.audio import AudioCallback
-from speech.engine import Final, Partial, Recognizer, Word
+from speech.batch import VoskFileTranscriber
+from speech.engine import CancelCheck, Final, Partial, Progress, Recognizer, Word
+from speech.values import Segment
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SHORT_WAV = FIXTURES / "short_sv.wav"  # 4 s of espeak-ng Swedish, 16 kHz mono int16
@@ -74,7 +76,11 @@ class FakeRecognizer:
 
 
 class FakeModel:
-    """A ``RecognizerFactory`` handing out ``FakeRecognizer``s and remembering them."""
+    """A ``RecognizerFactory`` handing out ``FakeRecognizer``s and remembering them; like a
+    loaded Vosk model it is also a ``FileTranscriber`` (Vosk's batch decoding over fakes)."""
+
+    engine = "fake"
+    model_id = ""
 
     def __init__(self, final_every: int = 3) -> None:
         self.final_every = final_every
@@ -86,6 +92,9 @@ class FakeModel:
         with self._lock:
             self.made.append(made)
         return made
+
+    def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]:
+        return VoskFileTranscriber(self).transcribe(pcm, progress, cancel)
 
 
 class MemorySink:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app import speech_models
-from app.errors import UserError
-from app.speech_errors import to_user_error
+from app.errors import UserError, to_user_error
 from app.speech_models import LoadedModel, Recognizers
 from speech.errors import SpeechError
 from ui.errors import present_error, user_message

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import model_admin
 from app.model_admin import ModelListing
 from app.settings import Settings
-from app.speech_errors import mb
+from speech.errors import mb
 from speech.values import CatalogEntry, InstalledModel
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
@@ -165,8 +165,8 @@ class ModelManagerWidget(QWidget):
     def _on_remove_clicked(self) -> None:
         row = self.installed.currentRow()
         if 0 <= row < len(self.listing.installed):
-            name = self.listing.installed[row].name
-            (self.session.tasks.op(model_admin.remove_model, self.session.ctx, name)
+            engine, name = self.listing.installed[row].engine, self.listing.installed[row].name
+            (self.session.tasks.op(model_admin.remove_model, self.session.ctx, engine, name)
              .success(lambda _none: self._on_model_removed(name)).failure(self._on_failed)
              .owned_by(self).run())
 

@@ -17,9 +17,8 @@ from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCha
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from app import recording
-from app.errors import UserError
+from app.errors import UserError, to_user_error
 from app.playback import Player, SoundDevicePlayer
-from app.speech_errors import to_user_error
 from speech.errors import SpeechError
 from speech.values import Segment
 from ui.errors import present_error

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from app import live, recording, transcription
 from app.dto import ConsentInfo
-from app.errors import NotFound, UserError
+from app.errors import NotFound, UserError, to_user_error
 from app.live import SourceFactory
 from app.recording import RecordingInfo
-from app.speech_errors import to_user_error
 from app.transcription import ImportResult
 from app.visit_view import VisitView, load_visit
 from speech.errors import SpeechError

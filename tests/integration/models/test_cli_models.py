@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.cli_models import ProgressBar, register
-from app.errors import ModelError
-from app.speech_errors import to_user_error
+from app.errors import ModelError, to_user_error
 from speech.errors import (
     CatalogInvalid,
     ChecksumMismatch,
@@ -74,7 +73,7 @@ def test_refresh_install_list_remove(
     assert run(tmp_path, "models", "install", NAME) == 0
     captured = capsys.readouterr()
     assert "100 %" in captured.err and f"Installerade {NAME}" in captured.out
-    assert (tmp_path / "models" / NAME / "am" / "final.mdl").is_file()
+    assert (tmp_path / "models" / "vosk" / NAME / "am" / "final.mdl").is_file()
 
     assert run(tmp_path, "models", "install", NAME) == 0
     assert "redan installerad" in capsys.readouterr().out
@@ -83,7 +82,7 @@ def test_refresh_install_list_remove(
     assert capsys.readouterr().out.splitlines()[0].split()[:2] == ["*", NAME]
 
     assert run(tmp_path, "models", "remove", NAME) == 0
-    assert not (tmp_path / "models" / NAME).exists()
+    assert not (tmp_path / "models" / "vosk" / NAME).exists()
 
 
 def test_install_bad_checksum_message(
@@ -94,6 +93,7 @@ def test_install_bad_checksum_message(
     assert run(tmp_path, "models", "install", NAME) == 1
     assert "Kontrollsumman stämmer inte" in capsys.readouterr().err
     assert not (tmp_path / "models" / NAME).exists()
+    assert not (tmp_path / "models" / "vosk" / NAME).exists()
 
 
 def test_install_corrupt_zip_message(

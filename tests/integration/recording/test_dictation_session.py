@@ -11,7 +11,7 @@ from app.context import Context
 from app.dictation import UNEXPECTED, DictationSession, dictated_text, problem_message
 from app.errors import AudioError, UserError
 from app.speech_models import LoadedModel
-from speech.exceptions import NoInputDevice
+from speech.errors import NoInputDevice
 from tests.support.audio import FakeModel, ManualSource, tone_block
 from tests.support.logfail import expect_error_log
 

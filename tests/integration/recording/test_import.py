@@ -9,7 +9,7 @@ import pytest
 from app import recording, transcription, visits
 from app.context import Context
 from app.errors import AudioError, UserError
-from speech.batch import load_pcm
+from speech.batch import VoskFileTranscriber, load_pcm
 from speech.engine import SpeechModel
 from speech.transcript import Segment
 from tests.integration.recording.conftest import new_visit
@@ -110,6 +110,6 @@ def test_a_failed_transcription_during_import_keeps_the_audio_waiting(
 ) -> None:
     with pytest.raises(RuntimeError, match="decoder crashed"):
         transcription.import_recording(admin, visit_id, two_utterances_wav,
-                                       _BrokenModel())  # type: ignore[arg-type]
+                                       VoskFileTranscriber(_BrokenModel()))
     assert recording.unfinished(admin) == []
     assert len(recording.awaiting_transcription(admin)) == 1

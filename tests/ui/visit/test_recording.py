@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app import recording, transcription
-from speech.exceptions import NoInputDevice
+from speech.errors import NoInputDevice
 from speech.values import Final, Word
 from tests.support.audio import FakeModel, ManualSource, tone_block
 from ui.visit.live_transcript import FINAL_COLOR, PARTIAL_COLOR

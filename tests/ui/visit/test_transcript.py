@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app import recording
-from speech.exceptions import NoOutputDevice
+from speech.errors import NoOutputDevice
 from speech.values import Segment, Word
 from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
 

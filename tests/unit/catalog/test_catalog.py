@@ -10,6 +10,7 @@ import pytest
 
 from speech.catalog import ModelCatalog, parse_entry, parse_model_list
 from speech.errors import CatalogInvalid, ModelNotFound
+from speech.values import VOSK
 
 SWEDISH = "vosk-model-small-sv-rhasspy-0.15"
 
@@ -42,7 +43,7 @@ def test_builtin_catalog_starts_with_swedish_then_english() -> None:
 
 
 def test_swedish_entry_matches_published_list() -> None:
-    entry = ModelCatalog().get(SWEDISH)
+    entry = ModelCatalog().get(VOSK, SWEDISH)
     assert entry.size == 303_504_931
     assert entry.md5 == "5ae431c65fe8636692118792daa22ecc"
     assert entry.url == f"https://alphacephei.com/vosk/models/{SWEDISH}.zip"
@@ -69,8 +70,8 @@ def test_by_language_groups_with_swedish_first() -> None:
 
 def test_unknown_name() -> None:
     with pytest.raises(ModelNotFound):
-        ModelCatalog().get("vosk-model-klingon")
-    assert ModelCatalog().find("vosk-model-klingon") is None
+        ModelCatalog().get(VOSK, "vosk-model-klingon")
+    assert ModelCatalog().find(VOSK, "vosk-model-klingon") is None
 
 
 def test_refresh_stores_copy_and_is_used_next_time(tmp_path: Path) -> None:
@@ -80,7 +81,7 @@ def test_refresh_stores_copy_and_is_used_next_time(tmp_path: Path) -> None:
     assert [e.name for e in catalog.entries()] == ["vosk-model-small-da-9.9"]
     assert len(catalog.entries(include_obsolete=True)) == 2
     reopened = ModelCatalog(tmp_path)
-    assert reopened.refreshed and reopened.find("vosk-model-small-da-9.9") is not None
+    assert reopened.refreshed and reopened.find(VOSK, "vosk-model-small-da-9.9") is not None
     assert list(tmp_path.iterdir()) == [tmp_path / "model-list.json"]
 
 
@@ -89,14 +90,14 @@ def test_refresh_with_garbage_keeps_the_old_catalog(tmp_path: Path) -> None:
     for garbage in (b"<html>", b"{}", b"[]", json.dumps([{"name": "x"}]).encode()):
         with pytest.raises(CatalogInvalid):
             catalog.refresh_from(garbage)
-    assert catalog.find(SWEDISH) is not None
+    assert catalog.find(VOSK, SWEDISH) is not None
     assert not (tmp_path / "model-list.json").exists()
 
 
 def test_damaged_stored_copy_falls_back_to_builtin(tmp_path: Path) -> None:
     (tmp_path / "model-list.json").write_text("not json")
     catalog = ModelCatalog(tmp_path)
-    assert not catalog.refreshed and catalog.find(SWEDISH) is not None
+    assert not catalog.refreshed and catalog.find(VOSK, SWEDISH) is not None
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from speech.audio import FileSource, SoundDeviceSource, play_span
-from speech.exceptions import AudioFileError, NoInputDevice, NoOutputDevice
+from speech.errors import AudioFileError, NoInputDevice, NoOutputDevice
 from speech.wavio import read_wav, write_wav
 from tests.support.audio import SHORT_WAV
 

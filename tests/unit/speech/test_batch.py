@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from speech.batch import SplitOptions, cut_points, load_pcm, transcribe_pcm
-from speech.exceptions import AudioFileError
+from speech.batch import (
+    SplitOptions,
+    VoskFileTranscriber,
+    cut_points,
+    load_pcm,
+    transcribe_pcm,
+)
+from speech.engine import FileTranscriber
+from speech.errors import AudioFileError, TranscriptionCancelled
 from speech.wavio import read_wav, write_wav
 from tests.support.audio import SHORT_WAV, FakeModel
 
@@ -92,3 +100,42 @@ def test_unreadable_files_raise_audio_file_error(tmp_path: Path, content: bytes 
         path.write_bytes(content)
     with pytest.raises(AudioFileError):
         load_pcm(path)
+
+
+class _CancelAfter:
+    """A cancel check that turns true after ``n`` polls (deterministic, no timing)."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.polls = n, 0
+        self._lock = threading.Lock()
+
+    def is_set(self) -> bool:
+        with self._lock:
+            self.polls += 1
+            return self.polls > self.n
+
+
+def test_the_vosk_file_transcriber_is_transcribe_pcm_behind_the_protocol() -> None:
+    pcm = _bursts([(9, True), (1, False), (9, True), (1, False), (9, True), (1, False), (10, True)])
+    split = SplitOptions(target_s=10, min_s=4, search_s=3)
+    transcriber: FileTranscriber = VoskFileTranscriber(
+        FakeModel(final_every=5), threads=2, split=split, block_bytes=32000)
+    assert isinstance(transcriber, FileTranscriber)
+    assert (transcriber.engine, transcriber.model_id) == ("vosk", "")
+    progress: list[float] = []
+    segments = transcriber.transcribe(pcm, progress.append, threading.Event())
+    expected = transcribe_pcm(FakeModel(final_every=5), pcm, threads=2, split=split,
+                              block_bytes=32000)
+    assert segments == expected
+    assert progress == sorted(progress) and progress[-1] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_cancel_stops_a_file_transcription(threads: int) -> None:
+    pcm = _bursts([(200, True)])
+    model = FakeModel(final_every=1000)
+    cancel = _CancelAfter(10)
+    with pytest.raises(TranscriptionCancelled):
+        VoskFileTranscriber(model, threads=threads).transcribe(pcm, lambda _f: None, cancel)
+    fed = sum(len(r.fed) for r in model.made)
+    assert fed <= 10 < len(pcm) // 4000  # stopped long before the end

@@ -35,7 +35,7 @@ def test_invalid_model_folder_gives_swedish_message(tmp_path: Path, capsys: pyte
 def test_model_name_is_looked_up_in_the_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = _parse("--data-dir", str(tmp_path), "transcribe", str(SHORT_WAV), "--model", "sv-small")
     assert args.func(args) == 1
-    assert str(tmp_path / "models" / "sv-small") in capsys.readouterr().err
+    assert str(tmp_path / "models" / "vosk" / "sv-small") in capsys.readouterr().err
 
 
 def test_without_model_and_none_installed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
