@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, outbox
 from app.access import require_case, visible_case_ids
 from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
@@ -72,6 +72,7 @@ def begin(ctx: Context, visit_id: str, *, model_id: str = "") -> RecordingInfo:
         rec.audio_file = audio_path(ctx, rec.id).name
         if visit.actual_start is None:
             visit.actual_start = ctx.now()
+            outbox.enqueue(s, visit.to_record())  # the visit as it now is
         audit.record(s, ctx.actor, "recording.start", "visit", visit_id,
                      {"recording": rec.id}, now=ctx.now())
         info = _info(s, rec)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
 
 from app import audit, outbox
 from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, VisitInfo
 from app.errors import NotFound, ValidationError
-from models.canonical import content_hash
 from models.people import User
 from models.visits import VISIT_KINDS, Consent, Visit
 
@@ -38,6 +38,7 @@ def create_visit(
                       created_by=ctx.actor.user_id, created_at=ctx.now())
         uow.session.add(visit)
         uow.flush()
+        outbox.enqueue(uow.session, visit.to_record())
         audit.record(uow.session, ctx.actor, "visit.create", "visit", visit.id,
                      {"case": case_id}, now=ctx.now())
         info = _info(visit)
@@ -49,11 +50,14 @@ def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
                end: datetime | None = None) -> VisitInfo:
     with ctx.uow(write=True) as uow:
         visit = _load(uow.session, ctx, visit_id)
+        before = (visit.actual_start, visit.actual_end)
         if start is not None and visit.actual_start is None:
             visit.actual_start = start
         if end is not None:
             visit.actual_end = end
         uow.flush()
+        if (visit.actual_start, visit.actual_end) != before:
+            outbox.enqueue(uow.session, visit.to_record())  # the visit as it now is
         info = _info(visit)
         uow.commit()
         return info
@@ -91,8 +95,7 @@ def record_consent(
                           recorded_at=ctx.now(), recorded_by=ctx.actor.user_id)
         uow.session.add(consent)
         uow.flush()
-        outbox.enqueue(uow.session, "consent", consent.id,
-                       content_hash([informed, agreed, refused, visit_id]))
+        outbox.enqueue(uow.session, consent.to_record())
         audit.record(uow.session, ctx.actor, "consent.record", "visit", visit_id,
                      {"agreed": len(agreed), "refused": len(refused)}, now=ctx.now())
         info = _consent_info(uow.session, consent)
@@ -111,7 +114,7 @@ def latest_consent(ctx: Context, visit_id: str) -> ConsentInfo | None:
         return _consent_info(uow.session, row) if row else None
 
 
-def _load(session, ctx: Context, visit_id: str) -> Visit:  # type: ignore[no-untyped-def]
+def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("Besöket")
@@ -124,7 +127,7 @@ def _info(v: Visit) -> VisitInfo:
                      tuple(p.get("name", "") for p in v.participants), v.with_child)
 
 
-def _consent_info(session, c: Consent) -> ConsentInfo:  # type: ignore[no-untyped-def]
+def _consent_info(session: Session, c: Consent) -> ConsentInfo:
     by = session.get(User, c.recorded_by)
     return ConsentInfo(c.id, c.visit_id, tuple(c.informed), tuple(c.agreed), tuple(c.refused),
                        c.recorded_at, by.display_name if by else "?")
