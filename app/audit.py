@@ -1,12 +1,16 @@
 """Append-only, hash-chained audit log: record events inside the caller's transaction, verify.
 
-Each event's hash covers its fields and the previous event's hash, so altering, deleting or
-reordering any event breaks the chain at that point.
+Each event's hash is the hash of its record (``AuditEventRecord``): its fields, this
+installation's device id and the previous event's hash, so altering, deleting or reordering any
+event breaks the chain at that point. Migration 0004 re-hashed older chains under the record
+codec after checking them with the old formula; its ``store.migrate`` event says what it found,
+and a chain that was already broken then stays reported as broken.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -14,8 +18,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.dto import Actor, AuditCheck
-from models.audit import GENESIS_HASH, AuditEvent
+from models.audit import GENESIS_HASH, AuditEvent, Installation
 from models.base import new_id, utcnow
+
+MIGRATE_ACTION = "store.migrate"
+
+
+def device_id(session: Session) -> str:
+    """This installation's id (the store hands it to its sessions; read once otherwise)."""
+    cached = session.info.get("device_id")
+    if not isinstance(cached, str):
+        cached = session.scalar(select(Installation.device_id))
+        if cached is None:
+            raise RuntimeError("the store has no device id")
+        session.info["device_id"] = cached
+    return cached
 
 
 def record(
@@ -36,6 +53,7 @@ def record(
     event = AuditEvent(
         seq=seq,
         id=new_id(),
+        device_id=device_id(session),
         ts=now or utcnow(),
         user_id=actor.user_id if actor else None,
         username=actor.username if actor else "",
@@ -65,8 +83,10 @@ def _events(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
 
 
 def verify(session: Session) -> AuditCheck:
-    """Walk the chain in order; report the first event that does not fit."""
+    """Walk the chain in order; report the first event that does not fit, or else the first
+    migration that found the chain or the revisions already altered before it re-hashed them."""
     prev_hash, expected_seq, count = GENESIS_HASH, 1, 0
+    broken_before: AuditCheck | None = None
     for event in _events(session):
         count += 1
         if event.seq != expected_seq:
@@ -77,8 +97,25 @@ def verify(session: Session) -> AuditCheck:
             )
         if event.compute_hash() != event.hash:
             return AuditCheck(False, count, event.seq, "content was altered")
+        if broken_before is None and event.action == MIGRATE_ACTION:
+            broken_before = _legacy_failure(event)
         prev_hash, expected_seq = event.hash, expected_seq + 1
+    if broken_before is not None:
+        return replace(broken_before, events=count)
     return AuditCheck(True, count)
+
+
+def _legacy_failure(event: AuditEvent) -> AuditCheck | None:
+    """The failure a ``store.migrate`` event records about the data before it, if any."""
+    d = event.details
+    if d.get("legacy_ok", True):
+        return None
+    if not d.get("legacy_audit_ok", True):
+        seq = d.get("legacy_audit_first_bad_seq") or event.seq
+        return AuditCheck(False, 0, seq, "altered before the store was migrated: "
+                          + str(d.get("legacy_audit_reason", "")))
+    return AuditCheck(False, 0, event.seq, "notes or reviews were altered before the store "
+                      "was migrated")
 
 
 def count(session: Session) -> int:

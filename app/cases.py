@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
-from app import audit, notes, review, visits
+from app import audit, notes, outbox, review, visits
 from app.access import require_case, visible_case_ids
 from app.context import Context
 from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
@@ -53,6 +54,10 @@ def create_case(
             person.case_id, person.position = case.id, i
             s.add(person)
         s.add(CaseAssignment(case_id=case.id, user_id=ctx.actor.user_id))
+        s.flush()
+        outbox.enqueue(s, case.to_record())
+        for person in checked:
+            outbox.enqueue(s, person.to_record())
         audit.record(s, ctx.actor, "case.create", "case", case.id, now=ctx.now())
         s.flush()
         detail = _detail(s, case)
@@ -67,6 +72,7 @@ def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
         row.case_id, row.position = case.id, len(case.persons)
         uow.session.add(row)
         uow.flush()
+        outbox.enqueue(uow.session, row.to_record())
         audit.record(uow.session, ctx.actor, "person.add", "case", case.id, {"person": row.id},
                      now=ctx.now())
         info = _person(row)
@@ -121,7 +127,7 @@ def _person(p: Person) -> PersonInfo:
     return PersonInfo(p.id, p.role, p.name, p.personnummer, p.birth_date)
 
 
-def _detail(session, case: Case) -> CaseDetail:  # type: ignore[no-untyped-def]
+def _detail(session: Session, case: Case) -> CaseDetail:
     assigned = session.scalars(
         select(User.display_name).join(CaseAssignment, CaseAssignment.user_id == User.id)
         .where(CaseAssignment.case_id == case.id)

@@ -19,8 +19,10 @@ from app.dto import NoteInfo, RevisionInfo
 from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.uow import UnitOfWork
+from models.base import new_id
 from models.journal import JournalNote, NoteRevision
 from models.people import User
+from models.records import record_hash
 from models.visits import Visit
 
 MAX_BODY = 200_000
@@ -39,15 +41,16 @@ def _add_revision(
 ) -> NoteRevision:
     parent = s.get(NoteRevision, note.current_revision_id) if note.current_revision_id else None
     rev = NoteRevision(
-        note_id=note.id, seq=(parent.seq + 1) if parent else 1, kind=kind,
+        id=new_id(), note_id=note.id, seq=(parent.seq + 1) if parent else 1, kind=kind,
         parent_hash=parent.hash if parent else None, section=section, body=body,
         child_voice=child_voice, event_time=event_time, author_id=ctx.actor.user_id,
         created_at=ctx.now(), reason=reason,
     )
-    rev.hash = rev.compute_hash()
+    record = rev.to_record(note)
+    rev.hash = record_hash(record)
     s.add(rev)
     s.flush()
-    outbox.enqueue(s, "revision", rev.id, rev.hash)
+    outbox.enqueue(s, record)
     return rev
 
 

@@ -80,6 +80,7 @@ def begin(ctx: Context, visit_id: str, *, model_id: str = "", engine: str | None
         rec.audio_file = audio_path(ctx, rec.id).name
         if visit.actual_start is None:
             visit.actual_start = ctx.now()
+            outbox.enqueue(s, visit.to_record())  # the visit as it now is
         audit.record(s, ctx.actor, "recording.start", "visit", visit_id,
                      {"recording": rec.id}, now=ctx.now())
         info = recording_info(s, rec)
@@ -167,8 +168,9 @@ def _finish_transcript(s: Session, transcript: Transcript) -> None:
     """Hash the finished transcript (its wire record) and queue it for sync."""
     rows = s.scalars(select(Segment).where(Segment.transcript_id == transcript.id)
                      .order_by(Segment.seq)).all()
-    transcript.hash = record_hash(transcript.to_record(rows))
-    outbox.enqueue(s, "transcript", transcript.id, transcript.hash)
+    record = transcript.to_record(rows)
+    transcript.hash = record_hash(record)
+    outbox.enqueue(s, record)
 
 
 def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:

@@ -8,6 +8,8 @@ never leave this module for the review screen: ``ReviewSession.passages`` holds 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -22,9 +24,11 @@ from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
 from app.errors import NotFound, ValidationError
 from app.notes import get_note
+from models.base import new_id
 from models.canonical import content_hash
 from models.journal import AUDIENCES, OUTCOMES, JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Person, User
+from models.records import record_hash
 
 MAX_COMMENT = 100_000
 VARIANTS = ("adult", "child")
@@ -138,17 +142,18 @@ def start(
         if not chosen & {p.index for p in passages}:
             raise ValidationError("Välj minst ett stycke att visa.", field="passages")
         review = Review(
-            note_id=note.id, revision_id=rev.id, revision_hash=rev.hash, audience=audience,
+            id=new_id(), note_id=note.id, revision_id=rev.id, revision_hash=rev.hash, audience=audience,
             present=[{"name": p.name.strip(), "role": p.role, "person_id": p.person_id}
                      for p in present if p.name.strip()],
             passages=[{"index": p.index, "part": p.part, "shown": p.index in chosen,
                        "hash": content_hash(p.text)} for p in passages],
             variant=variant, started_at=ctx.now(), started_by=ctx.actor.user_id,
         )
+        record = review.to_record()
+        review.hash = record_hash(record)
         s.add(review)
         s.flush()
-        outbox.enqueue(s, "review", review.id, content_hash([review.revision_hash,
-                                                            review.passages, review.present]))
+        outbox.enqueue(s, record)
         audit.record(s, ctx.actor, "review.start", "note", note.id,
                      {"review": review.id, "audience": audience,
                       "hidden": len(passages) - len(chosen)}, now=ctx.now())
@@ -177,10 +182,8 @@ def record_outcome(
             raise ValidationError("Stycket ingår inte i genomgången.", field="passage")
         if _completed(s, review.id):
             raise ValidationError("Genomgången är redan avslutad.")
-        entry = _entry(s, review.id, "outcome", ctx.now(), passage_index=passage_index,
-                       outcome=outcome, comment=comment, input_method=input_method)
-        outbox.enqueue(s, "review_entry", entry.id,
-                       content_hash([review.id, entry.seq, passage_index, outcome, comment]))
+        _entry(s, ctx, review, "outcome", passage_index=passage_index, outcome=outcome,
+               comment=comment, input_method=input_method)
         audit.record(s, ctx.actor, "review.outcome", "review", review.id,
                      {"passage": passage_index, "outcome": outcome,
                       "has_comment": bool(comment)}, now=ctx.now())
@@ -192,17 +195,17 @@ def complete(ctx: Context, review_id: str) -> ReviewSummary:
         s = uow.session
         review = _review(s, ctx, review_id)
         if not _completed(s, review.id):
-            entry = _entry(s, review.id, "completed", ctx.now())
-            outbox.enqueue(s, "review_entry", entry.id, content_hash([review.id, entry.seq]))
+            _entry(s, ctx, review, "completed")
             audit.record(s, ctx.actor, "review.complete", "review", review.id, now=ctx.now())
-        summary = _summary(s, review)
+        (summary,) = _summaries(s, [review])
         uow.commit()
         return summary
 
 
 def summary(ctx: Context, review_id: str) -> ReviewSummary:
     with ctx.uow() as uow:
-        return _summary(uow.session, _review(uow.session, ctx, review_id))
+        (out,) = _summaries(uow.session, [_review(uow.session, ctx, review_id)])
+        return out
 
 
 def for_note(ctx: Context, note_id: str) -> list[ReviewSummary]:
@@ -212,11 +215,12 @@ def for_note(ctx: Context, note_id: str) -> list[ReviewSummary]:
         _note(s, ctx, note_id)
         rows = s.scalars(select(Review).where(Review.note_id == note_id)
                          .order_by(Review.started_at)).all()
-        return [_summary(s, r) for r in rows]
+        return _summaries(s, rows)
 
 
 def for_case(ctx: Context, case_id: str) -> dict[str, list[ReviewSummary]]:
-    """Reviews of every note in a case by note id (the journal shows them beside the notes)."""
+    """Reviews of every note in a case by note id (the journal shows them beside the notes),
+    in a fixed number of queries however many reviews the case has."""
     with ctx.uow() as uow:
         return reviews_in_case(uow.session, ctx, case_id)
 
@@ -228,8 +232,8 @@ def reviews_in_case(s: Session, ctx: Context, case_id: str) -> dict[str, list[Re
                      .where(JournalNote.case_id == case_id)
                      .order_by(Review.started_at)).all()
     out: dict[str, list[ReviewSummary]] = {}
-    for r in rows:
-        out.setdefault(r.note_id, []).append(_summary(s, r))
+    for summary in _summaries(s, rows):
+        out.setdefault(summary.note_id, []).append(summary)
     return out
 
 
@@ -270,21 +274,44 @@ def _completed(s: Session, review_id: str) -> bool:
     return s.scalar(stmt) is not None
 
 
-def _entry(s: Session, review_id: str, kind: str, now: datetime, **fields: object) -> ReviewEntry:
+def _entry(s: Session, ctx: Context, review: Review, kind: str, *,
+           passage_index: int | None = None, outcome: str | None = None, comment: str = "",
+           input_method: str = "typed") -> ReviewEntry:
+    """Append an entry, hashed as its record (bound to the review's hash), and queue it."""
     seq = (s.scalar(select(func.max(ReviewEntry.seq))
-                    .where(ReviewEntry.review_id == review_id)) or 0) + 1
-    entry = ReviewEntry(review_id=review_id, seq=seq, kind=kind, recorded_at=now, **fields)
+                    .where(ReviewEntry.review_id == review.id)) or 0) + 1
+    entry = ReviewEntry(id=new_id(), review_id=review.id, seq=seq, kind=kind,
+                        passage_index=passage_index, outcome=outcome, comment=comment,
+                        input_method=input_method, recorded_at=ctx.now(),
+                        recorded_by=ctx.actor.user_id)
+    record = entry.to_record(review)
+    entry.hash = record_hash(record)
     s.add(entry)
     s.flush()
+    outbox.enqueue(s, record)
     return entry
 
 
-def _summary(s: Session, review: Review) -> ReviewSummary:
-    rev = s.get(NoteRevision, review.revision_id)
-    assert rev is not None
+def _summaries(s: Session, reviews: Sequence[Review]) -> list[ReviewSummary]:
+    """Summaries of many reviews in three queries: revisions, entries and starters at once."""
+    if not reviews:
+        return []
+    revs = {r.id: r for r in s.scalars(
+        select(NoteRevision).where(NoteRevision.id.in_({r.revision_id for r in reviews})))}
+    entries: dict[str, list[ReviewEntry]] = defaultdict(list)
+    for e in s.scalars(select(ReviewEntry)
+                       .where(ReviewEntry.review_id.in_([r.id for r in reviews]))
+                       .order_by(ReviewEntry.review_id, ReviewEntry.seq)):
+        entries[e.review_id].append(e)
+    names = {uid: name for uid, name in s.execute(
+        select(User.id, User.display_name).where(User.id.in_({r.started_by for r in reviews})))}
+    return [_summary(r, revs[r.revision_id], entries[r.id], names.get(r.started_by, "?"))
+            for r in reviews]
+
+
+def _summary(review: Review, rev: NoteRevision, entries: list[ReviewEntry],
+             started_by: str) -> ReviewSummary:
     texts = {p.index: p.text for p in split_passages(rev.body, rev.child_voice)}
-    entries = s.scalars(select(ReviewEntry).where(ReviewEntry.review_id == review.id)
-                        .order_by(ReviewEntry.seq)).all()
     latest = {e.passage_index: e for e in entries if e.kind == "outcome"}
     outcomes = []
     for p in review.passages:
@@ -294,10 +321,9 @@ def _summary(s: Session, review: Review) -> ReviewSummary:
         outcomes.append(PassageOutcome(
             p["index"], texts.get(p["index"], ""), e.outcome if e else None,
             e.comment if e else "", e.input_method if e else "", e.recorded_at if e else None))
-    by = s.get(User, review.started_by)
     return ReviewSummary(
         review.id, review.note_id, review.revision_id, review.revision_hash, review.started_at,
-        by.display_name if by else "?", review.audience, review.variant,
+        started_by, review.audience, review.variant,
         tuple(p["name"] for p in review.present),
         sum(1 for p in review.passages if not p["shown"]),
         any(e.kind == "completed" for e in entries), tuple(outcomes))

@@ -1,7 +1,9 @@
 """The encrypted local store: SQLCipher through SQLAlchemy, keyed with a raw data key.
 
 Threading contract: the engine and session factory are thread-safe; callers take one session
-per user action through ``app.uow.UnitOfWork``. Writes are serialised with ``write_lock``.
+per user action through ``app.uow.UnitOfWork``. Writes are serialised with ``write_lock`` inside
+one process, and across processes (the open app beside a CLI command) by SQLite's write lock,
+which a writing session takes at its start with ``BEGIN IMMEDIATE``.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app.errors import StoreError
+from models.audit import Installation
 from models.migrate import upgrade
+
+# Execution option of the engine that writing sessions use: their transaction begins IMMEDIATE.
+_WRITE = "samskriv_write"
 
 _PRAGMAS = (
     "PRAGMA cipher_log_level = NONE",
@@ -49,10 +55,23 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # The driver's own transaction handling would BEGIN DEFERRED on the first write (and
+        # commit before DDL); switched off, ``_on_begin`` below emits BEGIN itself. This is
+        # SQLAlchemy's pysqlite recipe ("Serializable isolation / Savepoints / Transactional DDL").
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         for pragma in _PRAGMAS:
             cur.execute(pragma)
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A deferred transaction that reads (the last audit seq) and then writes cannot wait for
+        # another process's write lock: SQLite fails it at once with "database is locked". An
+        # IMMEDIATE one takes the write lock first, waiting up to busy_timeout for it. Reads stay
+        # deferred, so they never wait behind a writer (WAL).
+        mode = "IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 
@@ -60,10 +79,15 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
 class Store:
     """An open store. Construct with ``Store.open``; close with ``close``."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, device_id: str) -> None:
         self.engine = engine
         self.path = path
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.device_id = device_id  # this installation's id, in every audit event
+        info = {"device_id": device_id}
+        self.sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        self.write_sessions = sessionmaker(
+            engine.execution_options(**{_WRITE: True}), expire_on_commit=False, info=info
+        )
         self.write_lock = threading.RLock()
 
     @classmethod
@@ -72,21 +96,30 @@ class Store:
             raise StoreError("Databasfilen saknas.", detail=str(path))
         engine = make_engine(path, data_key)
         try:
-            with engine.begin() as conn:
-                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-            with engine.begin() as conn:
+            raw = engine.raw_connection()
+            try:  # outside any transaction: WAL cannot be switched on inside one
+                raw.cursor().execute("SELECT count(*) FROM sqlite_master").fetchone()
+                raw.cursor().execute("PRAGMA journal_mode = WAL").fetchone()
+            finally:
+                raw.close()
+            # Two processes may open an old store at once: the write lock makes one migrate.
+            with engine.execution_options(**{_WRITE: True}).begin() as conn:
                 upgrade(conn)
+                device_id = conn.scalar(select(Installation.device_id))
         except (DatabaseError, sqlcipher3.DatabaseError) as exc:
             engine.dispose()
             raise StoreError(
                 "Databasen kunde inte öppnas med den här nyckeln eller är skadad.",
                 detail=str(exc),
             ) from exc
-        return cls(engine, path)
+        if device_id is None:
+            engine.dispose()
+            raise StoreError("Databasen saknar sitt enhets-id.", detail=str(path))
+        return cls(engine, path, device_id)
 
-    def session(self) -> Session:
-        return self.sessions()
+    def session(self, *, write: bool = False) -> Session:
+        """A new session; a writing one begins with SQLite's write lock held."""
+        return self.write_sessions() if write else self.sessions()
 
     def close(self) -> None:
         self.engine.dispose()

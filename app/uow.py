@@ -13,7 +13,8 @@ class UnitOfWork:
     """``with UnitOfWork(store, write=True) as uow: ...; uow.commit()``.
 
     A writing unit of work holds the store's write lock for its whole life, so writes from
-    the GUI's executor, the recorder's autosave and the CLI never interleave.
+    the GUI's executor, the recorder's autosave and the CLI never interleave; its transaction
+    begins IMMEDIATE, which holds SQLite's write lock against other processes too.
     """
 
     def __init__(self, store: Store, *, write: bool = False) -> None:
@@ -30,7 +31,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         if self.write:
             self.store.write_lock.acquire()
-        self._session = self.store.session()
+        self._session = self.store.session(write=self.write)
         return self
 
     def __exit__(

@@ -12,7 +12,6 @@ from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, VisitInfo
 from app.errors import NotFound, ValidationError
-from models.canonical import content_hash
 from models.people import User
 from models.visits import VISIT_KINDS, Consent, Visit
 
@@ -31,6 +30,7 @@ def create_visit(
                       created_by=ctx.actor.user_id, created_at=ctx.now())
         uow.session.add(visit)
         uow.flush()
+        outbox.enqueue(uow.session, visit.to_record())
         audit.record(uow.session, ctx.actor, "visit.create", "visit", visit.id,
                      {"case": case_id}, now=ctx.now())
         info = visit_info(visit)
@@ -42,11 +42,14 @@ def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
                end: datetime | None = None) -> VisitInfo:
     with ctx.uow(write=True) as uow:
         visit = _load(uow.session, ctx, visit_id)
+        before = (visit.actual_start, visit.actual_end)
         if start is not None and visit.actual_start is None:
             visit.actual_start = start
         if end is not None:
             visit.actual_end = end
         uow.flush()
+        if (visit.actual_start, visit.actual_end) != before:
+            outbox.enqueue(uow.session, visit.to_record())  # the visit as it now is
         info = visit_info(visit)
         uow.commit()
         return info
@@ -89,8 +92,7 @@ def record_consent(
                           recorded_at=ctx.now(), recorded_by=ctx.actor.user_id)
         uow.session.add(consent)
         uow.flush()
-        outbox.enqueue(uow.session, "consent", consent.id,
-                       content_hash([informed, agreed, refused, visit_id]))
+        outbox.enqueue(uow.session, consent.to_record())
         audit.record(uow.session, ctx.actor, "consent.record", "visit", visit_id,
                      {"agreed": len(agreed), "refused": len(refused)}, now=ctx.now())
         info = _consent_info(uow.session, consent)

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, insert, select, update  # noqa: E402
 
 from app import accounts, cases, notes, search  # noqa: E402
+from app.audit import device_id  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import PersonInput  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
@@ -114,7 +115,7 @@ def _note_rows(
             created_at=when + timedelta(hours=2, minutes=seq),
             reason="Fel uppgift" if kind == "correction" else "",
         )
-        rev.hash = parent = rev.compute_hash()
+        rev.hash = parent = rev.compute_hash(JournalNote(id=note_id, case_id=case_id))
         revs.append({c.key: getattr(rev, c.key) for c in NoteRevision.__table__.columns})
     signed = revs[-1]["kind"] != "draft"
     final = {
@@ -138,6 +139,7 @@ def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]]) -> li
         ev = AuditEvent(
             seq=seq,
             id=new_id(),
+            device_id=device_id(session),
             ts=ts,
             user_id=user_id,
             username="",

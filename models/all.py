@@ -1,6 +1,6 @@
 """Imports every mapped class so that ``Base.metadata`` is complete."""
 
-from models.audit import AuditEvent, OutboxItem
+from models.audit import AuditEvent, Installation, OutboxItem
 from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
@@ -12,6 +12,7 @@ __all__ = [
     "Case",
     "CaseAssignment",
     "Consent",
+    "Installation",
     "JournalNote",
     "NoteRevision",
     "OutboxItem",

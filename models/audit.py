@@ -1,17 +1,28 @@
-"""Append-only, hash-chained audit events and the sync outbox."""
+"""Append-only, hash-chained audit events, this installation's device id, and the sync outbox."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UTCDateTime, iso, new_id, utcnow
-from models.canonical import content_hash
+from models.base import Base, UTCDateTime, new_id, utcnow
+from models.records import AuditEventRecord, record_hash
 
 GENESIS_HASH = "0" * 64
+
+
+class Installation(Base):
+    """One row: the random id of this store, made once (migration 0004), never changed.
+
+    It names the laptop's audit chain, so that a server can hold the chains of many laptops."""
+
+    __tablename__ = "installation"
+
+    device_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AuditEvent(Base):
@@ -19,6 +30,7 @@ class AuditEvent(Base):
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(32), unique=True, default=new_id)
+    device_id: Mapped[str] = mapped_column(String(32))
     ts: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     user_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     username: Mapped[str] = mapped_column(String(64), default="")
@@ -29,33 +41,33 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
-    def hash_content(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "id": self.id,
-            "ts": iso(self.ts),
-            "user_id": self.user_id,
-            "username": self.username,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "details": self.details,
-            "prev_hash": self.prev_hash,
-        }
+    def to_record(self) -> AuditEventRecord:
+        return AuditEventRecord(
+            id=self.id, device_id=self.device_id, seq=self.seq, ts=self.ts,
+            user_id=self.user_id, username=self.username, action=self.action,
+            object_type=self.object_type, object_id=self.object_id, details=self.details,
+            prev_hash=self.prev_hash,
+        )
 
     def compute_hash(self) -> str:
-        return content_hash(self.hash_content())
+        return record_hash(self.to_record())
 
 
 class OutboxItem(Base):
-    """Something immutable waiting to be pushed to the office server."""
+    """A record waiting to be pushed to the office server, as the exact bytes that were hashed.
+
+    ``payload`` is ``encode(record)`` and ``content_hash`` its SHA-256, so a sync pushes what
+    was hashed when the row was written, not what the tables say later. A mutable row (case,
+    person, visit) is queued again, as it then is, each time it changes."""
 
     __tablename__ = "outbox"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     kind: Mapped[str] = mapped_column(String(32))
     object_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)  # the record version of ``payload``
     content_hash: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(String(500), default="")

@@ -11,8 +11,15 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UTCDateTime, iso, new_id, utcnow
-from models.canonical import content_hash
+from models.base import Base, UTCDateTime, new_id, utcnow
+from models.records import (
+    Participant,
+    ReviewEntryRecord,
+    ReviewPassage,
+    ReviewRecord,
+    RevisionRecord,
+    record_hash,
+)
 
 NOTE_STATES = ("draft", "signed")
 REVISION_KINDS = ("draft", "signed", "correction")
@@ -56,23 +63,19 @@ class NoteRevision(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(Text, default="")  # why a correction was made
 
-    def hash_content(self) -> dict[str, Any]:
-        return {
-            "note_id": self.note_id,
-            "seq": self.seq,
-            "kind": self.kind,
-            "parent_hash": self.parent_hash,
-            "section": self.section,
-            "body": self.body,
-            "child_voice": self.child_voice,
-            "event_time": iso(self.event_time),
-            "author_id": self.author_id,
-            "created_at": iso(self.created_at),
-            "reason": self.reason,
-        }
+    def to_record(self, note: JournalNote) -> RevisionRecord:
+        """The revision as a record; the note gives the case and visit it belongs to."""
+        if note.id != self.note_id:
+            raise ValueError("a revision's record needs its own note")
+        return RevisionRecord(
+            id=self.id, note_id=self.note_id, case_id=note.case_id, visit_id=note.visit_id,
+            seq=self.seq, kind=self.kind, parent_hash=self.parent_hash, section=self.section,
+            body=self.body, child_voice=self.child_voice, event_time=self.event_time,
+            author_id=self.author_id, created_at=self.created_at, reason=self.reason,
+        )
 
-    def compute_hash(self) -> str:
-        return content_hash(self.hash_content())
+    def compute_hash(self, note: JournalNote) -> str:
+        return record_hash(self.to_record(note))
 
 
 class Review(Base):
@@ -84,14 +87,30 @@ class Review(Base):
     note_id: Mapped[str] = mapped_column(ForeignKey("journal_notes.id"), index=True)
     revision_id: Mapped[str] = mapped_column(ForeignKey("note_revisions.id"))
     revision_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))  # record_hash(self.to_record())
     audience: Mapped[str] = mapped_column(String(16))
     # [{"person_id": str | None, "name": str, "role": str}, ...]
     present: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # [{"index": int, "text": str, "shown": bool}, ...]: what was chosen for this audience
+    # [{"index": int, "part": str, "shown": bool, "hash": str}, ...]: what was chosen for this
+    # audience; "hash" is the content hash of the passage's text
     passages: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     variant: Mapped[str] = mapped_column(String(16), default="adult")  # adult | child
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+    def to_record(self) -> ReviewRecord:
+        return ReviewRecord(
+            id=self.id, note_id=self.note_id, revision_id=self.revision_id,
+            revision_hash=self.revision_hash, audience=self.audience, variant=self.variant,
+            present=tuple(Participant(name=p["name"], role=p.get("role", "other"),
+                                      person_id=p.get("person_id")) for p in self.present),
+            passages=tuple(ReviewPassage(index=p["index"], part=p["part"], shown=p["shown"],
+                                         text_hash=p["hash"]) for p in self.passages),
+            started_at=self.started_at, started_by=self.started_by,
+        )
+
+    def compute_hash(self) -> str:
+        return record_hash(self.to_record())
 
 
 class ReviewEntry(Base):
@@ -109,3 +128,21 @@ class ReviewEntry(Base):
     comment: Mapped[str] = mapped_column(Text, default="")  # the person's own words, verbatim
     input_method: Mapped[str] = mapped_column(String(16), default="typed")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Nullable in the schema only because SQLite cannot add a NOT NULL reference to an existing
+    # table; every row has one (migration 0004 gave older entries the review's starter).
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"), nullable=True)
+    hash: Mapped[str] = mapped_column(String(64))  # record_hash(self.to_record(review))
+
+    def to_record(self, review: Review) -> ReviewEntryRecord:
+        """The entry as a record, bound to its review by the review's hash."""
+        if review.id != self.review_id:
+            raise ValueError("an entry's record needs its own review")
+        return ReviewEntryRecord(
+            id=self.id, review_id=self.review_id, review_hash=review.hash, seq=self.seq,
+            kind=self.kind, passage_index=self.passage_index, outcome=self.outcome,
+            comment=self.comment, input_method=self.input_method,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+        )
+
+    def compute_hash(self, review: Review) -> str:
+        return record_hash(self.to_record(review))

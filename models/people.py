@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, new_id, utcnow
+from models.records import CaseRecord, PersonRecord
 
 ROLES = ("caseworker", "supervisor", "admin")
 PERSON_ROLES = ("child", "guardian", "other")
@@ -43,6 +44,13 @@ class Case(Base):
         back_populates="case", order_by="Person.position"
     )
 
+    def to_record(self) -> CaseRecord:
+        return CaseRecord(
+            id=self.id, case_number=self.case_number, title=self.title, status=self.status,
+            retention_class=self.retention_class, created_at=self.created_at,
+            created_by=self.created_by, closed_at=self.closed_at,
+        )
+
 
 class CaseAssignment(Base):
     __tablename__ = "case_assignments"
@@ -64,3 +72,10 @@ class Person(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     case: Mapped[Case] = relationship(back_populates="persons")
+
+    def to_record(self) -> PersonRecord:
+        return PersonRecord(
+            id=self.id, case_id=self.case_id, position=self.position, role=self.role,
+            name=self.name, personnummer=self.personnummer, birth_date=self.birth_date,
+            note=self.note,
+        )

@@ -10,7 +10,14 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
-from models.records import TranscriptRecord, TranscriptSegment, Word
+from models.records import (
+    ConsentRecord,
+    Participant,
+    TranscriptRecord,
+    TranscriptSegment,
+    VisitRecord,
+    Word,
+)
 
 VISIT_KINDS = ("hembesok", "skola", "kontor", "telefon", "annat")
 RECORDING_STATES = ("recording", "complete", "recovered", "audio-deleted")
@@ -35,6 +42,17 @@ class Visit(Base):
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    def to_record(self) -> VisitRecord:
+        return VisitRecord(
+            id=self.id, case_id=self.case_id, kind=self.kind, planned_start=self.planned_start,
+            planned_end=self.planned_end, actual_start=self.actual_start,
+            actual_end=self.actual_end,
+            participants=tuple(Participant(name=p["name"], role=p.get("role", "other"),
+                                           person_id=p.get("person_id"))
+                               for p in self.participants),
+            with_child=self.with_child, created_by=self.created_by, created_at=self.created_at,
+        )
+
 
 class Consent(Base):
     """Consent to record a visit; append-only (a withdrawal is a new row)."""
@@ -48,6 +66,13 @@ class Consent(Base):
     refused: Mapped[list[str]] = mapped_column(JSON, default=list)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+    def to_record(self) -> ConsentRecord:
+        return ConsentRecord(
+            id=self.id, visit_id=self.visit_id, informed=tuple(self.informed),
+            agreed=tuple(self.agreed), refused=tuple(self.refused),
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+        )
 
 
 class Recording(Base):

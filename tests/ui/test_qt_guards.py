@@ -93,4 +93,6 @@ def test_the_guards_fail_the_tests_that_leave_them(
 def test_qt_warnings_fail_every_test(request: pytest.FixtureRequest) -> None:
     """The suite's configuration, not a fixture a test could forget, makes warnings fail."""
     assert request.config.getini("qt_log_level_fail") == "WARNING"
-    assert request.config.getini("qt_log_ignore") == ["^This plugin does not support"]
+    # Only messages Qt itself emits about the test machine are ignored, each with its reason.
+    assert request.config.getini("qt_log_ignore") == [
+        "^This plugin does not support", "^Couldn't (load|resolve) pipewire-0.3"]

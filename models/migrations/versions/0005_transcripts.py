@@ -22,17 +22,17 @@ the transcript record (version 1), exactly as the app computes it when a transcr
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
 from models.base import UTCDateTime, new_id
-from models.records import TranscriptRecord, TranscriptSegment, Word, record_hash
+from models.records import TranscriptRecord, TranscriptSegment, Word, encode, iso_utc, record_hash
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -113,15 +113,26 @@ def _move_segments_to_transcripts(conn: sa.Connection) -> None:
                                 .order_by(_segments.c.seq)).all()
         content_hash = None
         if rec.state != "recording":  # stopped or recovered: nothing will be added any more
-            content_hash = record_hash(TranscriptRecord(
+            record = TranscriptRecord(
                 id=transcript_id, recording_id=rec.id, engine=engine, model_id=rec.model_id,
                 pass_kind=pass_kind, created_at=rec.started_at,
-                segments=tuple(_segment_record(s) for s in segments)))
+                segments=tuple(_segment_record(s) for s in segments))
+            content_hash = record_hash(record)
+            _queue_for_sync(conn, record, content_hash)
         conn.execute(_transcripts.insert().values(
             id=transcript_id, recording_id=rec.id, engine=engine, model_id=rec.model_id,
             pass_kind=pass_kind, created_at=rec.started_at, hash=content_hash))
         conn.execute(_segments.update().where(_segments.c.recording_id == rec.id)
                      .values(transcript_id=transcript_id))
+
+
+def _queue_for_sync(conn: sa.Connection, record: TranscriptRecord, content_hash: str) -> None:
+    """A finished transcript waits in the outbox like one finished after this migration."""
+    conn.execute(
+        sa.text("INSERT INTO outbox (id, kind, object_id, version, content_hash, payload, "
+                "created_at, attempts, last_error) VALUES (:id, :k, :o, :v, :h, :p, :t, 0, '')"),
+        {"id": new_id(), "k": record.KIND, "o": record.id, "v": record.VERSION,
+         "h": content_hash, "p": encode(record), "t": iso_utc(datetime.now(UTC))})
 
 
 def _pass_of(model_id: str, state: str, started_at: datetime, duration_s: float,

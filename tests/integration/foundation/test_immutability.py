@@ -12,7 +12,7 @@ from app import notes, search
 from app.context import Context
 from app.dto import NoteInfo
 from models.base import iso, new_id
-from models.journal import NoteRevision
+from models.journal import JournalNote, NoteRevision
 from tests.support.store import make_case, raw_connection
 
 
@@ -75,7 +75,9 @@ def _insert_revision(
         created_at=when,
         reason="r",
     )
-    rev.hash = rev.compute_hash()
+    rev.hash = rev.compute_hash(
+        JournalNote(id=note.id, case_id=note.case_id, visit_id=note.visit_id)
+    )
     author = db.execute("SELECT author_id FROM journal_notes WHERE id = ?", (note.id,)).fetchone()
     db.execute(
         "INSERT INTO note_revisions (id, note_id, seq, kind, parent_hash, hash, section, body, "

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app import cases, notes
 from app.context import Context
 from app.errors import ImmutableError, PermissionDenied, ValidationError
-from models.journal import NoteRevision
+from models.journal import JournalNote, NoteRevision
 from tests.support.store import FixedClock, make_case
 
 
@@ -28,8 +28,10 @@ def _stored(ctx: Context, note_id: str) -> list[NoteRevision]:
         assert revs[0].parent_hash is None
         for parent, child in zip(revs, revs[1:], strict=False):
             assert child.parent_hash == parent.hash
+        note = uow.session.get(JournalNote, note_id)
+        assert note is not None
         for r in revs:
-            assert r.compute_hash() == r.hash, f"revision {r.seq} does not recompute"
+            assert r.compute_hash(note) == r.hash, f"revision {r.seq} does not recompute"
         uow.session.expunge_all()
     return revs
 
