@@ -206,8 +206,10 @@ class EncryptedAudioReader:
         _magic, version, rate, channels, width, file_id = _FIELDS.unpack(self._fields)
         if version != VERSION:
             raise AudioFileCorrupt(f"{self.path}: unknown version {version}")
-        self.sample_rate, self.channels, self.sample_width = rate, channels, width
-        self.file_id = file_id
+        self.sample_rate: int = int(rate)
+        self.channels: int = int(channels)
+        self.sample_width: int = int(width)
+        self.file_id: bytes = bytes(file_id)
         self._cipher = _file_cipher(key, file_id)
         nonce = header[_FIELDS.size : _FIELDS.size + NONCE_SIZE]
         try:

@@ -8,9 +8,10 @@ Threading contract (after Anki's ``taskman`` and napari's ``qthreading``):
   ``fn``'s result, so ``success`` callbacks receive a ``T`` (after Anki's ``QueryOp``).
 * ``fn`` must take plain values and return plain values (the services return frozen
   dataclasses); never hand it a widget.
-* ``on_success(result)`` / ``on_failure(exc)`` are always called on the GUI thread: the worker
-  parks the outcome and emits ``task_finished(task_id)``, delivered (queued) to a ``@Slot`` of
-  the manager, which lives on the GUI thread. A callback whose ``owner`` widget has been deleted meanwhile is skipped.
+* ``success(result)`` / ``failure(exc)`` callbacks are always called on the GUI thread: the
+  worker parks the outcome and emits ``task_finished(task_id)``, delivered (queued) to a
+  ``@Slot`` of the manager, which lives on the GUI thread. A callback whose ``owned_by``
+  object has been deleted meanwhile is skipped.
 * ``TaskManager(inline=True)`` runs everything synchronously in the caller (tests, scripts).
 * ``shutdown()`` waits for the queue to drain; call it before the application exits.
 """
@@ -96,21 +97,13 @@ class TaskManager(QObject):
         """An operation to configure and ``run()``: ``fn(*args, **kwargs)`` in the background."""
         return Op(self, _bind(fn, args, kwargs))
 
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_success: SuccessCallback | None = None,
-        on_failure: FailureCallback | None = None,
-        owner: QObject | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Queue ``fn(*args, **kwargs)``. Without ``on_failure`` errors go to the presenter."""
+    def _submit(self, call: Callable[[], Any], on_success: SuccessCallback | None,
+                on_failure: FailureCallback | None, owner: QObject | None) -> None:
+        """Queue ``call`` (``Op.run``). Without ``on_failure`` errors go to the presenter."""
         task_id = next(self._ids)
         self._pending[task_id] = _Pending(on_success, on_failure, owner)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        call = _bind(fn, args, kwargs)
         runnable = _TaskRunnable(self, task_id, call)
         if self._inline:
             runnable.run()
@@ -185,8 +178,7 @@ class Op(Generic[T]):
         return self
 
     def run(self) -> None:
-        self._tasks.run(self._call, on_success=self._on_success, on_failure=self._on_failure,
-                        owner=self._owner)
+        self._tasks._submit(self._call, self._on_success, self._on_failure, self._owner)
 
 
 def _bind(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Callable[[], Any]:

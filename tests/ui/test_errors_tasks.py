@@ -47,14 +47,14 @@ def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
         return name, threading.get_ident()
 
     for name in ("a", "b", "c"):
-        tasks.run(work, name, on_success=lambda r: seen.append((r[0], threading.get_ident())))
+        tasks.op(work, name).success(lambda r: seen.append((r[0], threading.get_ident()))).run()
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
     assert [name for name, _ in seen] == ["a", "b", "c"]
     assert all(ident == gui for _, ident in seen)  # callbacks on the GUI thread
     assert len(workers) == 3 and gui not in workers  # the work itself off the GUI thread
     assert len(set(workers)) == 1  # on the one serial worker
     failures: list[BaseException] = []
-    tasks.run(lambda: 1 / 0, on_failure=failures.append)
+    tasks.op(lambda: 1 / 0).failure(failures.append).run()
     qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
     assert isinstance(failures[0], ZeroDivisionError)
     assert "ZeroDivisionError" in failures[0].samskriv_traceback  # type: ignore[attr-defined]
@@ -64,14 +64,18 @@ def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
 
 def test_inline_mode_and_default_presenter(qtbot: QtBot) -> None:
     tasks = TaskManager(inline=True)
-    results: list[object] = []
-    tasks.run(lambda x: x * 2, 21, on_success=results.append)
+    results: list[int] = []
+
+    def double(x: int) -> int:
+        return x * 2
+
+    tasks.op(double, 21).success(results.append).run()  # typed: results is a list[int]
     assert results == [42]
 
     def fails() -> None:
         raise ValidationError("Fel i fältet.")
 
-    tasks.run(fails)  # no on_failure: the presenter shows the message
+    tasks.op(fails).run()  # no failure callback: the presenter shows the message
     shown = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, ErrorMessageDialog) and w.isVisible()]
     assert [d.message_label.text() for d in shown] == ["Fel i fältet."]

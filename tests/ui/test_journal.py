@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +39,7 @@ def test_draft_sign_correct_and_search(qtbot: QtBot, window: MainWindow) -> None
     editor.body.setPlainText("Hembesök. Kim berättade om skolan och kompisarna.")
     editor.child_voice.setPlainText("Kim vill bo kvar hos mamma.")
     with qtbot.waitSignal(editor.note_saved, timeout=5_000):
-        qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.note is not None and editor.note.state == "draft"
     note_id = editor.note.id
 
@@ -51,7 +52,7 @@ def test_draft_sign_correct_and_search(qtbot: QtBot, window: MainWindow) -> None
     assert editor.note.state == "signed"
     assert editor.read_only and editor.body.isReadOnly() and editor.child_voice.isReadOnly()
     assert not editor.save_button.isVisible() and not editor.sign_button.isVisible()
-    qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert notes.get_note(window.session.ctx, note_id).current.kind == "signed"
 
     qtbot.waitUntil(lambda: "Signerad" in view.journal.cards[note_id].text_label.text(),
@@ -88,7 +89,7 @@ def test_draft_sign_correct_and_search(qtbot: QtBot, window: MainWindow) -> None
     hit = window.case_list.hits[0]
     assert (hit.case_id, hit.note_id) == (case_id, note_id)
     label = window.case_list.hit_list.itemWidget(window.case_list.hit_list.item(0))
-    assert "<b>handbollen</b>" in label.text()  # type: ignore[union-attr]
+    assert "<b>handbollen</b>" in label.text()
     view.close_page(corrector)
     with qtbot.waitSignal(view.case_loaded, timeout=5_000):
         window.case_list.hit_list.itemActivated.emit(window.case_list.hit_list.item(0))

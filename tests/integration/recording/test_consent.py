@@ -76,7 +76,7 @@ def test_agreement_starts_and_the_latest_answer_counts(admin: Context, clock: Fi
 
 
 class _NoMicrophone(ManualSource):
-    def start(self, callback: object) -> None:  # type: ignore[override]
+    def start(self, callback: object) -> None:
         raise NoInputDevice("no input device (test)")
 
 

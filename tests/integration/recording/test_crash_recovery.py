@@ -66,7 +66,7 @@ def _tail(path: Path) -> str:
 
 
 def _segments(lines: list[str]) -> list[tuple[float, float, str]]:
-    return [tuple(json.loads(line[len("segment "):]))  # type: ignore[misc]
+    return [tuple(json.loads(line[len("segment "):]))
             for line in lines if line.startswith("segment ")]
 
 

@@ -74,10 +74,10 @@ def _vosk_transcriber_words(model: SpeechModel, wav: Path) -> list[tuple[str, fl
     command = ["ffmpeg", "-nostdin", "-loglevel", "quiet", "-i", str(wav)]
     raw = subprocess.run([*command, "-ar", "16000.0", "-ac", "1", "-f", "s16le", "-"],
                          capture_output=True, check=True).stdout
-    stream = argparse.Namespace(stdout=io.BufferedReader(io.BytesIO(raw)))  # type: ignore[arg-type]
+    stream = argparse.Namespace(stdout=io.BufferedReader(io.BytesIO(raw)))
     recognizer = vosk.KaldiRecognizer(model.handle, 16000.0)
     recognizer.SetWords(True)
-    results, _ = Transcriber.recognize_stream(None, recognizer, stream)  # type: ignore[arg-type]
+    results, _ = Transcriber.recognize_stream(None, recognizer, stream)
     return [(w["word"], w["start"], w["end"]) for r in results for w in r.get("result", [])]
 
 

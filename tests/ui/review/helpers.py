@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -46,8 +48,8 @@ def shown_anywhere(needle: str, kiosk: ReviewKioskWindow) -> bool:
 
 
 def open_dialog(host: QWidget, ctx: Context, note_id: str, tasks: TaskManager,
-                speaker: Speaker, **kwargs: object) -> tuple[ReviewFlow, ReviewStartDialog]:
-    flow = start_review_flow(host, ctx, note_id, tasks, speaker=speaker, **kwargs)  # type: ignore[arg-type]
+                speaker: Speaker, **kwargs: Any) -> tuple[ReviewFlow, ReviewStartDialog]:
+    flow = start_review_flow(host, ctx, note_id, tasks, speaker=speaker, **kwargs)
     assert flow.dialog is not None
     return flow, flow.dialog
 

@@ -3,6 +3,7 @@ child-friendly variant."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.review.conftest import CaseData, FakeSpeaker, unlock
@@ -11,7 +12,7 @@ from ui.review.style import CHILD_FACTOR, STEP_PT
 from ui.tasks import TaskManager
 
 
-def test_read_aloud_says_the_passage_and_marks_words(qtbot: QtBot, host, data: CaseData,
+def test_read_aloud_says_the_passage_and_marks_words(qtbot: QtBot, host: QWidget, data: CaseData,
                                                      tasks: TaskManager,
                                                      speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
@@ -33,7 +34,7 @@ def test_read_aloud_says_the_passage_and_marks_words(qtbot: QtBot, host, data: C
     unlock(qtbot, kiosk)
 
 
-def test_no_voice_message(qtbot: QtBot, host, data: CaseData, tasks: TaskManager) -> None:
+def test_no_voice_message(qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager) -> None:
     mute = FakeSpeaker(available=False)
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, mute)
     kiosk = start_kiosk(dialog, flow)
@@ -45,7 +46,7 @@ def test_no_voice_message(qtbot: QtBot, host, data: CaseData, tasks: TaskManager
     mute.deleteLater()
 
 
-def test_text_size_buttons(qtbot: QtBot, host, data: CaseData, tasks: TaskManager,
+def test_text_size_buttons(qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
                            speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     kiosk = start_kiosk(dialog, flow)
@@ -60,7 +61,7 @@ def test_text_size_buttons(qtbot: QtBot, host, data: CaseData, tasks: TaskManage
     unlock(qtbot, kiosk)
 
 
-def test_child_variant(qtbot: QtBot, host, data: CaseData, tasks: TaskManager,
+def test_child_variant(qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
                        speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     dialog.set_audience("child")

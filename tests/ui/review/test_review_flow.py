@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import notes, review
@@ -28,7 +29,7 @@ CASES = [
 
 @pytest.mark.parametrize(("audience", "ticked", "others", "hidden", "secret", "variant"), CASES)
 def test_full_review_for_each_audience(
-    qtbot: QtBot, host, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker,
+    qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager, speaker: FakeSpeaker,
     audience: str, ticked: list[str], others: str, hidden: set[int], secret: str | None,
     variant: str,
 ) -> None:
@@ -88,7 +89,7 @@ def test_full_review_for_each_audience(
     assert notes.get_note(ctx, data.note.id).current.hash == hash_before
 
 
-def test_cancelled_dialog_starts_nothing(host, data: CaseData, tasks: TaskManager,
+def test_cancelled_dialog_starts_nothing(host: QWidget, data: CaseData, tasks: TaskManager,
                                          speaker: FakeSpeaker) -> None:
     cancelled: list[bool] = []
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker,
@@ -98,7 +99,7 @@ def test_cancelled_dialog_starts_nothing(host, data: CaseData, tasks: TaskManage
     assert review.for_note(data.ctx, data.note.id) == []
 
 
-def test_no_passage_shown_is_refused_in_the_dialog(host, data: CaseData, tasks: TaskManager,
+def test_no_passage_shown_is_refused_in_the_dialog(host: QWidget, data: CaseData, tasks: TaskManager,
                                                    speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     dialog.set_shown(set())
@@ -110,7 +111,7 @@ def test_no_passage_shown_is_refused_in_the_dialog(host, data: CaseData, tasks: 
     dialog.reject()
 
 
-def test_back_and_forth_keeps_answers(qtbot: QtBot, host, data: CaseData, tasks: TaskManager,
+def test_back_and_forth_keeps_answers(qtbot: QtBot, host: QWidget, data: CaseData, tasks: TaskManager,
                                       speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     kiosk = start_kiosk(dialog, flow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import notes, review, visits
@@ -11,7 +12,7 @@ from ui.review.pin_widget import ReviewPinWidget
 from ui.tasks import TaskManager
 
 
-def test_consent_missing_is_recorded_from_the_dialog(host, data: CaseData, tasks: TaskManager,
+def test_consent_missing_is_recorded_from_the_dialog(host: QWidget, data: CaseData, tasks: TaskManager,
                                                      speaker: FakeSpeaker) -> None:
     flow, dialog = open_dialog(host, data.ctx, data.note.id, tasks, speaker)
     consent = dialog.consent
@@ -32,7 +33,7 @@ def test_consent_missing_is_recorded_from_the_dialog(host, data: CaseData, tasks
     dialog.reject()
 
 
-def test_existing_consent_is_shown(host, data: CaseData, tasks: TaskManager,
+def test_existing_consent_is_shown(host: QWidget, data: CaseData, tasks: TaskManager,
                                    speaker: FakeSpeaker) -> None:
     visits.record_consent(data.ctx, data.visit.id, informed=["Maria Testsson"],
                           agreed=["Maria Testsson"])
@@ -42,7 +43,7 @@ def test_existing_consent_is_shown(host, data: CaseData, tasks: TaskManager,
     dialog.reject()
 
 
-def test_note_without_visit(host, data: CaseData, tasks: TaskManager,
+def test_note_without_visit(host: QWidget, data: CaseData, tasks: TaskManager,
                             speaker: FakeSpeaker) -> None:
     note = notes.create_draft(data.ctx, data.case_id, "Telefonsamtal med skolan.")
     flow, dialog = open_dialog(host, data.ctx, note.id, tasks, speaker)

@@ -176,8 +176,11 @@ class _PhraseRecognizer:
         return None
 
 
-class _PhraseModel:
+class _PhraseModel(FakeModel):
+    """Says the given phrases, one per audio block (a file is transcribed the same way)."""
+
     def __init__(self, phrases: list[str]) -> None:
+        super().__init__()
         self.phrases = phrases
 
     def recognizer(self, sample_rate: int, *, partials: bool = True) -> _PhraseRecognizer:

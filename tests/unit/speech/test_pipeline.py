@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,10 @@ from tests.support.audio import FakeModel, ManualSource, MemorySink, tone_block
 from tests.support.logfail import expect_error_log
 
 
-def _pipeline(model: FakeModel | None = None, sink: MemorySink | None = None, **kw: object):
-    source, sink, events = ManualSource(), sink or MemorySink(), []  # type: ignore[var-annotated]
-    transcriber = LiveTranscriber(source, sink, events.append, model, **kw)  # type: ignore[arg-type]
+def _pipeline(model: FakeModel | None = None, sink: MemorySink | None = None, **kw: Any
+              ) -> tuple[LiveTranscriber, ManualSource, MemorySink, list[Event]]:
+    source, sink, events = ManualSource(), sink or MemorySink(), list[Event]()
+    transcriber = LiveTranscriber(source, sink, events.append, model, **kw)
     return transcriber, source, sink, events
 
 
@@ -141,7 +143,7 @@ def test_a_failing_consumer_does_not_stop_the_pipeline(caplog: pytest.LogCapture
 
 def test_source_failure_on_start_leaves_no_threads() -> None:
     class Broken(ManualSource):
-        def start(self, callback: object) -> None:  # type: ignore[override]
+        def start(self, callback: object) -> None:
             raise RuntimeError("no device")
 
     before = threading.active_count()
