@@ -26,7 +26,7 @@ class _Failure(Exception):
         self.code = code
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "transcribe", help="Transkribera ljudfiler", description="Transkribera ljudfiler offline."
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -91,12 +92,12 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
 
-    def _action(self, menu: object, text: str, key: str | QKeySequence.StandardKey,
+    def _action(self, menu: QMenu, text: str, key: str | QKeySequence.StandardKey,
                 slot: object) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         self.addAction(action)
         return action
 

@@ -10,6 +10,7 @@ import pytest
 from app import recording
 from app.context import Context
 from app.errors import NotFound
+from app.uow import UnitOfWork
 from app.visit_view import VisitView, load_visit
 from speech.values import Segment, Word
 from tests.integration.recording.conftest import new_visit
@@ -33,7 +34,7 @@ def test_one_unit_of_work_returns_everything_the_page_shows(
     opened: list[bool] = []
     real_uow = admin.uow
 
-    def counting_uow(*, write: bool = False):  # type: ignore[no-untyped-def]
+    def counting_uow(*, write: bool = False) -> UnitOfWork:
         opened.append(write)
         return real_uow(write=write)
 

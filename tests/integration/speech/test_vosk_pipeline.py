@@ -16,6 +16,7 @@ from speech.batch import SplitOptions, load_pcm, transcribe_pcm
 from speech.engine import Final, SpeechModel, load_model
 from speech.errors import ModelInvalid
 from speech.pipeline import LiveTranscriber, PartialEvent, SegmentEvent, StoppedEvent
+from speech.values import Event
 from tests.support.audio import DIALOG_WAV, SHORT_WAV, ManualSource, MemorySink
 from tests.support.vosk_models import copy_without_dither, packaged_model_dir
 
@@ -39,7 +40,7 @@ def test_live_pipeline_equals_feeding_the_recognizer_directly(
     ko_model: SpeechModel, reference: list[tuple[str, float, float]]
 ) -> None:
     source = FileSource(DIALOG_WAV, realtime=False, block_frames=BLOCK_BYTES // 2)
-    sink, events = MemorySink(), []  # type: ignore[var-annotated]
+    sink, events = MemorySink(), list[Event]()
     transcriber = LiveTranscriber(source, sink, events.append, ko_model)
     transcriber.start()
     assert source.finished.wait(30)

@@ -12,6 +12,7 @@ from dataclasses import dataclass  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from pytestqt.qtbot import QtBot
 
 from app import cases, notes, visits  # noqa: E402
 from app.context import Context  # noqa: E402
@@ -102,13 +103,13 @@ def speaker(qapp: QApplication) -> Iterator[FakeSpeaker]:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+def host(qtbot: QtBot) -> QWidget:
     widget = QWidget()
     qtbot.addWidget(widget)
     return widget
 
 
-def unlock(qtbot, kiosk: ReviewKioskWindow, secret: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
+def unlock(qtbot: QtBot, kiosk: ReviewKioskWindow, secret: str = PASSWORD) -> None:
     """The caseworker's way out: the discreet button, then the password in the overlay."""
     if not kiosk.overlay.isVisible():
         kiosk.exit_button.click()

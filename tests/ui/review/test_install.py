@@ -14,7 +14,7 @@ from ui.main_window import MainWindow
 from ui.review import ReviewSettingsWidget
 
 
-def test_install_adds_note_action_and_settings_page(window) -> None:  # type: ignore[no-untyped-def]
+def test_install_adds_note_action_and_settings_page(window: MainWindow) -> None:
     actions = {a.key: a for a in window.note_actions}
     assert actions["review"].label() == "Gå igenom med familjen"
     pages = [f(window.session) for f in settings_dialog._PAGE_FACTORIES]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.review.speech import EspeakSpeaker, NoVoiceSpeaker, QtSpeaker, default_speaker
@@ -12,7 +13,7 @@ from ui.review.speech import EspeakSpeaker, NoVoiceSpeaker, QtSpeaker, default_s
 pytestmark = [pytest.mark.tts, pytest.mark.qt_log_ignore("pipewire", "symbols", "speech")]
 
 
-def test_engine_without_swedish_is_not_chosen(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_engine_without_swedish_is_not_chosen(qapp: QApplication) -> None:
     if "mock" not in QTextToSpeech.availableEngines():
         pytest.skip("Qt's mock speech engine is not installed")
     assert QtSpeaker.create(engines=["mock"]) is None
@@ -32,7 +33,7 @@ def test_qt_engine_reports_spoken_words(qtbot: QtBot) -> None:
     speaker.deleteLater()
 
 
-def test_speech_dispatcher_offers_swedish(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_speech_dispatcher_offers_swedish(qapp: QApplication) -> None:
     if "speechd" not in QTextToSpeech.availableEngines():
         pytest.skip("speech-dispatcher is not available")
     speaker = QtSpeaker.create(engines=["speechd"])
@@ -56,7 +57,7 @@ def test_espeak_reads_swedish(qtbot: QtBot) -> None:
     speaker.deleteLater()
 
 
-def test_default_speaker_finds_a_voice_here(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_default_speaker_finds_a_voice_here(qapp: QApplication) -> None:
     speaker = default_speaker()
     if not EspeakSpeaker.found():
         pytest.skip("no espeak-ng on this computer")

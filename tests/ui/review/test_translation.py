@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.review import Passage
 from ui.review.passage_page import PassagePageWidget
@@ -17,7 +18,7 @@ from ui.review.summary_text import signing_review_text
 TS = Path(__file__).resolve().parents[3] / "ui" / "i18n" / "review_en.ts"
 
 
-def test_english_review_strings(qtbot, tmp_path: Path, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_english_review_strings(qtbot: QtBot, tmp_path: Path, qapp: QApplication) -> None:
     tool = shutil.which("pyside6-lrelease")
     if tool is None:
         pytest.skip("pyside6-lrelease is not installed")

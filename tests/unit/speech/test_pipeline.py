@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from speech.engine import Recognizer
 from speech.pipeline import (
     DropEvent,
     ErrorEvent,
@@ -169,7 +170,7 @@ def test_segment_event_wraps_segment() -> None:
 
 def test_recognizer_that_cannot_be_made_leaves_recording_running() -> None:
     class Broken(FakeModel):
-        def recognizer(self, sample_rate: int, *, partials: bool = True):  # type: ignore[no-untyped-def]
+        def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer:
             raise RuntimeError("model gone")
 
     transcriber, source, sink, events = _pipeline(Broken())
@@ -190,7 +191,8 @@ def test_recognizer_is_recycled_at_an_utterance_boundary_and_times_continue() ->
     assert [(s.start, s.end) for s in segments] == [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8)]
 
 
-def test_each_recycled_recognizer_is_followed_by_a_memory_release(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_each_recycled_recognizer_is_followed_by_a_memory_release(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     import speech.pipeline as pipeline_module
 
     releases: list[int] = []
