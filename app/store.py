@@ -51,6 +51,9 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
         pool_size=pool_size,
         max_overflow=4,
         connect_args={"check_same_thread": False},
+        # An error's text must never carry the bound values (note text, the family's own
+        # words, personnummer) into a log, an exception detail or "Kopiera detaljer".
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

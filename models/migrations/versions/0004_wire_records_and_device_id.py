@@ -12,6 +12,12 @@ with the formulas it was written with (copied below; migrations are frozen and n
 re-hashed chain, records what that check found. ``audit.verify`` reports a store as broken when
 that event says the data was already altered.
 
+What the check can see is bounded by what the old formulas covered: fields they never hashed
+(a review's audience, variant and starter, an entry's input method and time, every field of
+cases, persons and visits) are sealed as they stand. A consistent forgery (content re-hashed
+with the plain SHA-256 formulas) was undetectable before and stays so; personal signatures add
+signatures for that.
+
 The records are built here as the plain wire objects of version 1 of each kind (the bytes
 ``models.records.encode`` gives for them today; a test holds the two equal), so that this
 migration keeps producing version-1 records whatever later versions look like.
@@ -85,6 +91,10 @@ def _legacy_event_hash(e: dict[str, Any]) -> str:
     })
 
 
+_HELD_DATA = ("users", "cases", "note_revisions", "reviews", "review_entries", "consents",
+              "audit_events", "outbox")
+
+
 def _check_legacy(conn: sa.Connection) -> dict[str, Any]:
     """Verify the data with the formulas it was written with, before anything is re-hashed."""
     found: dict[str, Any] = {"legacy_audit_ok": True, "legacy_audit_first_bad_seq": None,
@@ -121,11 +131,25 @@ def _check_legacy(conn: sa.Connection) -> dict[str, Any]:
                      for r in reviews.values())
     entries = {e["id"]: e for e in _rows(conn, "SELECT * FROM review_entries")}
     consents = {c["id"]: c for c in _rows(conn, "SELECT * FROM consents")}
+    queued: set[tuple[str, str]] = set()
     for item in _rows(conn, "SELECT kind, object_id, content_hash FROM outbox"):
         expected_hash = _legacy_outbox_hash(item["kind"], item["object_id"], revision_hash,
                                             reviews, entries, consents)
         bad_outbox += expected_hash != item["content_hash"]
+        queued.add((item["kind"], item["object_id"]))
+    # Every revision, review, entry and consent was queued when it was made and nothing was
+    # ever synced, so a missing outbox row means a row whose only hash was removed with it.
+    made = ([("revision", i) for i in revision_hash] + [("review", i) for i in reviews]
+            + [("review_entry", i) for i in entries] + [("consent", i) for i in consents])
+    bad_outbox += sum(key not in queued for key in made)
     found["legacy_outbox_bad"] = bad_outbox
+    # Creating the first account wrote the first events: accounts with no audit log at all
+    # means the log was emptied.
+    users = conn.execute(sa.text("SELECT count(*) FROM users")).scalar() or 0
+    if found["legacy_audit_ok"] and users and not conn.execute(
+            sa.text("SELECT count(*) FROM audit_events")).scalar():
+        found.update(legacy_audit_ok=False, legacy_audit_first_bad_seq=1,
+                     legacy_audit_reason="the audit log was emptied")
     found["legacy_ok"] = bool(found["legacy_audit_ok"]) and bad_revisions == 0 and bad_outbox == 0
     return found
 
@@ -227,7 +251,10 @@ def _event(e: dict[str, Any], device_id: str, prev_hash: str) -> dict[str, Any]:
 def upgrade() -> None:
     conn = op.get_bind()
     legacy = _check_legacy(conn)
-    had_data = bool(conn.execute(sa.text("SELECT count(*) FROM audit_events")).scalar())
+    # A new, empty store needs no record of its migration; any store with data does, also one
+    # whose audit log was emptied (then the record is the only trace of what was found).
+    had_data = any(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar()
+                   for table in _HELD_DATA)
 
     op.create_table(
         "installation",

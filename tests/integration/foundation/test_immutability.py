@@ -138,3 +138,19 @@ def test_a_signed_note_cannot_point_back_to_an_older_revision(
             "UPDATE journal_notes SET current_revision_id = ? WHERE id = ?",
             (signed.current.id, corrected.id),
         )
+
+
+def test_a_refused_write_does_not_carry_the_text_into_the_error(
+        admin: Context, signed: NoteInfo) -> None:
+    """A database error is shown under "Kopiera detaljer" and logged: the values it was given
+    (note text, own words, personnummer) must not be part of its text."""
+    secret = "Hemligt: 20121212-1212 bor hos mormor"
+    with admin.uow(write=True) as uow:
+        revision = uow.session.get(NoteRevision, signed.current.id)
+        assert revision is not None
+        revision.body = secret
+        with pytest.raises(Exception) as raised:  # noqa: B017 - any error the driver raises
+            uow.flush()
+    text = "".join(str(e) for e in (raised.value, raised.value.__cause__) if e is not None)
+    assert "append-only" in text or "signed" in text  # the reason is still there
+    assert secret not in text and "20121212" not in text

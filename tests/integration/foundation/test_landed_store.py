@@ -187,8 +187,13 @@ def _check_data(ctx: Context) -> None:
 def _tamper_before_migrating(paths: DataPaths, *sql: str) -> None:
     """As an attacker holding the key, on the landed store: lift the guards, change the data."""
     with raw_connection(paths.database, _data_key(paths)) as db:
-        db.execute("DROP TRIGGER audit_events_no_update")
-        db.execute("DROP TRIGGER note_revisions_no_update")
+        guards = [name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND (name LIKE '%\\_no\\_update' ESCAPE '\\' "
+            "OR name LIKE '%\\_no\\_delete' ESCAPE '\\')")]
+        assert "audit_events_no_delete" in guards
+        for name in guards:
+            db.execute(f"DROP TRIGGER {name}")
         for statement in sql:
             db.execute(statement)
 
@@ -233,5 +238,49 @@ def test_a_revision_altered_before_the_migration_still_fails_verify(
             check = audit.verify(uow.session)
         assert not check.ok and "before the store was migrated" in check.reason
         assert check.first_broken_seq == migrate_seq
+    finally:
+        ctx.close()
+
+
+def test_an_emptied_audit_log_and_an_altered_revision_still_fail_verify(
+    landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without its audit log the store would otherwise migrate as if it had no history at all.
+    _tamper_before_migrating(
+        landed, "DELETE FROM audit_events",
+        "UPDATE note_revisions SET body = 'Något annat.' WHERE kind = 'signed'")
+    code, output = _cli_verify(landed, monkeypatch, capsys)
+    assert code == 3, output
+    ctx = _login(landed)
+    try:
+        with ctx.uow() as uow:
+            (migrated,) = uow.session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
+            assert migrated.details["legacy_audit_reason"] == "the audit log was emptied"
+            assert migrated.details["legacy_revisions_bad"] == 1
+            assert not audit.verify(uow.session).ok
+    finally:
+        ctx.close()
+
+
+def test_own_words_changed_with_their_outbox_row_removed_still_fail_verify(
+    landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The entry's only legacy hash lived in its outbox row: removing the row must not hide it.
+    _tamper_before_migrating(
+        landed,
+        "DELETE FROM outbox WHERE object_id IN (SELECT id FROM review_entries "
+        "WHERE comment != '' LIMIT 1)",
+        "UPDATE review_entries SET comment = 'Något annat.' WHERE id IN (SELECT id FROM "
+        "review_entries WHERE comment != '' AND id NOT IN (SELECT object_id FROM outbox))")
+    code, output = _cli_verify(landed, monkeypatch, capsys)
+    assert code == 3, output
+    ctx = _login(landed)
+    try:
+        with ctx.uow() as uow:
+            (migrated,) = uow.session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
+            assert migrated.details["legacy_outbox_bad"] >= 1
+            assert not audit.verify(uow.session).ok
     finally:
         ctx.close()
