@@ -13,7 +13,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import select
 
-from app import accounts, audit, cases, notes, review, visits
+from app import accounts, audit, cases, notes, recording, review, visits
 from app.cli import main
 from app.context import Context
 from app.dto import AuditCheck
@@ -23,14 +23,14 @@ from models.audit import AuditEvent, OutboxItem
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, Person
 from models.records import Record, decode, record_hash
-from models.visits import Consent, Visit
+from models.visits import Consent, Segment, Transcript, Visit
 from tests.support.store import raw_connection
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "landed_store"
 PASSWORD = "landad-version-1"  # admin's, as the generating script says
 CASEWORKER_PASSWORD = "landad-handlaggare-1"
 TABLES = ("users", "cases", "persons", "visits", "consents", "journal_notes", "note_revisions",
-          "reviews", "review_entries", "audit_events", "outbox")
+          "reviews", "review_entries", "audit_events", "outbox", "recordings", "segments")
 
 
 @pytest.fixture
@@ -39,6 +39,7 @@ def landed(tmp_path: Path) -> DataPaths:
     folder.mkdir()
     for name in ("samskriv.db", "keys.json"):
         shutil.copy(FIXTURE / name, folder / name)
+    shutil.copytree(FIXTURE / "audio", folder / "audio")
     return DataPaths(folder)
 
 
@@ -78,8 +79,8 @@ def test_a_landed_store_migrates_with_its_data_and_verifies(
     try:
         after = _counts(landed)
         # Everything is still there; the chain has the migration's event and this login more,
-        # and cases, persons and visits are now queued for sync too.
-        queued = before["cases"] + before["persons"] + before["visits"]
+        # and cases, persons, visits and the finished transcript are now queued for sync too.
+        queued = before["cases"] + before["persons"] + before["visits"] + 1
         assert after == before | {"audit_events": before["audit_events"] + 2,
                                   "outbox": before["outbox"] + queued}
         _check_hashes(ctx)
@@ -146,6 +147,10 @@ def _check_hashes(ctx: Context) -> None:
         rows |= {p.id: p.to_record() for p in s.scalars(select(Person))}
         rows |= {v.id: v.to_record() for v in s.scalars(select(Visit))}
         rows |= {c.id: c.to_record() for c in s.scalars(select(Consent))}
+        for t in s.scalars(select(Transcript)):
+            segments = s.scalars(select(Segment).where(Segment.transcript_id == t.id)
+                                 .order_by(Segment.seq)).all()
+            rows[t.id] = t.to_record(segments)
         items = s.scalars(select(OutboxItem)).all()
         for item in items:
             record = decode(item.payload)
@@ -162,7 +167,7 @@ def _check_data(ctx: Context) -> None:
     detail = cases.get_case(ctx, case.id)
     assert [p.name for p in detail.persons] == [
         "Tindra Trastvinge", "Göran Trastvinge", "Mormor Åsa"]
-    assert detail.persons[0].personnummer == "20150312-2382"
+    assert detail.persons[0].personnummer == "20121212-1212"
     journal = notes.timeline(ctx, case.id)
     signed = next(n for n in journal if n.state == "signed")
     assert signed.current.kind == "correction"
@@ -171,7 +176,7 @@ def _check_data(ctx: Context) -> None:
     assert "nystädat" in signed.superseded[0].body
     draft = next(n for n in journal if n.state == "draft")
     assert draft.current.body == "Samtal med skolan planeras i april."
-    (visit,) = visits.list_visits(ctx, case.id)
+    visit = next(v for v in visits.list_visits(ctx, case.id) if v.kind == "hembesok")
     consent = visits.latest_consent(ctx, visit.id)
     assert consent is not None
     assert (consent.agreed, consent.refused) == (("Göran",), ("Tindra",))
@@ -282,5 +287,31 @@ def test_own_words_changed_with_their_outbox_row_removed_still_fail_verify(
                 select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
             assert migrated.details["legacy_outbox_bad"] >= 1
             assert not audit.verify(uow.session).ok
+    finally:
+        ctx.close()
+
+
+def test_a_landed_recording_keeps_its_live_transcript(landed: DataPaths) -> None:
+    """Migration 0005 on a real landed store: the recording's segments become its live
+    transcript, finished (hashed as its record) and queued for sync; the audio still plays."""
+    ctx = _login(landed, "cecilia", CASEWORKER_PASSWORD)
+    try:
+        with ctx.uow() as uow:
+            (row,) = uow.session.scalars(select(Transcript)).all()
+            segments = uow.session.scalars(select(Segment).where(
+                Segment.transcript_id == row.id).order_by(Segment.seq)).all()
+            assert (row.engine, row.model_id, row.pass_kind) == (
+                "vosk", "vosk-model-small-sv-rhasspy-0.15", "live")
+            assert row.hash == record_hash(row.to_record(segments))
+            queued = uow.session.scalars(select(OutboxItem).where(
+                OutboxItem.object_id == row.id)).one()
+            assert queued.content_hash == row.hash and decode(queued.payload) == row.to_record(
+                segments)
+            recording_id = row.recording_id
+        shown = recording.transcript(ctx, recording_id)
+        assert [s.text for s in shown] == ["hej göran", "vi ses i maj"]
+        assert [w.text for w in shown[1].words] == ["vi", "ses", "i", "maj"]
+        assert shown[1].words[-1].conf == 0.61
+        assert len(recording.read_audio(ctx, recording_id)) == 32_000
     finally:
         ctx.close()
