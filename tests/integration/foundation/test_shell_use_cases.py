@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app import cases, notes, review, visits
 from app.context import Context
 from app.dto import PersonInput
-from app.errors import PermissionDenied, ValidationError
+from app.errors import ImmutableError, PermissionDenied, ValidationError
 from app.uow import UnitOfWork
 from models.audit import AuditEvent
 from models.journal import NoteRevision
@@ -116,3 +116,14 @@ def test_a_refused_signature_leaves_the_draft_as_it_was(admin: Context,
     assert notes.get_note(admin, draft.id).current.body == "Skriven av admin."
     with pytest.raises(ValidationError):
         notes.sign_text(admin, case.id, None, "  ")
+
+
+def test_signing_a_signed_note_again_is_refused_alike_from_both_paths(admin: Context) -> None:
+    case = make_case(admin)
+    signed = notes.sign_text(admin, case.id, None, "Signerad text.")
+    with pytest.raises(ImmutableError) as by_sign:
+        notes.sign(admin, signed.id)
+    with pytest.raises(ImmutableError) as by_editor:
+        notes.sign_text(admin, case.id, signed.id, "Ändrad text.")
+    assert by_sign.value.message == by_editor.value.message == "Anteckningen är redan signerad."
+    assert _revision_kinds(admin, signed.id) == ["draft", "signed"]
