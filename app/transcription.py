@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import recording
+from app import recording, transcripts
 from app.context import Context
 from app.errors import ModelError, to_user_error
 from app.recording import RecordingInfo
@@ -117,7 +117,7 @@ class LiveRecording:
     def _handle(self, event: Event) -> None:
         if isinstance(event, SegmentEvent) and self.info is not None:
             try:
-                recording.save_segment(self._ctx, self.info.id, event.segment)
+                transcripts.save_segment(self._ctx, self.info.id, event.segment)
             except Exception as exc:  # report, keep recording: the audio is still on disk
                 _log.exception("autosave of a segment failed")
                 self._on_event(ErrorEvent(exc))
@@ -132,7 +132,7 @@ def transcribe_recording(
     installed) and keep it as the recording's "file" transcript."""
     pcm = recording.read_audio(ctx, recording_id)
     segments = _transcribe(transcriber, pcm, progress, cancel)
-    recording.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
+    transcripts.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
                              model_id=transcriber.model_id, pass_kind="file")
     return segments
 
@@ -174,7 +174,7 @@ def import_recording(
     try:
         if transcriber is not None:
             segments = _transcribe(transcriber, pcm, progress, cancel)
-            recording.add_transcript(ctx, info.id, segments, engine=engine, model_id=model_id,
+            transcripts.add_transcript(ctx, info.id, segments, engine=engine, model_id=model_id,
                                      pass_kind="file")
     finally:
         # Even if transcription failed the audio is kept and waits for another try.

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from app.context import Context
 from app.transcription import LiveRecording
 from speech.audio import FileSource
@@ -52,7 +52,7 @@ def test_live_segments_are_saved_as_delivered_and_audio_is_encrypted(
 
     delivered = [e.segment for e in events if isinstance(e, SegmentEvent)]
     assert len(delivered) == 2  # both utterances, the second one only at stop (the tail)
-    assert recording.transcript(admin, live.recording_id) == delivered
+    assert transcripts.transcript(admin, live.recording_id) == delivered
     assert not [e for e in events if isinstance(e, ErrorEvent)]
     assert isinstance(events[-1], StoppedEvent) and events[-1].stats.dropped == 0
 
@@ -79,14 +79,14 @@ def test_without_a_model_audio_waits_and_is_transcribed_later(
     live, events = _record_file(admin, visit_id, two_utterances_wav, None)
     pcm = load_pcm(two_utterances_wav)
     assert not [e for e in events if isinstance(e, SegmentEvent | ErrorEvent)]
-    assert recording.transcript(admin, live.recording_id) == []
+    assert transcripts.transcript(admin, live.recording_id) == []
     assert recording.read_audio(admin, live.recording_id) == pcm
     assert [r.id for r in recording.awaiting_transcription(admin)] == [live.recording_id]
 
     done = transcription.transcribe_waiting(admin, ko_model)
 
     assert [r.id for r in done] == [live.recording_id]
-    assert recording.transcript(admin, live.recording_id) == two_utterances_reference
+    assert transcripts.transcript(admin, live.recording_id) == two_utterances_reference
     assert recording.awaiting_transcription(admin) == []
     assert transcription.transcribe_waiting(admin, ko_model) == []  # nothing done twice
     assert recording.for_visit(admin, visit_id)[0].segments == 2

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from app import recording
+from app import recording, transcripts
 from app.context import Context
 from app.errors import NotFound
 from app.uow import UnitOfWork
@@ -21,7 +21,7 @@ SEGMENT = Segment(0.0, 1.0, "kim mår bra", (Word("kim", 0.0, 0.3, 0.9), Word("m
 
 def _recording(ctx: Context, visit_id: str, *, finish: bool = True) -> str:
     info = recording.begin(ctx, visit_id, model_id="fake")
-    recording.save_segments(ctx, info.id, [SEGMENT])
+    transcripts.save_segments(ctx, info.id, [SEGMENT])
     if finish:
         recording.finish(ctx, info.id, 1.0)
     return info.id
@@ -60,7 +60,7 @@ def test_matches_the_separate_queries(admin: Context, visit_id: str) -> None:
     assert view.visit == visits.get_visit(admin, visit_id)
     assert view.consent == visits.latest_consent(admin, visit_id)
     assert list(view.recordings) == recording.for_visit(admin, visit_id)
-    assert list(view.segments) == recording.transcript(admin, view.recordings[-1].id)
+    assert list(view.segments) == transcripts.transcript(admin, view.recordings[-1].id)
 
 
 def test_a_visit_without_consent_or_recordings(admin: Context) -> None:
