@@ -1,4 +1,4 @@
-"""Transcription use cases: choose and load the speech model, record a visit live with
+"""Transcription use cases: choose the speech model (``app.speech_models`` loads it), record a visit live with
 autosave, transcribe recordings that waited for a model, import a recording from a file,
 and turn a transcript into draft text with the dictation rules."""
 
@@ -12,17 +12,17 @@ from pathlib import Path
 
 from app import recording, transcripts
 from app.context import Context
-from app.errors import ModelError, to_user_error
+from app.errors import to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
 from speech.catalog import ModelCatalog, language_rank
 from speech.dictation import Dictation
-from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory, SpeechModel, load_model
+from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory
 from speech.errors import SpeechError, TranscriptionCancelled
-from speech.modelstore import InstalledModel, ModelStore
-from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
-from speech.values import Segment
+from speech.modelstore import ModelStore
+from speech.pipeline import LiveTranscriber
+from speech.values import ErrorEvent, Event, InstalledModel, Segment, SegmentEvent
 
 _log = logging.getLogger(__name__)
 Progress = Callable[[float], None]
@@ -42,20 +42,6 @@ def active_model(ctx: Context) -> InstalledModel | None:
             return m
     valid.sort(key=lambda m: language_rank(m.lang))
     return valid[0] if valid else None
-
-
-def load_active_model(ctx: Context) -> tuple[InstalledModel, SpeechModel]:
-    """Slow (seconds): call it in the background. Raises ModelError in Swedish."""
-    chosen = active_model(ctx)
-    if chosen is None:
-        raise ModelError(
-            "Ingen talmodell är installerad. Inspelningen fungerar ändå och skrivs ut när en "
-            "modell finns (Inställningar → Talmodeller)."
-        )
-    try:
-        return chosen, load_model(chosen.path)
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
 
 
 class LiveRecording:
@@ -192,12 +178,6 @@ def _transcribe(transcriber: FileTranscriber, pcm: bytes, progress: Progress | N
 
 def _no_progress(_fraction: float) -> None:
     pass
-
-
-def model_id_of(model: object | None) -> str:
-    """The model's folder name (what the recording row keeps), or "" for fakes and none."""
-    path = getattr(model, "path", None)
-    return path.name if isinstance(path, Path) else ""
 
 
 def draft_text(segments: list[Segment], language: str = "sv", *, commands: bool = True) -> str:
