@@ -10,8 +10,7 @@ from app import notes, recording, transcripts
 from app.context import Context
 from app.errors import UserError
 from app.visits import create_visit, record_consent
-from speech.engine import Word
-from speech.transcript import Segment
+from speech.values import Segment, Word
 from tests.integration.recording.helpers import record_pcm, tone_pcm
 
 GONE = "Ljudet finns inte längre (det raderas när anteckningen signeras)."

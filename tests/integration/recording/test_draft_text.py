@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from app import recording, transcription, transcripts
 from app.context import Context
-from speech.engine import Word
-from speech.transcript import Segment
+from speech.values import Segment, Word
 
 
 def _segment(start: float, text: str) -> Segment:

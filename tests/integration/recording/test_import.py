@@ -11,7 +11,7 @@ from app.context import Context
 from app.errors import AudioError, UserError
 from speech.batch import VoskFileTranscriber, load_pcm
 from speech.engine import SpeechModel
-from speech.transcript import Segment
+from speech.values import Segment
 from tests.integration.recording.conftest import new_visit
 
 
