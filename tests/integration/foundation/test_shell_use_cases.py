@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -14,25 +12,9 @@ from app import cases, notes, review, visits
 from app.context import Context
 from app.dto import PersonInput
 from app.errors import ImmutableError, PermissionDenied, ValidationError
-from app.uow import UnitOfWork
 from models.audit import AuditEvent
 from models.journal import NoteRevision
-from tests.support.store import make_case
-
-
-@contextmanager
-def counting_uows(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """Counts the units of work ``ctx`` opens (the list holds each one's ``write``)."""
-    opened: list[bool] = []
-    real = ctx.uow
-
-    def uow(*, write: bool = False) -> UnitOfWork:
-        opened.append(write)
-        return real(write=write)
-
-    monkeypatch.setattr(ctx, "uow", uow)
-    yield opened
-    monkeypatch.undo()
+from tests.support.store import counting_uows, make_case
 
 
 def _actions(ctx: Context) -> list[str]:
