@@ -1,6 +1,6 @@
-"""Transcription use cases: choose the speech model (``app.speech_models`` loads it), record a visit live with
-autosave, transcribe recordings that waited for a model, import a recording from a file,
-and turn a transcript into draft text with the dictation rules."""
+"""Transcription use cases: choose the speech model (``app.speech_models`` loads it), record
+a visit live with autosave, transcribe recordings that waited for a model, import a recording
+from a file, and turn a transcript into draft text with the dictation rules."""
 
 from __future__ import annotations
 
