@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from app.dto import Actor
 from app.errors import NotFound, PermissionDenied
 from models.people import Case, CaseAssignment
+from models.visits import Recording, Visit
 
 
 def visible_case_ids(actor: Actor) -> Select[tuple[str]] | None:
@@ -24,3 +25,13 @@ def require_case(session: Session, actor: Actor, case_id: str) -> Case:
     if not actor.sees_all_cases and session.get(CaseAssignment, (case_id, actor.user_id)) is None:
         raise PermissionDenied("Du är inte tilldelad det här ärendet.")
     return case
+
+
+def require_recording(session: Session, actor: Actor, recording_id: str) -> Recording:
+    """The recording, if ``actor`` may see the case of its visit."""
+    rec = session.get(Recording, recording_id)
+    visit = session.get(Visit, rec.visit_id) if rec else None
+    if rec is None or visit is None:
+        raise NotFound("Inspelningen")
+    require_case(session, actor, visit.case_id)
+    return rec

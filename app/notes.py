@@ -7,10 +7,12 @@ triggers refuse any change to a signed note that is not a proper correction.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, outbox
 from app.access import require_case
@@ -54,15 +56,20 @@ def _add_revision(
     return rev
 
 
+def _finish(uow: UnitOfWork, note: JournalNote) -> NoteInfo:
+    """Commit the action's unit of work and return the note as it now is."""
+    uow.flush()
+    info = _info_for(uow.session, note)
+    uow.commit()
+    return info
+
+
 def _commit(
     uow: UnitOfWork, ctx: Context, note: JournalNote, action: str, details: dict[str, object]
 ) -> NoteInfo:
     """Audit the change, commit it with the audit event, and return the note as it now is."""
     audit.record(uow.session, ctx.actor, action, "note", note.id, details, now=ctx.now())
-    uow.flush()
-    info = _info_for(uow.session, note)
-    uow.commit()
-    return info
+    return _finish(uow, note)
 
 
 def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
@@ -79,21 +86,10 @@ def create_draft(
 ) -> NoteInfo:
     _check_text(body, child_voice)
     with ctx.uow(write=True) as uow:
-        s = uow.session
-        require_case(s, ctx.actor, case_id)
-        if visit_id is not None:
-            visit = s.get(Visit, visit_id)
-            if visit is None or visit.case_id != case_id:
-                raise ValidationError("Besöket hör inte till ärendet.", field="visit")
-        when = event_time or ctx.now()
-        note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
-                           created_at=ctx.now(), event_time=when)
-        s.add(note)
-        s.flush()
-        rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
-                            child_voice=child_voice, event_time=when)
-        note.current_revision_id = rev.id
-        return _commit(uow, ctx, note, "note.create", {"case": case_id})
+        note = _new_note(uow.session, ctx, case_id, visit_id, event_time or ctx.now())
+        _revise_draft(uow.session, ctx, note, None, body=body, section=section,
+                      child_voice=child_voice, event_time=event_time)
+        return _finish(uow, note)
 
 
 def save_draft(
@@ -103,47 +99,18 @@ def save_draft(
     """Save a new draft revision. ``expected_revision_id`` guards against lost updates."""
     _check_text(body, child_voice)
     with ctx.uow(write=True) as uow:
-        s = uow.session
-        note = _load_note(s, ctx, note_id)
-        if note.state != "draft":
-            raise ImmutableError()
-        if expected_revision_id and note.current_revision_id != expected_revision_id:
-            raise ValidationError(
-                "Utkastet har ändrats någon annanstans sedan du öppnade det. "
-                "Öppna det igen och för över dina ändringar.", field="body")
-        current = s.get(NoteRevision, note.current_revision_id)
-        assert current is not None
-        when = event_time or current.event_time
-        if (current.body, current.section, current.child_voice, current.event_time) != (
-            body, section, child_voice, when
-        ):
-            rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
-                                child_voice=child_voice, event_time=when)
-            note.current_revision_id, note.event_time = rev.id, when
-            audit.record(s, ctx.actor, "note.edit", "note", note.id, {"revision": rev.seq},
-                         now=ctx.now())
-        s.flush()
-        info = _info_for(s, note)
-        uow.commit()
-        return info
+        note = _load_note(uow.session, ctx, note_id)
+        _revise_draft(uow.session, ctx, note, expected_revision_id, body=body, section=section,
+                      child_voice=child_voice, event_time=event_time)
+        return _finish(uow, note)
 
 
 def sign(ctx: Context, note_id: str) -> NoteInfo:
     """Seal the current draft as a signed revision. Only the author signs their note."""
     with ctx.uow(write=True) as uow:
-        s = uow.session
-        note = _load_note(s, ctx, note_id)
-        if note.state == "signed":
-            raise ImmutableError("Anteckningen är redan signerad.")
-        if note.author_id != ctx.actor.user_id:
-            raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
-        draft = s.get(NoteRevision, note.current_revision_id)
-        assert draft is not None
-        rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
-                            child_voice=draft.child_voice, event_time=draft.event_time)
-        note.current_revision_id, note.state = rev.id, "signed"
-        note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
-        info = _commit(uow, ctx, note, "note.sign", {"hash": rev.hash})
+        note = _load_note(uow.session, ctx, note_id)
+        _seal(uow.session, ctx, note)
+        info = _finish(uow, note)
     # After the signature is safely stored: the organisation's audio retention policy.
     apply_audio_policy_after_sign(ctx, note_id)
     return info
@@ -191,13 +158,15 @@ def revisions(ctx: Context, note_id: str) -> list[RevisionInfo]:
         revs = uow.session.scalars(
             select(NoteRevision).where(NoteRevision.note_id == note_id).order_by(NoteRevision.seq)
         ).all()
-        out = [_rev_info(r, names) for r in revs]
+        out = [_rev_info(_fields(r, _REV_COLS), names) for r in revs]
         audit.record(uow.session, ctx.actor, "note.revisions", "note", note_id,
                      {"revisions": len(out)}, now=ctx.now())
         uow.commit()
         return out
 
 
+# The columns a note and a revision are shown from, in the order ``_note_info`` and
+# ``_rev_info`` read them: a row of a column query, or ``_fields`` of a loaded object.
 _NOTE_COLS = (JournalNote.id, JournalNote.case_id, JournalNote.visit_id, JournalNote.author_id,
               JournalNote.created_at, JournalNote.event_time, JournalNote.state,
               JournalNote.signed_at, JournalNote.signed_by, JournalNote.current_revision_id)
@@ -219,31 +188,40 @@ def _user_names(s: Session) -> dict[str, str]:
     return {uid: name for uid, name in s.execute(select(User.id, User.display_name))}
 
 
-def _rev_info(r: NoteRevision, names: dict[str, str]) -> RevisionInfo:
-    return RevisionInfo(r.id, r.seq, r.kind, r.hash, r.parent_hash, r.section, r.body,
-                        r.child_voice, r.event_time, names.get(r.author_id, "?"), r.created_at,
-                        r.reason)
+def _fields(obj: object, cols: tuple[InstrumentedAttribute[Any], ...]) -> tuple[Any, ...]:
+    """A loaded object's values of ``cols``, as a row of those columns holds them. (The loaded
+    object, not a fresh query: it holds what this unit of work has just written.)"""
+    return tuple(getattr(obj, c.key) for c in cols)
+
+
+def _rev_info(r: Sequence[Any], names: dict[str, str]) -> RevisionInfo:
+    """A revision from its ``_REV_COLS`` values."""
+    return RevisionInfo(
+        id=r[1], seq=r[2], kind=r[3], hash=r[4], parent_hash=r[5], section=r[6], body=r[7],
+        child_voice=r[8], event_time=r[9], author=names.get(r[10], "?"), created_at=r[11],
+        reason=r[12])
+
+
+def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str]) -> NoteInfo:
+    """A note from its ``_NOTE_COLS`` values and its shown revisions (every one that is not a
+    draft, and the current one) in order."""
+    current = next(r for r in shown if r.id == n[9])
+    return NoteInfo(
+        n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
+        names.get(n[8]) if n[8] else None, current,
+        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq)
 
 
 def _info_for(s: Session, note: JournalNote) -> NoteInfo:
+    names = _user_names(s)
     revs = s.scalars(
         select(NoteRevision).where(NoteRevision.note_id == note.id)
         .where(or_(NoteRevision.kind != "draft", NoteRevision.id == note.current_revision_id))
         .order_by(NoteRevision.seq)
     ).all()
-    return _note_info(note, list(revs), _user_names(s))
+    return _note_info(_fields(note, _NOTE_COLS),
+                      [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names)
 
-
-def _note_info(note: JournalNote, revs: list[NoteRevision], names: dict[str, str]) -> NoteInfo:
-    current = next(r for r in revs if r.id == note.current_revision_id)
-    superseded = tuple(_rev_info(r, names) for r in revs
-                       if r.id != current.id and r.kind != "draft")
-    return NoteInfo(
-        note.id, note.case_id, note.visit_id, names.get(note.author_id, "?"), note.created_at,
-        note.event_time, note.state, note.signed_at,
-        names.get(note.signed_by) if note.signed_by else None,
-        _rev_info(current, names), superseded, current.seq,
-    )
 
 def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
     """The case journal in event-time order, inside the caller's writing unit of work (the
@@ -261,20 +239,10 @@ def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
                    NoteRevision.id == JournalNote.current_revision_id))
         .order_by(NoteRevision.note_id, NoteRevision.seq)
     ):
-        revs[r[0]].append(RevisionInfo(
-            id=r[1], seq=r[2], kind=r[3], hash=r[4], parent_hash=r[5], section=r[6],
-            body=r[7], child_voice=r[8], event_time=r[9], author=names.get(r[10], "?"),
-            created_at=r[11], reason=r[12]))
-    out = []
-    for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
-                       .order_by(JournalNote.event_time, JournalNote.created_at)):
-        history = revs[n[0]]
-        current = next(r for r in history if r.id == n[9])
-        out.append(NoteInfo(
-            n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
-            names.get(n[8]) if n[8] else None, current,
-            tuple(r for r in history if r.id != current.id and r.kind != "draft"),
-            current.seq))
+        revs[r[0]].append(_rev_info(r, names))
+    out = [_note_info(n, revs[n[0]], names)
+           for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
+                              .order_by(JournalNote.event_time, JournalNote.created_at))]
     audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
                  now=ctx.now())
     return out
@@ -298,20 +266,30 @@ def sign_text(
             note = _new_note(s, ctx, case_id, visit_id, event_time or ctx.now())
         else:
             note = _load_note(s, ctx, note_id)
-        _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
-                      child_voice=child_voice, event_time=event_time)
-        if note.author_id != ctx.actor.user_id:
-            raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
-        draft = s.get(NoteRevision, note.current_revision_id)
-        assert draft is not None
-        rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
-                            child_voice=draft.child_voice, event_time=draft.event_time)
-        note.current_revision_id, note.state = rev.id, "signed"
-        note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
-        info = _commit(uow, ctx, note, "note.sign", {"hash": rev.hash})
+        if note.state == "draft":  # a signed note is refused by _seal, in sign's words
+            _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
+                          child_voice=child_voice, event_time=event_time)
+        _seal(s, ctx, note)
+        info = _finish(uow, note)
     # After the signature is safely stored: the organisation's audio retention policy.
     apply_audio_policy_after_sign(ctx, info.id)
     return info
+
+
+def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
+    """Sign the note's current draft as a new revision, audited as ``note.sign``. Only the
+    author signs their note."""
+    if note.state == "signed":
+        raise ImmutableError("Anteckningen är redan signerad.")
+    if note.author_id != ctx.actor.user_id:
+        raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+    draft = s.get(NoteRevision, note.current_revision_id)
+    assert draft is not None
+    rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
+                        child_voice=draft.child_voice, event_time=draft.event_time)
+    note.current_revision_id, note.state = rev.id, "signed"
+    note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
+    audit.record(s, ctx.actor, "note.sign", "note", note.id, {"hash": rev.hash}, now=ctx.now())
 
 
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,

@@ -1,30 +1,25 @@
-"""Recordings of a visit: consent gate, encrypted audio, autosaved segments, crash recovery,
-transcripts (several per recording: live, file, accuracy pass), recordings that wait for a
-model, and the audio retention policy."""
+"""Recordings of a visit: consent gate, encrypted audio, crash recovery, recordings that wait
+for a model, and the audio retention policy (their transcripts: ``app.transcripts``)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import audit, outbox
-from app.access import require_case, visible_case_ids
+from app.access import require_case, require_recording, visible_case_ids
 from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
-from app.dto import TranscriptInfo
 from app.errors import NotFound, UserError
+from app.transcripts import finish_open_transcripts, shown_segment_count
 from app.visits import latest_consent
 from models.journal import JournalNote
-from models.records import record_hash
-from models.visits import TRANSCRIPT_PASSES, Recording, Segment, Transcript, Visit
-from speech.values import Segment as SpeechSegment
-from speech.values import Word
+from models.visits import Recording, Segment, Transcript, Visit
 
 _log = logging.getLogger(__name__)
 SAMPLE_RATE = 16_000
@@ -95,90 +90,12 @@ def open_sink(ctx: Context, recording_id: str) -> EncryptedAudioWriter:
                                 SAMPLE_RATE)
 
 
-def save_segment(ctx: Context, recording_id: str, segment: SpeechSegment) -> None:
-    """Autosave one final segment as it arrives (called for every finished phrase)."""
-    save_segments(ctx, recording_id, [segment])
-
-
-def save_segments(ctx: Context, recording_id: str, segments: Iterable[SpeechSegment]) -> None:
-    """Append to the recording's live transcript, made on the first segment (engine and model
-    of the recording); it is finished when the recording stops or is recovered."""
-    with ctx.uow(write=True) as uow:
-        s = uow.session
-        transcript = s.scalar(select(Transcript).where(
-            Transcript.recording_id == recording_id, Transcript.pass_kind == "live",
-            Transcript.hash.is_(None)).order_by(text("transcripts.rowid DESC")).limit(1))
-        if transcript is None:
-            rec = s.get(Recording, recording_id)
-            if rec is None:
-                raise NotFound("Inspelningen")
-            transcript = Transcript(recording_id=rec.id, engine=rec.engine, model_id=rec.model_id,
-                                    pass_kind="live", created_at=ctx.now())
-            s.add(transcript)
-            s.flush()
-        _add_segments(s, transcript.id, segments)
-        uow.commit()
-
-
-def add_transcript(
-    ctx: Context, recording_id: str, segments: Iterable[SpeechSegment], *, engine: str,
-    model_id: str, pass_kind: str,
-) -> TranscriptInfo | None:
-    """Store a whole transcript (a file or accuracy pass) and finish it, in one unit of work.
-
-    Nothing is stored for no segments: the recording keeps waiting for a transcript."""
-    if pass_kind not in TRANSCRIPT_PASSES:
-        raise ValueError(f"unknown transcript pass {pass_kind!r}")
-    chosen = list(segments)
-    if not chosen:
-        return None
-    with ctx.uow(write=True) as uow:
-        s = uow.session
-        rec = _load(s, ctx, recording_id)
-        transcript = Transcript(recording_id=rec.id, engine=engine, model_id=model_id,
-                                pass_kind=pass_kind, created_at=ctx.now())
-        s.add(transcript)
-        s.flush()
-        _add_segments(s, transcript.id, chosen)
-        s.flush()
-        _finish_transcript(s, transcript)
-        info = _transcript_info(s, transcript)
-        uow.commit()
-        return info
-
-
-def _add_segments(s: Session, transcript_id: str, segments: Iterable[SpeechSegment]) -> None:
-    seq = s.scalar(select(func.max(Segment.seq)).where(Segment.transcript_id == transcript_id))
-    next_seq = (seq or 0) + 1
-    for i, seg in enumerate(segments):
-        s.add(Segment(transcript_id=transcript_id, seq=next_seq + i, start_s=seg.start,
-                      end_s=seg.end, text=seg.text,
-                      words=[{"word": w.text, "start": w.start, "end": w.end,
-                              "conf": w.conf} for w in seg.words]))
-
-
-def _finish_open_transcripts(s: Session, recording_id: str) -> None:
-    s.flush()
-    for transcript in s.scalars(select(Transcript).where(
-            Transcript.recording_id == recording_id, Transcript.hash.is_(None))):
-        _finish_transcript(s, transcript)
-
-
-def _finish_transcript(s: Session, transcript: Transcript) -> None:
-    """Hash the finished transcript (its wire record) and queue it for sync."""
-    rows = s.scalars(select(Segment).where(Segment.transcript_id == transcript.id)
-                     .order_by(Segment.seq)).all()
-    record = transcript.to_record(rows)
-    transcript.hash = record_hash(record)
-    outbox.enqueue(s, record)
-
-
 def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = _load(s, ctx, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id)
         rec.state, rec.duration_s = "complete", duration_s
-        _finish_open_transcripts(s, rec.id)
+        finish_open_transcripts(s, rec.id)
         audit.record(s, ctx.actor, "recording.stop", "recording", rec.id,
                      {"seconds": round(duration_s, 1)}, now=ctx.now())
         info = recording_info(s, rec)
@@ -206,11 +123,11 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
         _log.warning("recording %s has no readable audio", recording_id)
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = _load(s, ctx, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id)
         if rec.state != "recording":
             raise UserError("Inspelningen är redan avslutad.")
         rec.state, rec.duration_s = "recovered", duration
-        _finish_open_transcripts(s, rec.id)
+        finish_open_transcripts(s, rec.id)
         signed_note = _signed_note_of_visit(s, rec.visit_id)
         audit.record(s, ctx.actor, "recording.recover", "recording", rec.id,
                      {"seconds": round(duration, 1)}, now=ctx.now())
@@ -219,7 +136,8 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
     if signed_note is not None:  # the note was signed meanwhile: its policy applies here too
         apply_audio_policy_after_sign(ctx, signed_note)
         with ctx.uow() as uow:  # its state is now "audio-deleted"
-            return recording_info(uow.session, _load(uow.session, ctx, recording_id))
+            return recording_info(uow.session,
+                                  require_recording(uow.session, ctx.actor, recording_id))
     return info
 
 
@@ -249,67 +167,10 @@ def awaiting_transcription(ctx: Context) -> list[RecordingInfo]:
         return [recording_info(uow.session, r) for r in rows if audio_path(ctx, r.id).exists()]
 
 
-def transcript(ctx: Context, recording_id: str, transcript_id: str | None = None
-               ) -> list[SpeechSegment]:
-    """The segments of one transcript: the one asked for, else the one to show (see
-    ``_shown_transcript``); empty when the recording has none."""
-    with ctx.uow() as uow:
-        s = uow.session
-        _load(s, ctx, recording_id)
-        if transcript_id is None:
-            shown = _shown_transcript(s, recording_id)
-            transcript_id = shown.id if shown else None
-        elif s.scalar(select(Transcript.id).where(Transcript.id == transcript_id,
-                                                  Transcript.recording_id == recording_id)) is None:
-            raise NotFound("Utskriften")
-        return segments_of(s, transcript_id) if transcript_id is not None else []
-
-
-def shown_segments(s: Session, recording_id: str) -> list[SpeechSegment]:
-    """Inside a caller's unit of work: the segments of the transcript to show."""
-    shown = _shown_transcript(s, recording_id)
-    return segments_of(s, shown.id) if shown is not None else []
-
-
-def segments_of(s: Session, transcript_id: str) -> list[SpeechSegment]:
-    rows = s.scalars(select(Segment).where(Segment.transcript_id == transcript_id)
-                     .order_by(Segment.seq)).all()
-    return [SpeechSegment(r.start_s, r.end_s, r.text,
-                          tuple(Word(w["word"], w["start"], w["end"], w["conf"])
-                                for w in r.words)) for r in rows]
-
-
-def transcripts(ctx: Context, recording_id: str) -> list[TranscriptInfo]:
-    """Every transcript of a recording, oldest first."""
-    with ctx.uow() as uow:
-        s = uow.session
-        _load(s, ctx, recording_id)
-        rows = s.scalars(select(Transcript).where(Transcript.recording_id == recording_id)
-                         .order_by(Transcript.created_at, text("transcripts.rowid"))).all()
-        return [_transcript_info(s, t) for t in rows]
-
-
-def _shown_transcript(s: Session, recording_id: str) -> Transcript | None:
-    """The newest finished transcript of the best pass (accuracy > file > live); while none
-    is finished (a recording in progress, or crashed), the newest unfinished one."""
-    rows = s.scalars(select(Transcript).where(Transcript.recording_id == recording_id)
-                     .order_by(text("transcripts.rowid DESC"))).all()
-    # max keeps the first of equal keys: with rows newest first, the newest wins a tie.
-    return max(rows, default=None, key=lambda t: (
-        t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at))
-
-
-def _transcript_info(s: Session, t: Transcript) -> TranscriptInfo:
-    count = s.scalar(select(func.count()).select_from(Segment)
-                     .where(Segment.transcript_id == t.id)) or 0
-    return TranscriptInfo(t.id, t.recording_id, t.engine, t.model_id, t.pass_kind,
-                          t.created_at, t.hash is not None, count)
-
-
 def read_audio(ctx: Context, recording_id: str, start_s: float = 0.0,
                end_s: float | None = None) -> bytes:
     with ctx.uow() as uow:
-        _load(uow.session, ctx, recording_id)
+        require_recording(uow.session, ctx.actor, recording_id)
     path = audio_path(ctx, recording_id)
     if not path.exists():
         raise UserError("Ljudet finns inte längre (det raderas när anteckningen signeras).")
@@ -360,7 +221,7 @@ def discard_failed(ctx: Context, recording_id: str) -> None:
     """Remove a recording that never captured anything (e.g. no microphone)."""
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = _load(s, ctx, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id)
         owned = select(Transcript.id).where(Transcript.recording_id == rec.id)
         s.execute(delete(Segment).where(Segment.transcript_id.in_(owned)))
         s.execute(delete(Transcript).where(Transcript.recording_id == rec.id))
@@ -371,19 +232,8 @@ def discard_failed(ctx: Context, recording_id: str) -> None:
     audio_path(ctx, recording_id).unlink(missing_ok=True)
 
 
-def _load(s: Session, ctx: Context, recording_id: str) -> Recording:
-    rec = s.get(Recording, recording_id)
-    visit = s.get(Visit, rec.visit_id) if rec else None
-    if rec is None or visit is None:
-        raise NotFound("Inspelningen")
-    require_case(s, ctx.actor, visit.case_id)
-    return rec
-
-
 def recording_info(s: Session, rec: Recording) -> RecordingInfo:
     visit = s.get(Visit, rec.visit_id)
-    shown = _shown_transcript(s, rec.id)
-    count = 0 if shown is None else s.scalar(
-        select(func.count()).select_from(Segment).where(Segment.transcript_id == shown.id)) or 0
     return RecordingInfo(rec.id, rec.visit_id, visit.case_id if visit else "", rec.state,
-                         rec.started_at, rec.duration_s, rec.model_id, count)
+                         rec.started_at, rec.duration_s, rec.model_id,
+                         shown_segment_count(s, rec.id))

@@ -13,16 +13,12 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from app.review import PassageOutcome, ReviewSummary
+from app.vocabulary import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
 SUMMARY_CONTEXT = "ReviewSummaryText"  # the translation context of the summary texts
 CHOICE_CONTEXT = "ReviewStartDialog"  # ... and of the choices offered when a review starts
 EXCERPT_CHARS = 80
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
-    """Mark ``text`` for translation in ``context``; it is translated where it is shown."""
-    return text
 
 
 def swedish(text: str) -> str:

@@ -7,25 +7,36 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.errors import ValidationError
 
 LANGUAGES = ("sv", "en")
 AUDIO_POLICIES = ("delete-on-sign", "keep")
 
+N = TypeVar("N", int, float)
+
+
+def _ranged(default: N, low: N, high: N) -> N:
+    """A numeric setting with its inclusive range, declared once: ``validated`` and ``check``
+    and the forms' spin boxes (``int_range``) read it from here."""
+    value: N = field(default=default, metadata={"range": (low, high)})
+    return value
+
 
 @dataclass(frozen=True)
 class Settings:
     language: str = "sv"
-    idle_lock_minutes: int = 10
+    idle_lock_minutes: int = _ranged(10, 1, 240)
     review_pin_hash: str = ""
     audio_policy: str = "delete-on-sign"
     model_name: str = ""
-    review_font_pt: int = 32
-    low_confidence: float = 0.6
+    # What the review settings page lets a caseworker choose, and so all the kiosk ever shows
+    # (it keeps its text, the child variant included, inside this range).
+    review_font_pt: int = _ranged(32, 16, 96)
+    low_confidence: float = _ranged(0.6, 0.0, 1.0)
 
     def validated(self) -> Settings:
         """Return a copy with out-of-range values replaced by defaults (a hand-edited file
@@ -34,14 +45,11 @@ class Settings:
         out = self
         if self.language not in LANGUAGES:
             out = replace(out, language=default.language)
-        if not 1 <= int(self.idle_lock_minutes) <= 240:
-            out = replace(out, idle_lock_minutes=default.idle_lock_minutes)
         if self.audio_policy not in AUDIO_POLICIES:
             out = replace(out, audio_policy=default.audio_policy)
-        if not 0.0 <= float(self.low_confidence) <= 1.0:
-            out = replace(out, low_confidence=default.low_confidence)
-        if not 12 <= int(self.review_font_pt) <= 120:
-            out = replace(out, review_font_pt=default.review_font_pt)
+        for name in _RANGES:
+            if not self._in_range(name):
+                out = replace(out, **{name: getattr(default, name)})
         return out
 
     def check(self) -> None:
@@ -49,17 +57,33 @@ class Settings:
         ``validated`` is for files, which are repaired instead."""
         if self.language not in LANGUAGES:
             raise ValidationError("Välj ett språk.", field="language")
-        if not 1 <= self.idle_lock_minutes <= 240:
-            raise ValidationError("Låstiden ska vara mellan 1 och 240 minuter.",
-                                  field="idle_lock_minutes")
         if self.audio_policy not in AUDIO_POLICIES:
             raise ValidationError("Okänt val för ljudet efter signering.", field="audio_policy")
-        if not 0.0 <= self.low_confidence <= 1.0:
-            raise ValidationError("Gränsen för osäkra ord ska vara mellan 0 och 1.",
-                                  field="low_confidence")
-        if not 12 <= self.review_font_pt <= 120:
-            raise ValidationError("Textstorleken ska vara mellan 12 och 120 punkter.",
-                                  field="review_font_pt")
+        for name, message in _OUT_OF_RANGE.items():
+            if not self._in_range(name):
+                low, high = _RANGES[name]
+                raise ValidationError(message.format(low=low, high=high), field=name)
+
+    def _in_range(self, name: str) -> bool:
+        low, high = _RANGES[name]
+        return bool(low <= type(low)(getattr(self, name)) <= high)
+
+
+_RANGES: dict[str, tuple[Any, Any]] = {
+    f.name: f.metadata["range"] for f in fields(Settings) if "range" in f.metadata}
+_OUT_OF_RANGE = {
+    "idle_lock_minutes": "Låstiden ska vara mellan {low} och {high} minuter.",
+    "low_confidence": "Gränsen för osäkra ord ska vara mellan {low:g} och {high:g}.",
+    "review_font_pt": "Textstorleken ska vara mellan {low} och {high} punkter.",
+}
+
+
+def int_range(name: str) -> tuple[int, int]:
+    """The inclusive range of a whole-number setting, for the spin box that edits it."""
+    low, high = _RANGES[name]
+    if not isinstance(low, int):
+        raise TypeError(f"{name} is not a whole-number setting")
+    return low, high
 
 
 def load(path: Path) -> Settings:

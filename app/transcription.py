@@ -1,6 +1,6 @@
-"""Transcription use cases: choose and load the speech model, record a visit live with
-autosave, transcribe recordings that waited for a model, import a recording from a file,
-and turn a transcript into draft text with the dictation rules."""
+"""Transcription use cases: choose the speech model (``app.speech_models`` loads it), record
+a visit live with autosave, transcribe recordings that waited for a model, import a recording
+from a file, and turn a transcript into draft text with the dictation rules."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import recording
+from app import recording, transcripts
 from app.context import Context
-from app.errors import ModelError, to_user_error
+from app.errors import to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
 from speech.catalog import ModelCatalog, language_rank
 from speech.dictation import Dictation
-from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory, SpeechModel, load_model
+from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory
 from speech.errors import SpeechError, TranscriptionCancelled
-from speech.modelstore import InstalledModel, ModelStore
-from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
-from speech.values import Segment
+from speech.modelstore import ModelStore
+from speech.pipeline import LiveTranscriber
+from speech.values import ErrorEvent, Event, InstalledModel, Segment, SegmentEvent
 
 _log = logging.getLogger(__name__)
 Progress = Callable[[float], None]
@@ -42,20 +42,6 @@ def active_model(ctx: Context) -> InstalledModel | None:
             return m
     valid.sort(key=lambda m: language_rank(m.lang))
     return valid[0] if valid else None
-
-
-def load_active_model(ctx: Context) -> tuple[InstalledModel, SpeechModel]:
-    """Slow (seconds): call it in the background. Raises ModelError in Swedish."""
-    chosen = active_model(ctx)
-    if chosen is None:
-        raise ModelError(
-            "Ingen talmodell är installerad. Inspelningen fungerar ändå och skrivs ut när en "
-            "modell finns (Inställningar → Talmodeller)."
-        )
-    try:
-        return chosen, load_model(chosen.path)
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
 
 
 class LiveRecording:
@@ -117,7 +103,7 @@ class LiveRecording:
     def _handle(self, event: Event) -> None:
         if isinstance(event, SegmentEvent) and self.info is not None:
             try:
-                recording.save_segment(self._ctx, self.info.id, event.segment)
+                transcripts.save_segment(self._ctx, self.info.id, event.segment)
             except Exception as exc:  # report, keep recording: the audio is still on disk
                 _log.exception("autosave of a segment failed")
                 self._on_event(ErrorEvent(exc))
@@ -132,7 +118,7 @@ def transcribe_recording(
     installed) and keep it as the recording's "file" transcript."""
     pcm = recording.read_audio(ctx, recording_id)
     segments = _transcribe(transcriber, pcm, progress, cancel)
-    recording.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
+    transcripts.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
                              model_id=transcriber.model_id, pass_kind="file")
     return segments
 
@@ -174,7 +160,7 @@ def import_recording(
     try:
         if transcriber is not None:
             segments = _transcribe(transcriber, pcm, progress, cancel)
-            recording.add_transcript(ctx, info.id, segments, engine=engine, model_id=model_id,
+            transcripts.add_transcript(ctx, info.id, segments, engine=engine, model_id=model_id,
                                      pass_kind="file")
     finally:
         # Even if transcription failed the audio is kept and waits for another try.
@@ -192,12 +178,6 @@ def _transcribe(transcriber: FileTranscriber, pcm: bytes, progress: Progress | N
 
 def _no_progress(_fraction: float) -> None:
     pass
-
-
-def model_id_of(model: object | None) -> str:
-    """The model's folder name (what the recording row keeps), or "" for fakes and none."""
-    path = getattr(model, "path", None)
-    return path.name if isinstance(path, Path) else ""
 
 
 def draft_text(segments: list[Segment], language: str = "sv", *, commands: bool = True) -> str:

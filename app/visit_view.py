@@ -11,7 +11,8 @@ from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, VisitInfo
 from app.errors import NotFound
-from app.recording import RecordingInfo, recording_info, shown_segments
+from app.recording import RecordingInfo, recording_info
+from app.transcripts import shown_segments
 from app.visits import consent_of, visit_info
 from models.visits import Recording, Visit
 from speech.values import Segment

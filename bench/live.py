@@ -19,8 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._audio import conversation, model_dir, print_result  # noqa: E402
 from speech.audio import FileSource  # noqa: E402
-from speech.engine import Final, Partial, Recognizer, SpeechModel, load_model  # noqa: E402
-from speech.pipeline import Event, LiveTranscriber, PartialEvent, StoppedEvent  # noqa: E402
+from speech.engine import Recognizer, SpeechModel, load_model
+from speech.pipeline import LiveTranscriber
+from speech.values import Event, Final, Partial, PartialEvent, StoppedEvent
 
 
 class TimedRecognizer:

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from speech.errors import CatalogInvalid, ModelNotFound
-from speech.values import VOSK
-from speech.values import CatalogEntry as CatalogEntry  # re-exported for its users
+from speech.values import VOSK, CatalogEntry
 
 MODEL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 REFRESHED_NAME = "model-list.json"

@@ -25,12 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 from speech.batch import VoskFileTranscriber
 from speech.errors import ModelInvalid
 from speech.modelstore import validate_model
-from speech.values import VOSK, Segment
-
-# The value types results are made of, re-exported for their users.
-from speech.values import Final as Final
-from speech.values import Partial as Partial
-from speech.values import Word as Word
+from speech.values import VOSK, Final, Partial, Segment, Word
 
 _FST_MAGIC = 0x7EB2FDD6
 Progress = Callable[[float], None]

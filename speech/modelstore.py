@@ -25,8 +25,7 @@ from speech.archive import extract_zip, find_model_root
 from speech.catalog import ModelCatalog, is_safe_model_name, language_rank
 from speech.download import ProgressCallback, download_file
 from speech.errors import CorruptArchive, ModelInvalid, ModelNotFound, NotEnoughSpace
-from speech.values import ENGINES, VOSK, CatalogEntry
-from speech.values import InstalledModel as InstalledModel  # re-exported for its users
+from speech.values import ENGINES, VOSK, CatalogEntry, InstalledModel
 
 REQUIRED_FILES = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf")
 # Vosk uses i-vectors when ivector/ exists and then needs all of these (see vosk model.cc).

@@ -28,11 +28,8 @@ from speech.values import (
     StoppedEvent,
 )
 
-# The events it emits are defined in speech.values and re-exported here for its users.
-__all__ = [
-    "AudioSink", "DropEvent", "ErrorEvent", "Event", "LevelEvent", "LiveTranscriber",
-    "PartialEvent", "PipelineStats", "SegmentEvent", "StoppedEvent", "rms_dbfs",
-]
+# The events it emits are speech.values's, imported from there.
+__all__ = ["AudioSink", "LiveTranscriber", "rms_dbfs"]
 SILENCE_DBFS = -120.0
 _log = logging.getLogger(__name__)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from speech.values import Final, Word
-from speech.values import Segment as Segment  # re-exported for its users
+from speech.values import Final, Segment, Word
 
 
 def segment_from_final(final: Final, offset: float = 0.0) -> Segment | None:

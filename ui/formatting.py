@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QDateTime
 
 from app import vocabulary
+from app.review_text import local_time
 
 # The tables stay importable from here for the feature packages (ui.visit, ui.review).
 PERSON_ROLES = vocabulary.PERSON_ROLES
@@ -39,12 +40,9 @@ def note_state(state: str, corrected: bool) -> str:
 
 
 def local(dt: datetime | None) -> str:
-    """``2024-05-03 14:05`` in the computer's time zone; empty for None."""
-    if dt is None:
-        return ""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone().strftime("%Y-%m-%d %H:%M")
+    """``2024-05-03 14:05`` in the computer's time zone; empty for None (the form of the
+    app's texts, e.g. review summaries)."""
+    return local_time(dt)
 
 
 def to_qdatetime(dt: datetime) -> QDateTime:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import preferences
-from app.settings import Settings
+from app.settings import Settings, int_range
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.language.setAccessibleName(self.tr("Språk"))
         self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setRange(*int_range("idle_lock_minutes"))
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setValue(current.idle_lock_minutes)
         self.idle_minutes.setAccessibleName(self.tr("Lås efter inaktivitet i minuter"))

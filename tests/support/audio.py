@@ -7,8 +7,8 @@ from pathlib import Path
 
 from speech.audio import AudioCallback
 from speech.batch import VoskFileTranscriber
-from speech.engine import CancelCheck, Final, Partial, Progress, Recognizer, Word
-from speech.values import Segment
+from speech.engine import CancelCheck, Progress, Recognizer
+from speech.values import Final, Partial, Segment, Word
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SHORT_WAV = FIXTURES / "short_sv.wav"  # 4 s of espeak-ng Swedish, 16 kHz mono int16

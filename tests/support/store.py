@@ -17,6 +17,7 @@ from app.dto import CaseDetail, PersonInput
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
 from app.personnummer import luhn_ok
+from app.uow import UnitOfWork
 
 ADMIN = "admin"
 ADMIN_PASSWORD = "korrekt-häst-batteri"
@@ -136,3 +137,18 @@ def supervisor(admin: Context, login: Callable[[str, str], Context], clock: Fixe
     return _second_user(
         admin, login, clock, SUPERVISOR, "Sune Enhetschef", "supervisor", SUPERVISOR_PASSWORD
     )
+
+
+@contextmanager
+def counting_uows(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """Counts the units of work ``ctx`` opens (the list holds each one's ``write``)."""
+    opened: list[bool] = []
+    real = ctx.uow
+
+    def uow(*, write: bool = False) -> UnitOfWork:
+        opened.append(write)
+        return real(write=write)
+
+    monkeypatch.setattr(ctx, "uow", uow)
+    yield opened
+    monkeypatch.undo()

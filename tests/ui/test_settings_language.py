@@ -14,6 +14,8 @@ def test_switch_to_english_shows_english_labels(qtbot: QtBot, controller: AppCon
                                                 window: MainWindow) -> None:
     assert window.case_list.tabText(0) == "Ärenden"
     dialog = window.open_settings_dialog()
+    idle = dialog.idle_minutes
+    assert (idle.minimum(), idle.maximum()) == settings.int_range("idle_lock_minutes")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.idle_minutes.setValue(5)
     with qtbot.waitSignal(controller.window_shown, timeout=5_000) as shown:

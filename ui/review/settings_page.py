@@ -7,9 +7,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from app.context import Context
-from app.settings import Settings
+from app.settings import Settings, int_range
 from ui.review.pin_widget import ReviewPinWidget
-from ui.review.style import MAX_PT, MIN_PT
 from ui.tasks import TaskManager
 
 
@@ -22,7 +21,7 @@ class ReviewSettingsWidget(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.font_spin = QSpinBox()
-        self.font_spin.setRange(MIN_PT, MAX_PT)
+        self.font_spin.setRange(*int_range("review_font_pt"))
         self.font_spin.setSuffix(" pt")
         self.font_spin.setValue(ctx.settings.review_font_pt)
         form.addRow(self.tr("Textstorlek vid genomgång:"), self.font_spin)

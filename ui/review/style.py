@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.settings import int_range
+
 BACKGROUND = "#fbf8f1"
 TEXT = "#111111"
 MUTED = "#4a4a4a"
@@ -10,8 +12,9 @@ DISAGREE = "#9a3d00"
 NAVY = "#1f3a5f"
 HIGHLIGHT = "#ffe27a"
 
-MIN_PT = 16
-MAX_PT = 96
+# The kiosk's text, the child variant and the zoom steps included, stays inside the sizes a
+# caseworker may set.
+MIN_PT, MAX_PT = int_range("review_font_pt")
 STEP_PT = 4
 CHILD_FACTOR = 1.3
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import live, recording, transcription
+from app import live, recording, transcription, transcripts
 from app.dto import ConsentInfo
 from app.errors import NotFound, UserError, to_user_error
 from app.live import SourceFactory
@@ -262,7 +262,7 @@ class VisitPageWidget(QWidget):
     @Slot(object)
     def _on_recorder_recording_stopped(self, info: RecordingInfo | None) -> None:
         if info is not None:
-            (self.session.tasks.op(recording.transcript, self.session.ctx, info.id)
+            (self.session.tasks.op(transcripts.transcript, self.session.ctx, info.id)
              .success(lambda segments: self._show_saved(info.id, segments))
              .owned_by(self).run())
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -13,26 +11,10 @@ from sqlalchemy import select
 from app import cases, notes, review, visits
 from app.context import Context
 from app.dto import PersonInput
-from app.errors import PermissionDenied, ValidationError
-from app.uow import UnitOfWork
+from app.errors import ImmutableError, PermissionDenied, ValidationError
 from models.audit import AuditEvent
 from models.journal import NoteRevision
-from tests.support.store import make_case
-
-
-@contextmanager
-def counting_uows(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """Counts the units of work ``ctx`` opens (the list holds each one's ``write``)."""
-    opened: list[bool] = []
-    real = ctx.uow
-
-    def uow(*, write: bool = False) -> UnitOfWork:
-        opened.append(write)
-        return real(write=write)
-
-    monkeypatch.setattr(ctx, "uow", uow)
-    yield opened
-    monkeypatch.undo()
+from tests.support.store import counting_uows, make_case
 
 
 def _actions(ctx: Context) -> list[str]:
@@ -116,3 +98,14 @@ def test_a_refused_signature_leaves_the_draft_as_it_was(admin: Context,
     assert notes.get_note(admin, draft.id).current.body == "Skriven av admin."
     with pytest.raises(ValidationError):
         notes.sign_text(admin, case.id, None, "  ")
+
+
+def test_signing_a_signed_note_again_is_refused_alike_from_both_paths(admin: Context) -> None:
+    case = make_case(admin)
+    signed = notes.sign_text(admin, case.id, None, "Signerad text.")
+    with pytest.raises(ImmutableError) as by_sign:
+        notes.sign(admin, signed.id)
+    with pytest.raises(ImmutableError) as by_editor:
+        notes.sign_text(admin, case.id, signed.id, "Ändrad text.")
+    assert by_sign.value.message == by_editor.value.message == "Anteckningen är redan signerad."
+    assert _revision_kinds(admin, signed.id) == ["draft", "signed"]

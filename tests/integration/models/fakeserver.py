@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from speech.catalog import CatalogEntry
+from speech.values import CatalogEntry
 
 MODEL_FILES = {
     "am/final.mdl": 600_000,

@@ -10,7 +10,7 @@ from app import visits
 from app.context import Context
 from speech.batch import load_pcm, transcribe_pcm
 from speech.engine import SpeechModel
-from speech.transcript import Segment
+from speech.values import Segment
 from speech.wavio import write_wav
 from tests.support.audio import DIALOG_WAV
 from tests.support.store import make_case

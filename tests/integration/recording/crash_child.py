@@ -21,7 +21,7 @@ from app.paths import DataPaths
 from app.transcription import LiveRecording
 from speech.audio import FileSource
 from speech.engine import load_model
-from speech.pipeline import ErrorEvent, Event, LevelEvent, SegmentEvent
+from speech.values import ErrorEvent, Event, LevelEvent, SegmentEvent
 from tests.support.store import ADMIN, ADMIN_PASSWORD
 
 _print_lock = threading.Lock()

@@ -6,7 +6,7 @@ from app.context import Context
 from app.recording import RecordingInfo
 from app.transcription import LiveRecording
 from speech.engine import SpeechModel
-from speech.pipeline import Event
+from speech.values import Event
 from tests.support.audio import ManualSource, tone_block
 
 BLOCK_BYTES = 3200  # 100 ms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import cases, notes, recording, transcription
+from app import cases, notes, recording, transcription, transcripts
 from app.context import Context
 from app.errors import PermissionDenied
 from tests.integration.recording.conftest import new_visit
@@ -21,7 +21,7 @@ def test_unassigned_caseworker_cannot_read_the_recording(
     with pytest.raises(PermissionDenied, match="inte tilldelad"):
         recording.read_audio(caseworker, rec.id)
     with pytest.raises(PermissionDenied):
-        recording.transcript(caseworker, rec.id)
+        transcripts.transcript(caseworker, rec.id)
     with pytest.raises(PermissionDenied):
         recording.for_visit(caseworker, visit_id)
     with pytest.raises(PermissionDenied):
@@ -33,7 +33,7 @@ def test_unassigned_caseworker_cannot_read_the_recording(
 
     cases.assign(admin, rec.case_id, CASEWORKER)
     assert recording.read_audio(caseworker, rec.id) == tone_pcm(10)
-    assert recording.transcript(caseworker, rec.id) == []
+    assert transcripts.transcript(caseworker, rec.id) == []
 
 
 def test_a_caseworker_reads_recordings_of_her_own_case(caseworker: Context) -> None:

@@ -6,12 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from app import notes, recording
+from app import notes, recording, transcripts
 from app.context import Context
 from app.errors import UserError
 from app.visits import create_visit, record_consent
-from speech.engine import Word
-from speech.transcript import Segment
+from speech.values import Segment, Word
 from tests.integration.recording.helpers import record_pcm, tone_pcm
 
 GONE = "Ljudet finns inte längre (det raderas när anteckningen signeras)."
@@ -72,10 +71,10 @@ def test_apply_policy_directly_counts_deleted_files(admin: Context, visit_id: st
 def test_transcript_survives_the_audio(admin: Context, visit_id: str) -> None:
     rec, _ = record_pcm(admin, visit_id, tone_pcm(10))
     segment = Segment(0.1, 0.6, "hej", (Word("hej", 0.1, 0.6, 0.9),))
-    recording.save_segments(admin, rec.id, [segment])
+    transcripts.save_segments(admin, rec.id, [segment])
     note = notes.create_draft(admin, rec.case_id, "Hej.", visit_id=visit_id)
     notes.sign(admin, note.id)
-    assert recording.transcript(admin, rec.id) == [segment]
+    assert transcripts.transcript(admin, rec.id) == [segment]
 
 
 def test_keep_policy_deletes_nothing(admin: Context, visit_id: str) -> None:

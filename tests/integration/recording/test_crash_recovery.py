@@ -17,7 +17,7 @@ from typing import IO
 
 import pytest
 
-from app import recording
+from app import recording, transcripts
 from app.audiofile import HEADER_SIZE, NONCE_SIZE, TAG_SIZE
 from app.context import Context
 from speech.batch import load_pcm
@@ -115,7 +115,7 @@ def test_kill_during_recording_then_recover(
     assert audio == load_pcm(DIALOG_WAV)[: len(audio)]
 
     printed = _segments(seen)  # each was printed only after it had been saved
-    saved = [(s.start, s.end, s.text) for s in recording.transcript(admin, recording_id)]
+    saved = [(s.start, s.end, s.text) for s in transcripts.transcript(admin, recording_id)]
     assert saved[: len(printed)] == printed and len(saved) <= len(printed) + 1
     assert recording.unfinished(admin) == []
     assert recording.for_visit(admin, visit_id)[0].segments == len(saved)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from app.context import Context
-from speech.engine import Word
-from speech.transcript import Segment
+from speech.values import Segment, Word
 
 
 def _segment(start: float, text: str) -> Segment:
@@ -18,8 +17,8 @@ def _stored(ctx: Context, visit_id: str, phrases: list[str]) -> list[Segment]:
     rec = recording.begin(ctx, visit_id)
     segments = [_segment(10.0 * i, phrase) for i, phrase in enumerate(phrases)]
     for segment in segments:  # autosaved one by one, as during a live recording
-        recording.save_segment(ctx, rec.id, segment)
-    stored = recording.transcript(ctx, rec.id)
+        transcripts.save_segment(ctx, rec.id, segment)
+    stored = transcripts.transcript(ctx, rec.id)
     assert stored == segments
     return stored
 

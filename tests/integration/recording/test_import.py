@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from app import recording, transcription, visits
+from app import recording, transcription, transcripts, visits
 from app.context import Context
 from app.errors import AudioError, UserError
 from speech.batch import VoskFileTranscriber, load_pcm
 from speech.engine import SpeechModel
-from speech.transcript import Segment
+from speech.values import Segment
 from tests.integration.recording.conftest import new_visit
 
 
@@ -32,7 +32,7 @@ def test_import_stores_encrypted_audio_and_monotonic_segments(
                                             progress=progress.append)
 
     assert list(result.segments) == two_utterances_reference
-    assert recording.transcript(admin, result.recording.id) == two_utterances_reference
+    assert transcripts.transcript(admin, result.recording.id) == two_utterances_reference
     info = result.recording
     assert (info.state, info.segments, info.model_id) == ("complete", 2, "ko")
     assert info.duration_s == len(pcm) / 32_000

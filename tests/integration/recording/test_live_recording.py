@@ -7,14 +7,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from app.context import Context
-from app.transcription import LiveRecording
+from app.live import RecordingSession
+from app.recording import RecordingInfo
+from app.speech_models import LoadedModel
 from speech.audio import FileSource
 from speech.batch import load_pcm
 from speech.engine import SpeechModel
-from speech.pipeline import ErrorEvent, Event, SegmentEvent, StoppedEvent
-from speech.transcript import Segment
+from speech.values import ErrorEvent, Event, Segment, SegmentEvent, StoppedEvent
 from tests.integration.recording.conftest import new_visit
 from tests.integration.recording.helpers import record_pcm, tone_pcm
 
@@ -23,15 +24,15 @@ pytestmark = pytest.mark.vosk
 
 def _record_file(
     ctx: Context, visit_id: str, wav: Path, model: SpeechModel | None
-) -> tuple[LiveRecording, list[Event]]:
+) -> tuple[RecordingInfo, list[Event]]:
+    """Record ``wav`` as the GUI records a visit (a session with the loaded model, if any)."""
     events: list[Event] = []
     source = FileSource(wav, realtime=False)
-    live = LiveRecording(ctx, visit_id, source, events.append, model,
-                         model_id=transcription.model_id_of(model))
-    live.start()
+    loaded = LoadedModel(model.model_id, model) if model is not None else None
+    session = RecordingSession(ctx, visit_id, loaded, events.append, lambda: source)
+    session.start()
     assert source.finished.wait(30), "the file source never finished"
-    live.stop()
-    return live, events
+    return session.stop(), events
 
 
 def _distinctive_slice(pcm: bytes, size: int = 4096) -> bytes:
@@ -47,24 +48,22 @@ def _distinctive_slice(pcm: bytes, size: int = 4096) -> bytes:
 def test_live_segments_are_saved_as_delivered_and_audio_is_encrypted(
     admin: Context, visit_id: str, ko_model: SpeechModel, two_utterances_wav: Path
 ) -> None:
-    live, events = _record_file(admin, visit_id, two_utterances_wav, ko_model)
+    info, events = _record_file(admin, visit_id, two_utterances_wav, ko_model)
     pcm = load_pcm(two_utterances_wav)
 
     delivered = [e.segment for e in events if isinstance(e, SegmentEvent)]
     assert len(delivered) == 2  # both utterances, the second one only at stop (the tail)
-    assert recording.transcript(admin, live.recording_id) == delivered
+    assert transcripts.transcript(admin, info.id) == delivered
     assert not [e for e in events if isinstance(e, ErrorEvent)]
     assert isinstance(events[-1], StoppedEvent) and events[-1].stats.dropped == 0
 
-    info = live.info
-    assert info is not None
     assert (info.state, info.segments, info.model_id) == ("complete", 2, "ko")
     assert info.duration_s == len(pcm) / 32_000
     assert recording.for_visit(admin, visit_id) == [info]
-    assert recording.read_audio(admin, live.recording_id) == pcm
-    assert recording.read_audio(admin, live.recording_id, 1.0, 1.5) == pcm[32_000:48_000]
+    assert recording.read_audio(admin, info.id) == pcm
+    assert recording.read_audio(admin, info.id, 1.0, 1.5) == pcm[32_000:48_000]
 
-    on_disk = recording.audio_path(admin, live.recording_id).read_bytes()
+    on_disk = recording.audio_path(admin, info.id).read_bytes()
     secret = _distinctive_slice(pcm)
     assert len(set(secret)) > 200 and secret in pcm  # the probe is real speech
     assert secret not in on_disk and secret[:1024] not in on_disk
@@ -76,17 +75,17 @@ def test_without_a_model_audio_waits_and_is_transcribed_later(
     admin: Context, visit_id: str, ko_model: SpeechModel, two_utterances_wav: Path,
     two_utterances_reference: list[Segment],
 ) -> None:
-    live, events = _record_file(admin, visit_id, two_utterances_wav, None)
+    info, events = _record_file(admin, visit_id, two_utterances_wav, None)
     pcm = load_pcm(two_utterances_wav)
     assert not [e for e in events if isinstance(e, SegmentEvent | ErrorEvent)]
-    assert recording.transcript(admin, live.recording_id) == []
-    assert recording.read_audio(admin, live.recording_id) == pcm
-    assert [r.id for r in recording.awaiting_transcription(admin)] == [live.recording_id]
+    assert transcripts.transcript(admin, info.id) == []
+    assert recording.read_audio(admin, info.id) == pcm
+    assert [r.id for r in recording.awaiting_transcription(admin)] == [info.id]
 
     done = transcription.transcribe_waiting(admin, ko_model)
 
-    assert [r.id for r in done] == [live.recording_id]
-    assert recording.transcript(admin, live.recording_id) == two_utterances_reference
+    assert [r.id for r in done] == [info.id]
+    assert transcripts.transcript(admin, info.id) == two_utterances_reference
     assert recording.awaiting_transcription(admin) == []
     assert transcription.transcribe_waiting(admin, ko_model) == []  # nothing done twice
     assert recording.for_visit(admin, visit_id)[0].segments == 2

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.orm import Session
 
 from models.migrate import alembic_config
-from models.records import record_hash
+from models.records import encode, record_hash
 from models.visits import Segment, Transcript
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -45,7 +45,8 @@ def _recording(conn: Connection, rec_id: str, *, model_id: str, state: str, dura
                            "t": _ts(T0)})
     # Inserted in reverse so that only ``seq`` can give the order back.
     for seq in range(segments, 0, -1):
-        words = [{"word": f"ord{seq}", "start": seq * 1.0, "end": seq + 0.5, "conf": 0.9}]
+        # A whole-second start is a JSON integer here; the record writes it as a float.
+        words = [{"word": f"ord{seq}", "start": seq, "end": seq + 0.5, "conf": 0.9}]
         conn.execute(text(
             "INSERT INTO segments (id, recording_id, seq, start_s, end_s, text, words, speaker) "
             "VALUES (:id, :r, :seq, :a, :b, :t, :w, NULL)"),
@@ -97,6 +98,8 @@ def test_each_recording_gets_one_transcript_with_its_segments_in_order(
     command.upgrade(alembic_config(conn), "0005")
     conn.commit()
 
+    queued = dict(conn.execute(text(
+        "SELECT object_id, payload FROM outbox WHERE kind = 'transcript'")).tuples().all())
     with Session(bind=conn) as s:
         transcripts = {t.recording_id: t for t in s.scalars(select(Transcript))}
         assert set(transcripts) == set(before) == {
@@ -121,6 +124,9 @@ def test_each_recording_gets_one_transcript_with_its_segments_in_order(
                 assert transcript.hash is None
             else:
                 assert transcript.hash == record_hash(transcript.to_record(rows))
+                # The migration's frozen copy of the v1 encoding gives today's codec's bytes.
+                assert bytes(queued.pop(transcript.id)) == encode(transcript.to_record(rows))
+        assert queued == {}  # only finished transcripts are queued
     assert conn.execute(text("SELECT COUNT(*) FROM segments")).scalar() == 11
     columns = {row[1] for row in conn.execute(text("PRAGMA table_info(segments)"))}
     assert "transcript_id" in columns and "recording_id" not in columns

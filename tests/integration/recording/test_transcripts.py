@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from app.context import Context
 from app.errors import ModelError
 from models.audit import OutboxItem
@@ -71,15 +71,15 @@ def test_a_live_transcript_is_hashed_and_queued_when_the_recording_stops(
     admin: Context, visit_id: str
 ) -> None:
     info = recording.begin(admin, visit_id, model_id="sv-small")
-    recording.save_segment(admin, info.id, _seg(0.0, "hej"))
-    recording.save_segment(admin, info.id, _seg(1.0, "då"))
-    [open_one] = recording.transcripts(admin, info.id)
+    transcripts.save_segment(admin, info.id, _seg(0.0, "hej"))
+    transcripts.save_segment(admin, info.id, _seg(1.0, "då"))
+    [open_one] = transcripts.transcripts(admin, info.id)
     assert (open_one.pass_kind, open_one.engine, open_one.model_id) == ("live", "vosk", "sv-small")
     assert not open_one.finished and _outbox(admin) == []
 
     recording.finish(admin, info.id, 2.0)
 
-    [done] = recording.transcripts(admin, info.id)
+    [done] = transcripts.transcripts(admin, info.id)
     assert done.finished and done.segments == 2
     transcript, rows = _stored(admin, done.id)
     record = transcript.to_record(rows)
@@ -92,9 +92,9 @@ def test_a_live_transcript_is_hashed_and_queued_when_the_recording_stops(
 
 def test_a_recovered_recordings_transcript_is_finished_too(admin: Context, visit_id: str) -> None:
     info = recording.begin(admin, visit_id, model_id="sv-small")
-    recording.save_segment(admin, info.id, _seg(0.0, "hej"))
+    transcripts.save_segment(admin, info.id, _seg(0.0, "hej"))
     recording.recover(admin, info.id)
-    [done] = recording.transcripts(admin, info.id)
+    [done] = transcripts.transcripts(admin, info.id)
     assert done.finished and [o[1] for o in _outbox(admin)] == [done.id]
 
 
@@ -103,38 +103,38 @@ def test_the_shown_transcript_is_the_newest_finished_one_of_the_best_pass(
 ) -> None:
     info = recording.begin(admin, visit_id, model_id="sv-small")
     live = [_seg(0.0, "live")]
-    recording.save_segments(admin, info.id, live)
-    assert recording.transcript(admin, info.id) == live  # in progress: the open one
+    transcripts.save_segments(admin, info.id, live)
+    assert transcripts.transcript(admin, info.id) == live  # in progress: the open one
     recording.finish(admin, info.id, 1.0)
 
     clock.advance(minutes=1)
-    accuracy = recording.add_transcript(admin, info.id, [_seg(0.0, "exakt")], engine="whisper",
+    accuracy = transcripts.add_transcript(admin, info.id, [_seg(0.0, "exakt")], engine="whisper",
                                         model_id="large", pass_kind="accuracy")
     clock.advance(minutes=1)
-    file_1 = recording.add_transcript(admin, info.id, [_seg(0.0, "fil ett")], engine="vosk",
+    file_1 = transcripts.add_transcript(admin, info.id, [_seg(0.0, "fil ett")], engine="vosk",
                                       model_id="sv-small", pass_kind="file")
     assert accuracy is not None and file_1 is not None
-    assert recording.transcript(admin, info.id) == [_seg(0.0, "exakt")]  # accuracy > file
+    assert transcripts.transcript(admin, info.id) == [_seg(0.0, "exakt")]  # accuracy > file
     assert recording.for_visit(admin, visit_id)[0].segments == 1
 
     clock.advance(minutes=1)
-    recording.add_transcript(admin, info.id, [_seg(0.0, "exakt två"), _seg(1.0, "mer")],
+    transcripts.add_transcript(admin, info.id, [_seg(0.0, "exakt två"), _seg(1.0, "mer")],
                              engine="whisper", model_id="large", pass_kind="accuracy")
-    assert [s.text for s in recording.transcript(admin, info.id)] == ["exakt två", "mer"]
+    assert [s.text for s in transcripts.transcript(admin, info.id)] == ["exakt två", "mer"]
     assert recording.for_visit(admin, visit_id)[0].segments == 2
-    assert recording.transcript(admin, info.id, file_1.id) == [_seg(0.0, "fil ett")]
-    kinds = [(t.pass_kind, t.finished) for t in recording.transcripts(admin, info.id)]
+    assert transcripts.transcript(admin, info.id, file_1.id) == [_seg(0.0, "fil ett")]
+    kinds = [(t.pass_kind, t.finished) for t in transcripts.transcripts(admin, info.id)]
     assert kinds == [("live", True), ("accuracy", True), ("file", True), ("accuracy", True)]
     assert len(_outbox(admin)) == 4
     with pytest.raises(ValueError):
-        recording.add_transcript(admin, info.id, live, engine="x", model_id="y", pass_kind="z")
+        transcripts.add_transcript(admin, info.id, live, engine="x", model_id="y", pass_kind="z")
 
 
 def test_waiting_recordings_are_transcribed_through_the_protocol(
     admin: Context, visit_id: str
 ) -> None:
     waiting, _ = record_pcm(admin, visit_id, tone_pcm(10))  # no model: no transcript
-    assert recording.transcripts(admin, waiting.id) == []
+    assert transcripts.transcripts(admin, waiting.id) == []
     fake = _FakeTranscriber([_seg(0.1, "hej")])
     engine: FileTranscriber = fake
     progress: list[float] = []
@@ -142,7 +142,7 @@ def test_waiting_recordings_are_transcribed_through_the_protocol(
     assert transcription.transcribe_waiting(admin, engine, progress.append) == [waiting]
 
     assert fake.calls == [len(tone_pcm(10))] and progress == [1.0]
-    [t] = recording.transcripts(admin, waiting.id)
+    [t] = transcripts.transcripts(admin, waiting.id)
     assert (t.pass_kind, t.engine, t.model_id, t.finished) == (
         "file", "fake-engine", "fake-model", True)
     assert recording.awaiting_transcription(admin) == []
@@ -157,7 +157,7 @@ def test_a_cancelled_transcription_stores_nothing_and_keeps_waiting(
     with pytest.raises(ModelError, match="Utskriften avbröts"):
         transcription.transcribe_waiting(admin, _FakeTranscriber([_seg(0.1, "hej")]),
                                          cancel=cancel)
-    assert recording.transcripts(admin, waiting.id) == []
+    assert transcripts.transcripts(admin, waiting.id) == []
     assert [r.id for r in recording.awaiting_transcription(admin)] == [waiting.id]
 
 
@@ -167,13 +167,13 @@ def test_an_import_keeps_the_file_transcript(
     result = transcription.import_recording(admin, visit_id, two_utterances_wav,
                                             _FakeTranscriber([_seg(0.1, "hej")], "m1"))
     assert result.recording.model_id == "m1"
-    [t] = recording.transcripts(admin, result.recording.id)
+    [t] = transcripts.transcripts(admin, result.recording.id)
     assert (t.pass_kind, t.engine, t.model_id, t.finished) == ("file", "fake-engine", "m1", True)
 
 
 def test_discarding_a_recording_removes_its_transcripts(admin: Context, visit_id: str) -> None:
     info = recording.begin(admin, visit_id, model_id="sv-small")
-    recording.save_segment(admin, info.id, _seg(0.0, "hej"))
+    transcripts.save_segment(admin, info.id, _seg(0.0, "hej"))
     recording.discard_failed(admin, info.id)
     with admin.uow() as uow:
         assert list(uow.session.scalars(select(Transcript))) == []

@@ -7,13 +7,13 @@ import dataclasses
 
 import pytest
 
-from app import recording
+from app import recording, transcripts
 from app.context import Context
 from app.errors import NotFound
-from app.uow import UnitOfWork
 from app.visit_view import VisitView, load_visit
 from speech.values import Segment, Word
 from tests.integration.recording.conftest import new_visit
+from tests.support.store import counting_uows
 
 SEGMENT = Segment(0.0, 1.0, "kim mår bra", (Word("kim", 0.0, 0.3, 0.9), Word("mår", 0.3, 0.6, 1.0),
                                             Word("bra", 0.6, 1.0, 0.5)))
@@ -21,7 +21,7 @@ SEGMENT = Segment(0.0, 1.0, "kim mår bra", (Word("kim", 0.0, 0.3, 0.9), Word("m
 
 def _recording(ctx: Context, visit_id: str, *, finish: bool = True) -> str:
     info = recording.begin(ctx, visit_id, model_id="fake")
-    recording.save_segments(ctx, info.id, [SEGMENT])
+    transcripts.save_segments(ctx, info.id, [SEGMENT])
     if finish:
         recording.finish(ctx, info.id, 1.0)
     return info.id
@@ -31,15 +31,8 @@ def test_one_unit_of_work_returns_everything_the_page_shows(
         admin: Context, visit_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     first = _recording(admin, visit_id)
     latest = _recording(admin, visit_id, finish=False)
-    opened: list[bool] = []
-    real_uow = admin.uow
-
-    def counting_uow(*, write: bool = False) -> UnitOfWork:
-        opened.append(write)
-        return real_uow(write=write)
-
-    monkeypatch.setattr(admin, "uow", counting_uow)
-    view = load_visit(admin, visit_id)
+    with counting_uows(admin, monkeypatch) as opened:
+        view = load_visit(admin, visit_id)
     assert opened == [False], "one read-only unit of work for the whole page"
     assert isinstance(view, VisitView)
     assert view.visit.id == visit_id and view.visit.participants == ("Anna Andersson",)
@@ -60,7 +53,7 @@ def test_matches_the_separate_queries(admin: Context, visit_id: str) -> None:
     assert view.visit == visits.get_visit(admin, visit_id)
     assert view.consent == visits.latest_consent(admin, visit_id)
     assert list(view.recordings) == recording.for_visit(admin, visit_id)
-    assert list(view.segments) == recording.transcript(admin, view.recordings[-1].id)
+    assert list(view.segments) == transcripts.transcript(admin, view.recordings[-1].id)
 
 
 def test_a_visit_without_consent_or_recordings(admin: Context) -> None:

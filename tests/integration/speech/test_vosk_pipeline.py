@@ -13,10 +13,10 @@ import pytest
 from app import cli_transcribe
 from speech.audio import FileSource
 from speech.batch import SplitOptions, load_pcm, transcribe_pcm
-from speech.engine import Final, SpeechModel, load_model
+from speech.engine import SpeechModel, load_model
 from speech.errors import ModelInvalid
-from speech.pipeline import LiveTranscriber, PartialEvent, SegmentEvent, StoppedEvent
-from speech.values import Event
+from speech.pipeline import LiveTranscriber
+from speech.values import Event, Final, PartialEvent, SegmentEvent, StoppedEvent
 from tests.support.audio import DIALOG_WAV, SHORT_WAV, ManualSource, MemorySink
 from tests.support.vosk_models import copy_without_dither, packaged_model_dir
 

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import notes, review, visits
+from app.settings import int_range
 from tests.ui.review.conftest import CaseData, FakeSpeaker
 from tests.ui.review.helpers import open_dialog
+from ui.review import ReviewSettingsWidget
 from ui.review.pin_widget import ReviewPinWidget
 from ui.tasks import TaskManager
 
@@ -75,3 +77,12 @@ def test_review_pin_widget(qtbot: QtBot, data: CaseData, tasks: TaskManager) -> 
     widget.clear_button.click()
     assert data.ctx.settings.review_pin_hash == ""
     assert not review.verify_unlock(data.ctx, "2580")
+
+
+def test_the_text_size_spin_box_offers_the_declared_range(qtbot: QtBot, data: CaseData,
+                                                          tasks: TaskManager) -> None:
+    page = ReviewSettingsWidget(data.ctx, tasks)
+    qtbot.addWidget(page)
+    spin = page.font_spin
+    assert (spin.minimum(), spin.maximum()) == int_range("review_font_pt") == (16, 96)
+    assert spin.value() == data.ctx.settings.review_font_pt

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from speech.audio import FileSource
 from speech.engine import SpeechModel
 from tests.support.audio import DIALOG_WAV, SHORT_WAV
@@ -33,7 +33,7 @@ def test_live_recording_saves_what_the_page_shows(qtbot: QtBot, data: VisitData,
     with qtbot.waitSignal(page.transcript_shown, timeout=20_000):
         page.bar.stop_button.click()
     rec = recording.for_visit(data.ctx, data.visit.id)[-1]
-    stored = recording.transcript(data.ctx, rec.id)
+    stored = transcripts.transcript(data.ctx, rec.id)
     assert stored, "the ko model recognised nothing"
     assert page.live.text() == transcription.draft_text(stored)
     assert rec.state == "complete" and rec.duration_s == pytest.approx(17, abs=1)

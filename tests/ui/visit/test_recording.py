@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app import recording, transcription
+from app import recording, transcription, transcripts
 from speech.errors import NoInputDevice
 from speech.values import Final, Word
 from tests.support.audio import FakeModel, ManualSource, tone_block
@@ -74,7 +74,7 @@ def test_partials_grey_finals_black_and_stop_saves_what_is_shown(
     assert page.live.text() == "B1000 b2000 b3000 b4000"  # stop decoded the tail
     assert page.live.partial_text() == ""
     rec = recording.for_visit(data.ctx, data.visit.id)[-1]
-    stored = recording.transcript(data.ctx, rec.id)
+    stored = transcripts.transcript(data.ctx, rec.id)
     assert transcription.draft_text(stored) == page.live.text()
     assert page.transcript.isVisible() and len(page.transcript.words) == 4
 
@@ -142,7 +142,7 @@ def test_without_model_audio_is_kept_and_transcribed_later(
     with qtbot.waitSignal(page.transcript_shown, timeout=5_000):
         offers.question.button(offers.question.StandardButton.Yes).click()
     assert recording.awaiting_transcription(data.ctx) == []
-    stored = recording.transcript(data.ctx, waiting[0].id)
+    stored = transcripts.transcript(data.ctx, waiting[0].id)
     assert stored and page.live.text() == transcription.draft_text(stored)
     assert not page.message.isVisible()
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app import recording
+from app import recording, transcripts
 from speech.errors import NoOutputDevice
 from speech.values import Segment, Word
 from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
@@ -26,7 +26,7 @@ def _stored_recording(data: VisitData) -> str:
     info = recording.begin(data.ctx, data.visit.id, model_id="fake")
     with recording.open_sink(data.ctx, info.id) as sink:
         sink.write(b"\x01\x00" * 16_000)  # one second
-    recording.save_segments(data.ctx, info.id, SEGMENTS)
+    transcripts.save_segments(data.ctx, info.id, SEGMENTS)
     recording.finish(data.ctx, info.id, 1.0)
     return info.id
 
@@ -59,7 +59,7 @@ def test_click_a_word_plays_it_and_ctrl_space_toggles(qtbot: QtBot, data: VisitD
     qtbot.addWidget(widget)
     widget.resize(600, 300)
     widget.show()
-    widget.set_transcript(rec_id, recording.transcript(data.ctx, rec_id))
+    widget.set_transcript(rec_id, transcripts.transcript(data.ctx, rec_id))
     rect = widget.view.cursorRect(_word_position(widget, "berättar"))
     QTest.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert widget.current_word == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app import cases, recording, visits
+from app import cases, recording, transcripts, visits
 from app.transcription import draft_text
 from speech.values import Segment, Word
 from ui.main_window import MainWindow
@@ -23,7 +23,7 @@ def _visit_with_recording(window: MainWindow, state: str = "complete") -> tuple[
     info = recording.begin(ctx, visit.id, model_id="fake")
     with recording.open_sink(ctx, info.id) as sink:
         sink.write(b"\x00\x00" * 16_000)
-    recording.save_segments(ctx, info.id, SEGMENTS)
+    transcripts.save_segments(ctx, info.id, SEGMENTS)
     if state == "complete":
         recording.finish(ctx, info.id, 1.0)
     return case.id, visit.id, info.id

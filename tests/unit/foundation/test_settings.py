@@ -149,3 +149,31 @@ def test_the_save_command_refuses_bad_values_and_keeps_the_old(
 
 def _no_reads(path: Path) -> Settings:
     raise AssertionError("the settings file was read again")
+
+
+@pytest.mark.parametrize(("name", "low", "high"), [
+    ("idle_lock_minutes", 1, 240),
+    ("review_font_pt", 16, 96),  # what the review settings page has always let one choose
+    ("low_confidence", 0.0, 1.0),
+])
+def test_a_declared_range_is_what_check_and_validated_keep(name: str, low: float,
+                                                           high: float) -> None:
+    step = 1 if isinstance(low, int) else 0.01
+    for inside in (low, high):
+        kept = replace(Settings(), **cast(dict[str, Any], {name: inside}))
+        kept.check()
+        assert kept.validated() == kept
+    for outside in (low - step, high + step):
+        broken = replace(Settings(), **cast(dict[str, Any], {name: outside}))
+        with pytest.raises(ValidationError) as refused:
+            broken.check()
+        assert refused.value.field == name
+        assert f"{low:g} och {high:g}" in refused.value.message
+        assert broken.validated() == Settings()
+
+
+def test_spin_boxes_read_whole_number_ranges() -> None:
+    assert settings_module.int_range("idle_lock_minutes") == (1, 240)
+    assert settings_module.int_range("review_font_pt") == (16, 96)
+    with pytest.raises(TypeError):
+        settings_module.int_range("low_confidence")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from speech.engine import Final, Word, _final, validate_model_dir
+from speech.engine import _final, validate_model_dir
 from speech.errors import ModelInvalid
+from speech.values import Final, Word
 
 MAGIC = 0x7EB2FDD6
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from speech.engine import Word
 from speech.formats import render
-from speech.transcript import Segment
+from speech.values import Segment, Word
 
 WORDS = tuple(Word(f"w{i}", i * 0.5, i * 0.5 + 0.4, 0.9) for i in range(9))
 SEGMENTS = [Segment(0.0, 4.4, " ".join(w.text for w in WORDS), WORDS),

@@ -8,16 +8,15 @@ from typing import Any
 import pytest
 
 from speech.engine import Recognizer
-from speech.pipeline import (
+from speech.pipeline import LiveTranscriber, rms_dbfs
+from speech.values import (
     DropEvent,
     ErrorEvent,
     Event,
     LevelEvent,
-    LiveTranscriber,
     PartialEvent,
     SegmentEvent,
     StoppedEvent,
-    rms_dbfs,
 )
 from tests.support.audio import FakeModel, ManualSource, MemorySink, tone_block
 from tests.support.logfail import expect_error_log
