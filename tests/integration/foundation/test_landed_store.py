@@ -13,7 +13,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import select
 
-from app import accounts, audit, cases, notes, recording, review, visits
+from app import accounts, audit, cases, notes, recording, review, transcripts, visits
 from app.cli import main
 from app.context import Context
 from app.dto import AuditCheck
@@ -308,7 +308,7 @@ def test_a_landed_recording_keeps_its_live_transcript(landed: DataPaths) -> None
             assert queued.content_hash == row.hash and decode(queued.payload) == row.to_record(
                 segments)
             recording_id = row.recording_id
-        shown = recording.transcript(ctx, recording_id)
+        shown = transcripts.transcript(ctx, recording_id)
         assert [s.text for s in shown] == ["hej göran", "vi ses i maj"]
         assert [w.text for w in shown[1].words] == ["vi", "ses", "i", "maj"]
         assert shown[1].words[-1].conf == 0.61
