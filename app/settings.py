@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ValidationError
+from speech.values import ENGINES, VOSK
 
 LANGUAGES = ("sv", "en")
 AUDIO_POLICIES = ("delete-on-sign", "keep")
@@ -24,6 +25,7 @@ class Settings:
     review_pin_hash: str = ""
     audio_policy: str = "delete-on-sign"
     model_name: str = ""
+    model_engine: str = VOSK  # the active model is (model_engine, model_name)
     review_font_pt: int = 32
     low_confidence: float = 0.6
 
@@ -38,6 +40,8 @@ class Settings:
             out = replace(out, idle_lock_minutes=default.idle_lock_minutes)
         if self.audio_policy not in AUDIO_POLICIES:
             out = replace(out, audio_policy=default.audio_policy)
+        if self.model_engine not in ENGINES:
+            out = replace(out, model_engine=default.model_engine)
         if not 0.0 <= float(self.low_confidence) <= 1.0:
             out = replace(out, low_confidence=default.low_confidence)
         if not 12 <= int(self.review_font_pt) <= 120:
@@ -54,6 +58,8 @@ class Settings:
                                   field="idle_lock_minutes")
         if self.audio_policy not in AUDIO_POLICIES:
             raise ValidationError("Okänt val för ljudet efter signering.", field="audio_policy")
+        if self.model_engine not in ENGINES:
+            raise ValidationError("Okänd talmotor.", field="model_engine")
         if not 0.0 <= self.low_confidence <= 1.0:
             raise ValidationError("Gränsen för osäkra ord ska vara mellan 0 och 1.",
                                   field="low_confidence")

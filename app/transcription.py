@@ -1,4 +1,4 @@
-"""Transcription use cases: choose and load the speech model, record a visit live with
+"""Transcription use cases: choose the speech model, record a visit live with
 autosave, transcribe recordings that waited for a model, import a recording from a file,
 and turn a transcript into draft text with the dictation rules."""
 
@@ -12,13 +12,13 @@ from pathlib import Path
 
 from app import recording
 from app.context import Context
-from app.errors import ModelError, to_user_error
+from app.errors import reported, to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
 from speech.catalog import ModelCatalog, language_rank
 from speech.dictation import Dictation
-from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory, SpeechModel, load_model
+from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory
 from speech.errors import SpeechError, TranscriptionCancelled
 from speech.modelstore import InstalledModel, ModelStore
 from speech.pipeline import ErrorEvent, Event, LiveTranscriber, SegmentEvent
@@ -34,28 +34,15 @@ def model_store(ctx: Context) -> ModelStore:
 
 
 def active_model(ctx: Context) -> InstalledModel | None:
-    """The model chosen in settings, else the first valid one (Swedish first)."""
+    """The model chosen in settings, by (engine, name) — a model of the same name under another
+    engine is another model — else the first valid one (Swedish first)."""
     valid = [m for m in model_store(ctx).installed() if m.valid]
-    chosen = ctx.settings.model_name
+    chosen = (ctx.settings.model_engine, ctx.settings.model_name)
     for m in valid:
-        if m.name == chosen:
+        if (m.engine, m.name) == chosen:
             return m
     valid.sort(key=lambda m: language_rank(m.lang))
     return valid[0] if valid else None
-
-
-def load_active_model(ctx: Context) -> tuple[InstalledModel, SpeechModel]:
-    """Slow (seconds): call it in the background. Raises ModelError in Swedish."""
-    chosen = active_model(ctx)
-    if chosen is None:
-        raise ModelError(
-            "Ingen talmodell är installerad. Inspelningen fungerar ändå och skrivs ut när en "
-            "modell finns (Inställningar → Talmodeller)."
-        )
-    try:
-        return chosen, load_model(chosen.path)
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
 
 
 class LiveRecording:
@@ -115,6 +102,8 @@ class LiveRecording:
         return self.info
 
     def _handle(self, event: Event) -> None:
+        if isinstance(event, ErrorEvent):  # the UI gets the app's typed errors, never speech's
+            event = ErrorEvent(reported(event.exc))
         if isinstance(event, SegmentEvent) and self.info is not None:
             try:
                 recording.save_segment(self._ctx, self.info.id, event.segment)

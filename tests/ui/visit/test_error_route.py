@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import recording, speech_models
+from app import recording, speech_models, transcription
 from app.context import Context
 from app.errors import AudioError
+from app.speech_models import EngineModel
 from speech.errors import ModelInvalid
-from speech.values import Segment, Word
+from speech.values import VOSK, Segment, Word
+from tests.integration.models.fakeserver import build_model as make_model_dir
 from tests.support.audio import ManualSource
 from tests.support.logfail import expect_error_log
 from ui.errors import ErrorMessageDialog
@@ -45,6 +48,18 @@ def _raising(exc: BaseException) -> Callable[[Context], None]:
     return load
 
 
+def _raising_engine(exc: BaseException) -> Callable[[str, Path], EngineModel]:
+    def load(_engine: str, _folder: Path) -> EngineModel:
+        raise exc
+
+    return load
+
+
+def install_fake_model(ctx: Context) -> None:
+    """A structurally valid Vosk model folder, so there is an active model to load."""
+    make_model_dir(transcription.model_store(ctx).engine_dir(VOSK) / "vosk-model-small-sv-x")
+
+
 def _bug_logged(records: list[logging.LogRecord]) -> str:
     assert len(records) == 1, "the bug is logged once"
     return records[0].getMessage()
@@ -69,7 +84,9 @@ def test_a_known_model_error_keeps_its_swedish_text(
         data: VisitData, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
         dialogs: Callable[[], list[ErrorMessageDialog]]) -> None:
     invalid = ModelInvalid(["am/final.mdl"], f"/models/{SECRET}")
-    monkeypatch.setattr(speech_models, "load_active", _raising(invalid))
+    # raised where the app loads it (the engine dispatcher), so the app converts it
+    install_fake_model(data.ctx)
+    monkeypatch.setattr(speech_models, "load_engine_model", _raising_engine(invalid))
     with caplog.at_level(logging.ERROR):
         data.models.reload()
     assert data.models.state == "failed"
