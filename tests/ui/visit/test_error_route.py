@@ -15,12 +15,14 @@ from app import recording, speech_models, transcription
 from app.context import Context
 from app.errors import AudioError
 from app.speech_models import EngineModel
+from speech.engine import Recognizer
 from speech.errors import ModelInvalid
 from speech.values import VOSK, Segment, Word
 from tests.integration.models.fakeserver import build_model as make_model_dir
-from tests.support.audio import ManualSource
+from tests.support.audio import FakeModel, ManualSource, tone_block
 from tests.support.logfail import expect_error_log
 from ui.errors import ErrorMessageDialog
+from ui.visit.review_dictation import VoskDictationProvider
 from ui.visit.transcript_widget import TranscriptWidget
 from ui.visit.visit_page import VisitPageWidget
 
@@ -144,3 +146,27 @@ def test_a_bug_while_recording_is_logged_not_shown_as_text(
     assert SECRET in _bug_logged(logged)
     (dialog,) = dialogs()
     assert dialog.copy_button is not None
+
+
+class _BrokenModel(FakeModel):
+    def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer:
+        raise RuntimeError(SECRET)
+
+
+def test_a_dictation_bug_reaches_the_kiosk_as_the_exception_unlogged(
+        qtbot: QtBot, data: VisitData) -> None:
+    # The provider hands the bug on; the kiosk's route logs it once (test_kiosk_dictation.py).
+    data.models.set_model(_BrokenModel(), "broken")
+    source = ManualSource()
+    provider = VoskDictationProvider(data.models, lambda: source)
+    failures: list[BaseException] = []
+    provider.dictation_failed.connect(failures.append)
+    with qtbot.waitSignal(provider.dictation_started, timeout=5_000):
+        provider.start()
+    source.push(tone_block(1))
+    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    (bug,) = failures  # the recognizer could not be made: reported once, the exception itself
+    assert isinstance(bug, RuntimeError) and SECRET in str(bug)
+    with qtbot.waitSignal(provider.dictation_stopped, timeout=5_000):
+        provider.stop()
+    provider.deleteLater()
