@@ -6,23 +6,23 @@ Nothing a dictation session hears is stored: its audio goes to a null sink.
 
 from __future__ import annotations
 
-import logging
-import traceback
 from collections.abc import Callable
 from typing import Protocol
 
-from app.errors import UserError, to_user_error
+from app.errors import UserError, reported, to_user_error
 from app.live import SourceFactory, microphone
-from app.speech_models import LoadedModel
+from app.speech_models import NO_DICTATION_MODEL, LoadedModel
+from app.vocabulary import QT_TRANSLATE_NOOP
 from speech.dictation import Dictation
 from speech.errors import SpeechError
 from speech.pipeline import LiveTranscriber
 from speech.values import ErrorEvent, Event, PartialEvent, SegmentEvent
 
-log = logging.getLogger(__name__)
-
-NO_MODEL = "Diktering fungerar inte än: ingen talmodell är laddad."
-UNEXPECTED = "Dikteringen stannade på grund av ett oväntat fel. Skriv gärna orden i stället."
+# What the kiosk says in the dictation area after a bug (the bug itself goes to the presenter);
+# the UI shows it translated, context ``app.speech_models.MESSAGES``.
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "SpeechModels",
+    "Dikteringen stannade på grund av ett oväntat fel. Skriv gärna orden i stället.")
 
 
 class PreviewText(Protocol):
@@ -59,12 +59,13 @@ class DictationSession:
     Threading contract: ``start``/``stop`` are called from one controlling thread. The
     callbacks run on the recognizer thread and must only hand the text on: ``on_partial``
     with the unfinished guess, ``on_text`` with each finished phrase (never empty),
-    ``on_problem`` with a Swedish message when something goes wrong while listening (it goes
-    on). ``stop`` returns after the last phrase was reported.
+    ``on_problem`` with the error when something goes wrong while listening (it goes on): a
+    ``UserError`` (Swedish; speech errors are converted here) or a bug, which the UI logs and
+    presents once. ``stop`` returns after the last phrase was reported.
     """
 
     def __init__(self, model: LoadedModel | None, *, on_partial: Callable[[str], None],
-                 on_text: Callable[[str], None], on_problem: Callable[[str], None],
+                 on_text: Callable[[str], None], on_problem: Callable[[BaseException], None],
                  source_factory: SourceFactory = microphone) -> None:
         self._model = model
         self._on_partial, self._on_text, self._on_problem = on_partial, on_text, on_problem
@@ -78,7 +79,7 @@ class DictationSession:
     def start(self) -> None:
         """Raises ``UserError`` in Swedish (no model, no microphone); anything else is a bug."""
         if self._model is None:
-            raise UserError(NO_MODEL)
+            raise UserError(NO_DICTATION_MODEL)
         pipeline = LiveTranscriber(self._source_factory(), _NullSink(), self._handle,
                                    self._model.recognizers)
         try:
@@ -98,18 +99,7 @@ class DictationSession:
         elif isinstance(event, SegmentEvent) and event.segment.text:
             self._on_text(event.segment.text)
         elif isinstance(event, ErrorEvent):
-            self._on_problem(problem_message(event.exc))
-
-
-def problem_message(exc: BaseException) -> str:
-    """Swedish text for a failure while listening; a bug is logged with its traceback."""
-    if isinstance(exc, SpeechError):
-        return to_user_error(exc).message
-    if isinstance(exc, UserError):
-        return exc.message
-    log.error("Dictation failed:\n%s",
-              "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    return UNEXPECTED
+            self._on_problem(reported(event.exc))
 
 
 class _NullSink:

@@ -82,3 +82,13 @@ def to_user_error(exc: SpeechError) -> UserError:
     if isinstance(exc, AUDIO_ERRORS):
         return AudioError(exc.message, detail=str(exc))
     return ModelError(exc.message, detail=str(exc))
+
+
+def reported(exc: BaseException) -> BaseException:
+    """``exc`` as the app hands it to the UI: a speech-layer error becomes its typed user error
+    (the original kept as ``__cause__``), anything else — a user error or a bug — unchanged."""
+    if not isinstance(exc, SpeechError):
+        return exc
+    user = to_user_error(exc)
+    user.__cause__ = exc
+    return user

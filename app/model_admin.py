@@ -58,11 +58,14 @@ def remove_model(ctx: Context, engine: str, name: str) -> None:
         model_store(ctx).remove(engine, name)
 
 
-def choose_model(settings: Settings, listing: ModelListing, name: str) -> Settings:
-    """``settings`` with ``name`` as the model to use; it must be installed and valid."""
-    if not any(m.name == name and m.valid for m in listing.installed):
-        raise ValidationError(f"Modellen ”{name}” är inte installerad.", field="model")
-    return replace(settings, model_name=name)
+def choose_model(settings: Settings, listing: ModelListing, name: str,
+                 engine: str | None = None) -> Settings:
+    """``settings`` with the model ``name`` (of ``engine``, or the engine it is installed
+    under) as the one to use; it must be installed and valid."""
+    for m in listing.installed:
+        if m.name == name and m.valid and engine in (None, m.engine):
+            return replace(settings, model_name=name, model_engine=m.engine)
+    raise ValidationError(f"Modellen ”{name}” är inte installerad.", field="model")
 
 
 @contextmanager

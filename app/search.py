@@ -42,13 +42,11 @@ def search(ctx: Context, user_text: str, *, limit: int = 50) -> list[SearchHit]:
         return []
     sql = _SQL.format(visibility="" if ctx.actor.sees_all_cases else _VISIBLE)
     params = {"query": query, "limit": limit, "user": ctx.actor.user_id}
-    to_dt = UTCDateTime().process_result_value
+    # The column's type is declared so SQLAlchemy turns the stored text into an aware datetime.
+    query_sql = text(sql).columns(event_time=UTCDateTime)
     with ctx.uow(write=True) as uow:
-        rows = uow.session.execute(text(sql), params).all()
-        hits = [
-            SearchHit(r[0], r[1], r[2], r[3], to_dt(r[4], None), r[5], r[6])  # type: ignore[arg-type]
-            for r in rows
-        ]
+        rows = uow.session.execute(query_sql, params).all()
+        hits = [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
         audit.record(uow.session, ctx.actor, "search", "", "",
                      {"query": user_text[:200], "hits": len(hits)}, now=ctx.now())
         uow.commit()

@@ -1,26 +1,30 @@
 """The speech model a session records and dictates with: which one is active, and loading it.
 
 The GUI keeps the ``LoadedModel`` this returns and hands it back to the live and batch use
-cases (``app.live``, ``app.dictation``); it never touches the engine inside.
+cases (``app.live``, ``app.dictation``); it never touches the engine inside. The messages for
+"no model" are defined here once; the UI shows them translated (context ``SpeechModels``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 from app import transcription
 from app.context import Context
 from app.errors import to_user_error
-from speech.engine import FileTranscriber, Recognizer, load_model
+from app.vocabulary import QT_TRANSLATE_NOOP
+from speech.engine import EngineModel, load_engine_model
 from speech.errors import SpeechError
 
+__all__ = ["MESSAGES", "NO_DICTATION_MODEL", "NO_MODEL", "EngineModel", "LoadedModel",
+           "load_active", "recognizers_of"]
 
-class Recognizers(FileTranscriber, Protocol):
-    """A shared model (Vosk or a test fake) that makes one recognizer per thread for live
-    recording and transcribes whole files (``FileTranscriber``) with the same model."""
-
-    def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer: ...
+MESSAGES = "SpeechModels"
+NO_MODEL = QT_TRANSLATE_NOOP(
+    "SpeechModels",
+    "Ingen talmodell är installerad – ljudet sparas och skrivs ut när en modell finns")
+NO_DICTATION_MODEL = QT_TRANSLATE_NOOP(
+    "SpeechModels", "Diktering fungerar inte än: ingen talmodell är laddad.")
 
 
 @dataclass(frozen=True)
@@ -28,23 +32,24 @@ class LoadedModel:
     """A model in memory, safe to share between threads; ``model_id`` is its folder name."""
 
     model_id: str
-    recognizers: Recognizers
+    recognizers: EngineModel
 
 
 def load_active(ctx: Context) -> LoadedModel | None:
     """Load the model chosen in the settings (slow: seconds — run it on the long-work queue).
 
     None when no valid model is installed (recording still works; the audio waits). A model
-    that cannot be loaded raises ``ModelError`` with a Swedish message.
+    that cannot be loaded — or of an engine this build does not know — raises ``ModelError``
+    with a Swedish message.
     """
     chosen = transcription.active_model(ctx)
     if chosen is None:
         return None
     try:
-        return LoadedModel(chosen.name, load_model(chosen.path))
+        return LoadedModel(chosen.name, load_engine_model(chosen.engine, chosen.path))
     except SpeechError as exc:
         raise to_user_error(exc) from exc
 
 
-def recognizers_of(model: LoadedModel | None) -> Recognizers | None:
+def recognizers_of(model: LoadedModel | None) -> EngineModel | None:
     return model.recognizers if model is not None else None

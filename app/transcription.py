@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import recording, transcripts
 from app.context import Context
-from app.errors import to_user_error
+from app.errors import reported, to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
@@ -34,11 +34,12 @@ def model_store(ctx: Context) -> ModelStore:
 
 
 def active_model(ctx: Context) -> InstalledModel | None:
-    """The model chosen in settings, else the first valid one (Swedish first)."""
+    """The model chosen in settings, by (engine, name) — a model of the same name under another
+    engine is another model — else the first valid one (Swedish first)."""
     valid = [m for m in model_store(ctx).installed() if m.valid]
-    chosen = ctx.settings.model_name
+    chosen = (ctx.settings.model_engine, ctx.settings.model_name)
     for m in valid:
-        if m.name == chosen:
+        if (m.engine, m.name) == chosen:
             return m
     valid.sort(key=lambda m: language_rank(m.lang))
     return valid[0] if valid else None
@@ -101,6 +102,8 @@ class LiveRecording:
         return self.info
 
     def _handle(self, event: Event) -> None:
+        if isinstance(event, ErrorEvent):  # the UI gets the app's typed errors, never speech's
+            event = ErrorEvent(reported(event.exc))
         if isinstance(event, SegmentEvent) and self.info is not None:
             try:
                 transcripts.save_segment(self._ctx, self.info.id, event.segment)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from speech.batch import VoskFileTranscriber
-from speech.errors import ModelInvalid
+from speech.errors import ModelInvalid, UnknownEngine
 from speech.modelstore import validate_model
 from speech.values import VOSK, Final, Partial, Segment, Word
 
@@ -80,6 +80,13 @@ class FileTranscriber(Protocol):
     def model_id(self) -> str: ...
 
     def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]: ...
+
+
+@runtime_checkable
+class EngineModel(RecognizerFactory, FileTranscriber, Protocol):
+    """A loaded model of any engine, what the app holds: one shared model that makes
+    recognizers for live recording and dictation (``RecognizerFactory``) and transcribes whole
+    files (``FileTranscriber``). ``load_engine_model`` makes one; tests pass fakes."""
 
 
 class VoskRecognizer:
@@ -163,17 +170,26 @@ def load_model(path: str | Path) -> SpeechModel:
     return SpeechModel(folder, handle)
 
 
+def load_engine_model(engine: str, folder: str | Path) -> EngineModel:
+    """A model folder of ``engine`` loaded for live recording, dictation and files (slow:
+    seconds; do it off the GUI thread).
+
+    The one place that maps an engine name to its implementation; a second engine adds a
+    branch here (and in ``load_file_transcriber``) and its name to ``speech.values.ENGINES``.
+    Raises ``UnknownEngine`` (a ``ModelInvalid``) for an engine this build does not know.
+    """
+    if engine == VOSK:
+        return load_model(folder)
+    raise UnknownEngine(engine, str(folder))
+
+
 def load_file_transcriber(
     engine: str, folder: str | Path, *, threads: int = 2
 ) -> FileTranscriber:
-    """A model folder of ``engine`` loaded for file transcription (slow: seconds).
-
-    The one place that maps an engine name to its file transcriber; a second engine adds a
-    branch here and its name to ``speech.values.ENGINES``.
-    """
+    """A model folder of ``engine`` loaded for file transcription with ``threads`` threads."""
     if engine == VOSK:
         return load_model(folder).file_transcriber(threads=threads)
-    raise ModelInvalid([f"a speech engine called {engine!r}"], str(folder))
+    raise UnknownEngine(engine, str(folder))
 
 
 def validate_model_dir(folder: Path) -> None:

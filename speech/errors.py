@@ -39,6 +39,20 @@ class ModelInvalid(SpeechError):
         return f"Modellen är ogiltig – följande saknas: {', '.join(self.missing)}"
 
 
+class UnknownEngine(ModelInvalid):
+    """A model of a speech engine this build does not know (a setting or a folder from a newer
+    version); it is a ``ModelInvalid``: the model cannot be used here."""
+
+    def __init__(self, engine: str, path: str | None = None) -> None:
+        super().__init__([f"a speech engine called {engine!r}"], path)
+        self.engine = engine
+
+    @property
+    def message(self) -> str:
+        return (f"Talmotorn ”{self.engine}” finns inte i den här versionen av Samskriv. "
+                "Välj en annan talmodell.")
+
+
 class ChecksumMismatch(SpeechError):
     """A downloaded file does not have the published MD5; the partial file has been deleted."""
 

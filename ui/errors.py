@@ -1,16 +1,18 @@
 """The one route from an exception to the user, plus inline field-error labels.
 
-``UserError.message`` is shown as it is (Swedish text written for caseworkers). Anything else
-is a bug: the user sees "Ett oväntat fel inträffade" and can copy the details (traceback) for
-IT. Dialogs are opened with ``open()`` (never ``exec()``) so nothing typed is lost and tests
-never block.
+``UserError.message`` is shown as it is (Swedish text written for caseworkers), in the place the
+widget names (a field label, a status line, a signal: any ``MessageSink``). Anything else is a
+bug: it is logged once with its traceback and the user sees "Ett oväntat fel inträffade" with
+"Kopiera detaljer" for IT. Speech-layer errors never get here: the app's use cases turn them
+into ``UserError``. Dialogs are opened with ``open()`` (never ``exec()``) so nothing typed is
+lost and tests never block.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,12 +30,15 @@ from app.errors import UserError, ValidationError
 log = logging.getLogger(__name__)
 _OPEN: set[QDialog] = set()
 
+MessageSink = Callable[[str], None]
+"""Where a widget says a user error: ``label.setText``, ``page.set_status``, ``signal.emit``."""
 
-def details_of(exc: BaseException) -> str:
-    """The traceback text, also for exceptions that crossed from the worker thread."""
-    captured = getattr(exc, "samskriv_traceback", None)
-    if isinstance(captured, str):
-        return captured
+
+def details_of(exc: BaseException, details: str | None = None) -> str:
+    """The traceback text: ``details`` when the caller captured it (the task manager does, on
+    the worker thread), else the exception's own traceback (which keeps the worker's frames)."""
+    if details:
+        return details
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
@@ -46,9 +51,11 @@ def user_message(exc: BaseException) -> str:
 class ErrorMessageDialog(QDialog):
     """A small dialog for one error; unexpected errors get a "Kopiera detaljer" button."""
 
-    def __init__(self, parent: QWidget | None, exc: BaseException) -> None:
+    def __init__(self, parent: QWidget | None, exc: BaseException, *,
+                 details: str | None = None) -> None:
         super().__init__(parent)
         self.error = exc
+        self.details = details_of(exc, details) if not isinstance(exc, UserError) else ""
         self.setWindowTitle("Samskriv")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
@@ -72,14 +79,16 @@ class ErrorMessageDialog(QDialog):
         self.setMinimumWidth(380)
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(details_of(self.error))
+        QGuiApplication.clipboard().setText(self.details)
 
 
-def present_error(parent: QWidget | None, exc: BaseException) -> ErrorMessageDialog:
-    """Show ``exc`` to the user without blocking; returns the (already open) dialog."""
+def present_error(parent: QWidget | None, exc: BaseException, *,
+                  details: str | None = None) -> ErrorMessageDialog:
+    """Show ``exc`` to the user without blocking; returns the (already open) dialog. A bug is
+    logged here, once, with ``details`` (a captured traceback) or its own traceback."""
+    dialog = ErrorMessageDialog(parent, exc, details=details)
     if not isinstance(exc, UserError):
-        log.error("Unexpected error:\n%s", details_of(exc))
-    dialog = ErrorMessageDialog(parent, exc)
+        log.error("Unexpected error:\n%s", dialog.details)
     if parent is None:  # keep a parentless dialog alive until it is closed
         _OPEN.add(dialog)
         dialog.finished.connect(lambda _result: _OPEN.discard(dialog))
@@ -107,38 +116,60 @@ class FieldErrorLabel(QLabel):
         self.show_message("")
 
 
+def route_error(parent: QWidget | None, exc: BaseException,
+                sink: FieldErrorLabel | MessageSink | None = None, *,
+                bug_text: str | None = None) -> bool:
+    """The one failure route: a user error's Swedish text goes to ``sink`` (True); a bug — or
+    a user error with nowhere to go — goes to the presenter (False), which logs a bug once and
+    offers "Kopiera detaljer". ``bug_text`` is what ``sink`` says meanwhile for a bug (a calm
+    line where the user is looking), never the exception's own text."""
+    target = _as_sink(sink) if sink is not None else None
+    if isinstance(exc, UserError) and target is not None:
+        target(exc.message)
+        return True
+    present_error(parent, exc)
+    if target is not None and bug_text is not None and not isinstance(exc, UserError):
+        target(bug_text)
+    return False
+
+
+def _as_sink(target: FieldErrorLabel | MessageSink) -> MessageSink:
+    return target.show_message if isinstance(target, FieldErrorLabel) else target
+
+
 class FormErrors:
     """The one failure route of a form: re-enable its buttons, show a user error under the
-    field it names (or in the form's general label), and send anything else — a bug — to the
+    field it names (or in the form's general sink), and send anything else — a bug — to the
     presenter, which logs it and offers "Kopiera detaljer".
 
+    A sink is a ``FieldErrorLabel`` or any ``MessageSink`` (a status line, a signal's ``emit``).
     Use it as an operation's failure callback: ``tasks.op(...).failure(self.errors).run()``.
-    Without a ``general`` label a user error without a matching field opens the dialog.
+    Without a ``general`` sink a user error without a matching field opens the dialog.
     """
 
-    def __init__(self, parent: QWidget, *, general: FieldErrorLabel | None = None,
-                 fields: Mapping[str, FieldErrorLabel] | None = None,
-                 reenable: Iterable[QWidget] = ()) -> None:
+    def __init__(self, parent: QWidget | None, *,
+                 general: FieldErrorLabel | MessageSink | None = None,
+                 fields: Mapping[str, FieldErrorLabel | MessageSink] | None = None,
+                 reenable: Iterable[QWidget] = (), bug_text: str | None = None) -> None:
         self.parent = parent
         self.general = general
         self.fields = dict(fields or {})
         self.reenable = tuple(reenable)
+        self.bug_text = bug_text
 
     def __call__(self, exc: BaseException) -> None:
+        self.route(exc)
+
+    def route(self, exc: BaseException) -> bool:
+        """Route ``exc``; True when a user error was said in a sink, False for the dialog."""
         for widget in self.reenable:
             widget.setEnabled(True)
-        if not isinstance(exc, UserError):
-            present_error(self.parent, exc)
-            return
         field = exc.field if isinstance(exc, ValidationError) else None
-        label = self.fields.get(field or "", self.general)
-        if label is None:
-            present_error(self.parent, exc)
-        else:
-            label.show_message(exc.message)
+        sink = self.fields.get(field or "", self.general)
+        return route_error(self.parent, exc, sink, bug_text=self.bug_text)
 
     def clear(self) -> None:
         """Hide every message (call when the user fixes the input or submits again)."""
-        for label in (self.general, *self.fields.values()):
-            if label is not None:
-                label.clear_message()
+        for sink in (self.general, *self.fields.values()):
+            if sink is not None:
+                _as_sink(sink)("")

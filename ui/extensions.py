@@ -26,12 +26,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from app.dto import NoteInfo, VisitInfo
 from ui.session import UiSession
 
-T = TypeVar("T")
+
+class Keyed(Protocol):
+    """What an action registry needs of an action: its ``key``."""
+
+    @property
+    def key(self) -> str: ...
+
+
+T = TypeVar("T", bound=Keyed)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class ActionRegistry(Generic[T]):
     _listeners: list[Callable[[], None]] = field(default_factory=list)
 
     def add(self, action: T) -> None:
-        self._actions[getattr(action, "key")] = action  # noqa: B009 - T is a dataclass
+        self._actions[action.key] = action
         for listener in list(self._listeners):
             listener()
 

@@ -39,8 +39,12 @@ P = ParamSpec("P")
 
 @dataclass(frozen=True)
 class _Outcome:
+    """What came back from the worker: a result, or an exception with the traceback text
+    formatted there (handed to the presenter; the exception itself is never changed)."""
+
     ok: bool
     value: Any
+    details: str = ""
 
 
 @dataclass
@@ -64,8 +68,7 @@ class _TaskRunnable(QRunnable):
         try:
             outcome = _Outcome(True, self._fn())
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            exc.samskriv_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-            outcome = _Outcome(False, exc)
+            outcome = _Outcome(False, exc, traceback.format_exc())
         self._manager._deliver(self._task_id, outcome)
 
 
@@ -148,7 +151,7 @@ class TaskManager(QObject):
             pending.on_failure(outcome.value)
         else:
             parent = pending.owner if isinstance(pending.owner, QWidget) else None
-            errors.present_error(parent, outcome.value)
+            errors.present_error(parent, outcome.value, details=outcome.details)
 
 
 class Op(Generic[T]):

@@ -28,6 +28,7 @@ from tests.support.qt_guards import (  # noqa: E402, F401 - autouse guards for e
     _no_leaked_threads,
 )
 from ui.app import AppController  # noqa: E402
+from ui.login import LoginDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.tasks import TaskManager  # noqa: E402
 
@@ -73,9 +74,10 @@ def initialised(data_paths: DataPaths) -> DataPaths:
 def window(qtbot: QtBot, controller: AppController, initialised: DataPaths) -> MainWindow:
     """Logged in as kim, main window shown and the (empty) case list loaded."""
     dialog = controller.start()
-    dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
+    assert isinstance(dialog, LoginDialog)  # the store exists: the login, not the first run
+    dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(controller.window_shown, timeout=10_000):
-        dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+        dialog.buttons.accepted.emit()
     assert controller.window is not None
     win = controller.window
     qtbot.waitUntil(lambda: not controller.tasks.busy)

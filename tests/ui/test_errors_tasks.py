@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import ValidationError
 from tests.support.logfail import expect_error_log
-from ui.errors import ErrorMessageDialog, present_error
+from ui.errors import ErrorMessageDialog, details_of, present_error
 from ui.tasks import TaskManager
 
 
@@ -57,7 +57,8 @@ def test_tasks_run_serially_off_the_gui_thread(qtbot: QtBot) -> None:
     tasks.op(lambda: 1 / 0).failure(failures.append).run()
     qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
     assert isinstance(failures[0], ZeroDivisionError)
-    assert "ZeroDivisionError" in failures[0].samskriv_traceback  # type: ignore[attr-defined]
+    assert "ZeroDivisionError" in details_of(failures[0])  # the worker's traceback, kept
+    assert not hasattr(failures[0], "samskriv_traceback")  # the exception is not patched
     assert tasks.shutdown()
     assert not tasks.busy
 
@@ -81,3 +82,24 @@ def test_inline_mode_and_default_presenter(qtbot: QtBot) -> None:
     assert [d.message_label.text() for d in shown] == ["Fel i fältet."]
     for dialog in shown:
         dialog.close()
+
+
+def _divide_on_the_worker() -> float:
+    return 1 / 0
+
+
+def test_the_default_presenter_copies_the_worker_threads_traceback(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    with expect_error_log("Unexpected error", logger="ui.errors") as logged:
+        tasks.op(_divide_on_the_worker).run()  # no failure callback: the presenter
+        qtbot.waitUntil(lambda: bool(logged), timeout=5_000)
+    assert "in _divide_on_the_worker" in logged[0].getMessage()  # logged once, worker frames
+    assert len(logged) == 1
+    (dialog,) = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, ErrorMessageDialog) and w.isVisible()]
+    assert dialog.copy_button is not None
+    dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "in _divide_on_the_worker" in copied and "ZeroDivisionError" in copied
+    dialog.close()
+    assert tasks.shutdown()

@@ -13,6 +13,7 @@ from tests.support.logfail import expect_error_log
 from ui.app import AppController
 from ui.extensions import NoteAction, VisitAction
 from ui.features import FEATURES, install_features, install_visits_then_reviews
+from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.session import UiSession
 
@@ -73,10 +74,11 @@ def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
                          install=lambda w: install_features(w, (broken, installed.append)))
     try:
         dialog = ctrl.start()
-        dialog.password.setText(PASSWORD)  # type: ignore[attr-defined]
+        assert isinstance(dialog, LoginDialog)
+        dialog.password.setText(PASSWORD)
         with (expect_error_log("broken failed to install", logger="ui.features") as records,
               qtbot.waitSignal(ctrl.window_shown, timeout=10_000)):
-            dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+            dialog.buttons.accepted.emit()
         assert installed == [ctrl.window]  # the feature after the broken one is installed
         [failure] = records
         assert failure.exc_info is not None

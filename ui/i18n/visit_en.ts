@@ -375,11 +375,6 @@
         <translation>The speech model is still loading – the audio is saved and transcribed afterwards.</translation>
     </message>
     <message>
-        <location filename="../visit/visit_page.py" line="235"/>
-        <source>Ingen talmodell är installerad – ljudet sparas och skrivs ut när en modell finns</source>
-        <translation>No speech model is installed – the audio is saved and transcribed when a model is available</translation>
-    </message>
-    <message>
         <location filename="../visit/visit_page.py" line="252"/>
         <source>Ett problem uppstod under inspelningen – ljudet sparas ändå. ({detail})</source>
         <translation>A problem occurred while recording – the audio is still being saved. ({detail})</translation>
@@ -401,11 +396,21 @@
     </message>
 </context>
 <context>
-    <name>VoskDictationProvider</name>
+    <name>SpeechModels</name>
     <message>
-        <location filename="../visit/review_dictation.py" line="87"/>
+        <location filename="../../app/speech_models.py" line="23"/>
+        <source>Ingen talmodell är installerad – ljudet sparas och skrivs ut när en modell finns</source>
+        <translation>No speech model is installed – the audio is saved and transcribed when a model is available</translation>
+    </message>
+    <message>
+        <location filename="../../app/speech_models.py" line="26"/>
         <source>Diktering fungerar inte än: ingen talmodell är laddad.</source>
         <translation>Dictation is not available yet: no speech model is loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/dictation.py" line="22"/>
+        <source>Dikteringen stannade på grund av ett oväntat fel. Skriv gärna orden i stället.</source>
+        <translation>Dictation stopped because of an unexpected error. Please type the words instead.</translation>
     </message>
 </context>
 </TS>

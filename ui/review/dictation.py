@@ -19,7 +19,9 @@ class DictationProvider(QObject):
     dictation_stopped = Signal()
     partial_text_changed = Signal(str)  # provisional words, replaced by the next partial
     text_recognized = Signal(str)  # final words, to append to the field exactly as given
-    dictation_failed = Signal(str)  # a Swedish message for the caseworker
+    # The exception: a ``UserError`` (its Swedish message is shown where the person looks) or
+    # a bug, which the kiosk sends to the one presenter (logged once, "Kopiera detaljer").
+    dictation_failed = Signal(object)
 
     def start(self) -> None:
         raise NotImplementedError

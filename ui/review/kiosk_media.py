@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app import speech_models
+from app.dictation import UNEXPECTED
+from ui.errors import route_error
 from ui.review.dictation import DictationProvider
 from ui.review.passage_page import PassagePageWidget
 from ui.review.speech import Speaker
@@ -119,6 +122,10 @@ class KioskMedia:
             self.page.append_own_words(text)
             self._on_dictated()
 
-    def _on_dictation_failed(self, message: str) -> None:
+    def _on_dictation_failed(self, exc: BaseException) -> None:
+        """A user error is said in the page's status line; a bug goes to the presenter over
+        the kiosk window (logged once, "Kopiera detaljer"; a dialog parented there stays above
+        the kiosk and cannot be used to leave it) and the status line says a calm sentence."""
         self._on_dictation_stopped()
-        self.page.set_status(message)
+        route_error(self.page.window(), exc, self.page.set_status,
+                    bug_text=QCoreApplication.translate(speech_models.MESSAGES, UNEXPECTED))

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 
 from app import review
 from app.context import Context
-from app.errors import UserError
 from app.review import ReviewSession, ReviewSummary
-from ui.errors import present_error
+from ui.errors import route_error
 from ui.review.dictation import DictationProvider
 from ui.review.kiosk_media import KioskMedia
 from ui.review.passage_page import PassagePageWidget
@@ -171,11 +170,8 @@ class ReviewKioskWindow(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         """A user error (the store is locked, the review was closed) is said on the page in
         Swedish; a bug goes to the presenter, which logs it and offers "Kopiera detaljer"."""
-        if not isinstance(exc, UserError):
-            present_error(self, exc)
-            return
-        self.page.set_status(self.tr("Svaret kunde inte sparas: {message}").format(
-            message=exc.message))
+        route_error(self, exc, lambda message: self.page.set_status(
+            self.tr("Svaret kunde inte sparas: {message}").format(message=message)))
 
     def _leave_passage(self) -> None:
         self.media.stop()
@@ -278,11 +274,8 @@ class ReviewKioskWindow(QWidget):
     def _on_unlock_failed(self, exc: BaseException) -> None:
         """A user error is said in the prompt in Swedish; a bug goes to the presenter (logged,
         "Kopiera detaljer") and the prompt can be tried again."""
-        if isinstance(exc, UserError):
-            self.overlay.show_error(exc.message)
-            return
-        self.overlay.set_busy(False)
-        present_error(self, exc)
+        if not route_error(self, exc, self.overlay.show_error):
+            self.overlay.set_busy(False)
 
     def _on_review_completed(self, summary: ReviewSummary) -> None:
         self.summary = summary

@@ -103,7 +103,7 @@ class VisitExtension(QObject):
 
     @Slot(object, object)
     def _on_window_settings_changed(self, old: Settings, new: Settings) -> None:
-        if old.model_name != new.model_name:
+        if (old.model_engine, old.model_name) != (new.model_engine, new.model_name):
             self.models.reload()
 
     def shutdown(self) -> None:

@@ -9,18 +9,23 @@ every recording and dictation makes its own recognizer on its own thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app import speech_models
-from app.errors import UserError, to_user_error
-from app.speech_models import LoadedModel, Recognizers
-from speech.errors import SpeechError
-from ui.errors import present_error, user_message
+from app.speech_models import EngineModel, LoadedModel
+from ui.errors import route_error, user_message
 from ui.session import UiSession
 from ui.tasks import TaskManager
 
-NO_MODEL_MESSAGE = ("Ingen talmodell är installerad – ljudet sparas och skrivs ut när en "
-                    "modell finns")
+
+def no_model_message() -> str:
+    """Recording without a model, translated: the one text the holder and the visit page say."""
+    return QCoreApplication.translate(speech_models.MESSAGES, speech_models.NO_MODEL)
+
+
+def no_dictation_model_message() -> str:
+    """Dictation without a model, translated (the kiosk's "Dina egna ord")."""
+    return QCoreApplication.translate(speech_models.MESSAGES, speech_models.NO_DICTATION_MODEL)
 
 
 class SpeechModelHolder(QObject):
@@ -71,13 +76,13 @@ class SpeechModelHolder(QObject):
         (self.session.background.op(speech_models.load_active, self.session.ctx)
          .success(self._on_load_succeeded).failure(self._on_load_failed).owned_by(self).run())
 
-    def set_model(self, model: Recognizers | None, model_id: str = "") -> None:
+    def set_model(self, model: EngineModel | None, model_id: str = "") -> None:
         """Use ``model`` (tests, or a model loaded elsewhere); None means "none installed"."""
         self.use(LoadedModel(model_id, model) if model is not None else None)
 
     def use(self, loaded: LoadedModel | None) -> None:
         if loaded is None:
-            self.model, self.state, self.message = None, "missing", NO_MODEL_MESSAGE
+            self.model, self.state, self.message = None, "missing", no_model_message()
             self.model_missing.emit(self.message)
             return
         self.model, self.state, self.message = loaded, "ready", ""
@@ -91,9 +96,8 @@ class SpeechModelHolder(QObject):
     @Slot(object)
     def _on_load_failed(self, exc: BaseException) -> None:
         """A known error keeps its Swedish text; a bug is logged and offers "copy details"."""
-        if isinstance(exc, SpeechError):
-            exc = to_user_error(exc)
-        if not isinstance(exc, UserError):
-            present_error(None, exc)
-        self.model, self.state, self.message = None, "failed", user_message(exc)
-        self.model_load_failed.emit(self.message)
+        route_error(None, exc, self._fail, bug_text=user_message(exc))
+
+    def _fail(self, message: str) -> None:
+        self.model, self.state, self.message = None, "failed", message
+        self.model_load_failed.emit(message)

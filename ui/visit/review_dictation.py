@@ -11,28 +11,23 @@ when the guess changed.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.dictation import UNEXPECTED, DictationSession
+from app.dictation import DictationSession
 from app.errors import UserError
 from app.live import SourceFactory, microphone
 from app.speech_models import LoadedModel
-from ui.errors import details_of
 from ui.review.dictation import DictationProvider
-from ui.visit.model_holder import SpeechModelHolder
+from ui.visit.model_holder import SpeechModelHolder, no_dictation_model_message
 from ui.visit.worker_host import WorkerHost
-
-log = logging.getLogger(__name__)
 
 
 class DictationWorker(QObject):
     """Starts and stops one ``DictationSession``; its slots run on the worker's thread."""
 
     listening_started = Signal()
-    listening_failed = Signal(str)  # could not start (a Swedish message)
-    problem_reported = Signal(str)  # while listening; it goes on (a Swedish message)
+    listening_failed = Signal(object)  # could not start: a UserError or a bug (the exception)
+    problem_reported = Signal(object)  # while listening, it goes on: a UserError or a bug
     partial_received = Signal(str)
     text_received = Signal(str)
     listening_stopped = Signal()
@@ -48,12 +43,8 @@ class DictationWorker(QObject):
     def start_listening(self) -> None:
         try:
             self._session.start()
-        except UserError as exc:
-            self.listening_failed.emit(exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 - a bug: logged, the kiosk gets plain Swedish
-            log.error("Dictation could not start:\n%s", details_of(exc))
-            self.listening_failed.emit(UNEXPECTED)
+        except Exception as exc:  # noqa: BLE001 - every failure to the GUI's one error route
+            self.listening_failed.emit(exc)
             return
         self.listening_started.emit()
 
@@ -84,8 +75,7 @@ class VoskDictationProvider(DictationProvider):
         if self._host is not None:
             return
         if self.models.model is None:
-            message = self.tr("Diktering fungerar inte än: ingen talmodell är laddad.")
-            self.dictation_failed.emit(message)
+            self.dictation_failed.emit(UserError(no_dictation_model_message()))
             return
         worker = DictationWorker(self.models.model, self.source_factory)
         host = WorkerHost(worker, name="samskriv-dictation-control", parent=self)
@@ -115,14 +105,14 @@ class VoskDictationProvider(DictationProvider):
     def _on_worker_listening_started(self) -> None:
         self.dictation_started.emit()
 
-    @Slot(str)
-    def _on_worker_listening_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_worker_listening_failed(self, exc: BaseException) -> None:
         self._end_thread()
-        self.dictation_failed.emit(message)
+        self.dictation_failed.emit(exc)
 
-    @Slot(str)
-    def _on_worker_problem_reported(self, message: str) -> None:
-        self.dictation_failed.emit(message)
+    @Slot(object)
+    def _on_worker_problem_reported(self, exc: BaseException) -> None:
+        self.dictation_failed.emit(exc)
 
     @Slot(str)
     def _on_worker_partial_received(self, text: str) -> None:

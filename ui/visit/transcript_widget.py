@@ -9,19 +9,16 @@ presenter (logged, with "Kopiera detaljer").
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from app import recording
-from app.errors import UserError, to_user_error
+from app import playback, recording
 from app.playback import Player, SoundDevicePlayer
-from speech.errors import SpeechError
 from speech.values import Segment
-from ui.errors import present_error
+from ui.errors import route_error
 from ui.session import UiSession
 
 __all__ = ["LOW_CONFIDENCE_COLOR", "Player", "SoundDevicePlayer", "TranscriptWidget", "WordRef"]
@@ -155,7 +152,7 @@ class TranscriptWidget(QWidget):
     @Slot(object)
     def _on_audio_read(self, pcm: bytes) -> None:
         try:
-            self.player.play(pcm)
+            playback.play(self.player, pcm)
         except Exception as exc:  # noqa: BLE001 - a known error to the label, a bug to the presenter
             self._on_playback_failed(exc)
             return
@@ -166,21 +163,17 @@ class TranscriptWidget(QWidget):
     @Slot(object)
     def _on_playback_failed(self, exc: BaseException) -> None:
         """A known error keeps its Swedish text; a bug is logged and offers "copy details"."""
-        if isinstance(exc, SpeechError):
-            exc = to_user_error(exc)
-        if isinstance(exc, UserError):
-            text = exc.message
-        else:
-            present_error(self, exc)
-            text = self.tr("Ljudet kunde inte spelas upp.")
+        route_error(self, exc, self._show_playback_problem,
+                    bug_text=self.tr("Ljudet kunde inte spelas upp."))
+
+    def _show_playback_problem(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
         self.playback_failed.emit(text)
 
     def _stop(self) -> None:
         self._end_timer.stop()
-        with contextlib.suppress(SpeechError, UserError):  # nothing played on a missing device
-            self.player.stop()
+        playback.stop(self.player)
         self._on_end_timer_timeout()
 
     @Slot()

@@ -20,20 +20,19 @@ from PySide6.QtWidgets import (
 
 from app import live, recording, transcription, transcripts
 from app.dto import ConsentInfo
-from app.errors import NotFound, UserError, to_user_error
+from app.errors import NotFound
 from app.live import SourceFactory
 from app.recording import RecordingInfo
 from app.transcription import ImportResult
 from app.visit_view import VisitView, load_visit
-from speech.errors import SpeechError
 from speech.values import Segment
 from ui import formatting
-from ui.errors import present_error
+from ui.errors import present_error, route_error
 from ui.session import UiSession
 from ui.visit.consent_dialog import ConsentDialog
 from ui.visit.live_recorder import LiveRecorder
 from ui.visit.live_transcript import LiveTranscriptWidget
-from ui.visit.model_holder import SpeechModelHolder
+from ui.visit.model_holder import SpeechModelHolder, no_model_message
 from ui.visit.progress import ProgressRelay
 from ui.visit.recording_bar import RecordingBarWidget
 from ui.visit.transcript_widget import Player, TranscriptWidget
@@ -226,11 +225,7 @@ class VisitPageWidget(QWidget):
         if not self.recorder.transcribing:
             loading = self.models.state == "loading"
             self.show_message(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
-                                      "ut efteråt.") if loading else self.no_model_message())
-
-    def no_model_message(self) -> str:
-        return self.tr("Ingen talmodell är installerad – ljudet sparas och skrivs ut när en "
-                       "modell finns")
+                                      "ut efteråt.") if loading else no_model_message())
 
     @Slot(object)
     def _on_recorder_recording_failed(self, exc: BaseException) -> None:
@@ -239,25 +234,25 @@ class VisitPageWidget(QWidget):
     def show_failure(self, exc: BaseException) -> bool:
         """The page's failure route: a user error (Swedish) in the message line, True; a
         missing visit or a bug to the presenter (logged, "Kopiera detaljer"), False."""
-        if isinstance(exc, UserError) and not isinstance(exc, NotFound):
-            self.show_message(exc.message, error=True)
-            return True
-        present_error(self, exc)
-        return False
+        if isinstance(exc, NotFound):  # the visit is gone: the page cannot go on
+            present_error(self, exc)
+            return False
+        return route_error(self, exc, self._show_error)
+
+    def _show_error(self, text: str) -> None:
+        self.show_message(text, error=True)
 
     @Slot(object)
     def _on_recorder_problem_reported(self, exc: BaseException) -> None:
         """The recording goes on. A known error keeps its Swedish text; a bug is logged and
         offers "Kopiera detaljer" (its text is never shown to the caseworker)."""
-        if isinstance(exc, SpeechError):
-            exc = to_user_error(exc)
-        if isinstance(exc, UserError):
-            self.show_message(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
-                                      "ändå. ({detail})").format(detail=exc.message), error=True)
-            return
-        self.show_message(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
-                                  "ändå."), error=True)
-        present_error(self, exc)
+        def said(detail: str) -> None:
+            self._show_error(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
+                                     "ändå. ({detail})").format(detail=detail))
+
+        if not route_error(self, exc, said):  # a bug: the dialog, and the calm line here
+            self._show_error(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
+                                     "ändå."))
 
     @Slot(object)
     def _on_recorder_recording_stopped(self, info: RecordingInfo | None) -> None:
@@ -273,7 +268,7 @@ class VisitPageWidget(QWidget):
 
     @Slot(str)
     def _on_models_model_loaded(self, _model_id: str) -> None:
-        if not self.recorder.active and self.message.text() == self.no_model_message():
+        if not self.recorder.active and self.message.text() == no_model_message():
             self.show_message("")
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -319,7 +314,7 @@ class VisitPageWidget(QWidget):
         self.import_button.setEnabled(True)
         self.show_transcript(result.recording.id, list(result.segments))
         if not result.segments:
-            self.show_message(self.no_model_message())
+            self.show_message(no_model_message())
 
     @Slot(object)
     def _on_import_failed(self, exc: BaseException) -> None:

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import recording, speech_models
+from app import recording, speech_models, transcription
 from app.context import Context
 from app.errors import AudioError
+from app.speech_models import EngineModel
+from speech.engine import Recognizer
 from speech.errors import ModelInvalid
-from speech.values import Segment, Word
-from tests.support.audio import ManualSource
+from speech.values import VOSK, Segment, Word
+from tests.integration.models.fakeserver import build_model as make_model_dir
+from tests.support.audio import FakeModel, ManualSource, tone_block
 from tests.support.logfail import expect_error_log
 from ui.errors import ErrorMessageDialog
+from ui.visit.review_dictation import VoskDictationProvider
 from ui.visit.transcript_widget import TranscriptWidget
 from ui.visit.visit_page import VisitPageWidget
 
@@ -45,6 +50,18 @@ def _raising(exc: BaseException) -> Callable[[Context], None]:
     return load
 
 
+def _raising_engine(exc: BaseException) -> Callable[[str, Path], EngineModel]:
+    def load(_engine: str, _folder: Path) -> EngineModel:
+        raise exc
+
+    return load
+
+
+def install_fake_model(ctx: Context) -> None:
+    """A structurally valid Vosk model folder, so there is an active model to load."""
+    make_model_dir(transcription.model_store(ctx).engine_dir(VOSK) / "vosk-model-small-sv-x")
+
+
 def _bug_logged(records: list[logging.LogRecord]) -> str:
     assert len(records) == 1, "the bug is logged once"
     return records[0].getMessage()
@@ -69,7 +86,9 @@ def test_a_known_model_error_keeps_its_swedish_text(
         data: VisitData, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
         dialogs: Callable[[], list[ErrorMessageDialog]]) -> None:
     invalid = ModelInvalid(["am/final.mdl"], f"/models/{SECRET}")
-    monkeypatch.setattr(speech_models, "load_active", _raising(invalid))
+    # raised where the app loads it (the engine dispatcher), so the app converts it
+    install_fake_model(data.ctx)
+    monkeypatch.setattr(speech_models, "load_engine_model", _raising_engine(invalid))
     with caplog.at_level(logging.ERROR):
         data.models.reload()
     assert data.models.state == "failed"
@@ -127,3 +146,27 @@ def test_a_bug_while_recording_is_logged_not_shown_as_text(
     assert SECRET in _bug_logged(logged)
     (dialog,) = dialogs()
     assert dialog.copy_button is not None
+
+
+class _BrokenModel(FakeModel):
+    def recognizer(self, sample_rate: int, *, partials: bool = True) -> Recognizer:
+        raise RuntimeError(SECRET)
+
+
+def test_a_dictation_bug_reaches_the_kiosk_as_the_exception_unlogged(
+        qtbot: QtBot, data: VisitData) -> None:
+    # The provider hands the bug on; the kiosk's route logs it once (test_kiosk_dictation.py).
+    data.models.set_model(_BrokenModel(), "broken")
+    source = ManualSource()
+    provider = VoskDictationProvider(data.models, lambda: source)
+    failures: list[BaseException] = []
+    provider.dictation_failed.connect(failures.append)
+    with qtbot.waitSignal(provider.dictation_started, timeout=5_000):
+        provider.start()
+    source.push(tone_block(1))
+    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    (bug,) = failures  # the recognizer could not be made: reported once, the exception itself
+    assert isinstance(bug, RuntimeError) and SECRET in str(bug)
+    with qtbot.waitSignal(provider.dictation_stopped, timeout=5_000):
+        provider.stop()
+    provider.deleteLater()

@@ -63,5 +63,5 @@ def test_review_dictation_without_model_fails_in_swedish(qtbot: QtBot, data: Vis
     provider = VoskDictationProvider(data.models, lambda: FileSource(SHORT_WAV))
     with qtbot.waitSignal(provider.dictation_failed) as blocker:
         provider.start()
-    assert blocker.args[0].startswith("Diktering fungerar inte än")
+    assert blocker.args[0].message.startswith("Diktering fungerar inte än")  # a UserError
     provider.deleteLater()
