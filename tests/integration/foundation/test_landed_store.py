@@ -229,8 +229,21 @@ def test_an_event_altered_before_the_migration_still_fails_verify(
 def test_a_revision_altered_before_the_migration_still_fails_verify(
     landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _tamper_before_migrating(
-        landed, "UPDATE note_revisions SET body = 'Något annat.' WHERE kind = 'signed'")
+    migrated, check = _migrated_after_tampering(
+        landed, monkeypatch, capsys,
+        "UPDATE note_revisions SET body = 'Något annat.' WHERE kind = 'signed'")
+    assert migrated.details["legacy_revisions_bad"] == 1
+    assert not check.ok and "before the store was migrated" in check.reason
+    assert check.first_broken_seq == migrated.seq
+
+
+def _migrated_after_tampering(
+    landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    *sql: str,
+) -> tuple[AuditEvent, AuditCheck]:
+    """Tamper with the landed store, check that ``samskriv audit verify`` fails on the migrated
+    store, and return the migration's event with the chain's verdict."""
+    _tamper_before_migrating(landed, *sql)
     code, output = _cli_verify(landed, monkeypatch, capsys)
     assert code == 3, output
     ctx = _login(landed)
@@ -238,11 +251,7 @@ def test_a_revision_altered_before_the_migration_still_fails_verify(
         with ctx.uow() as uow:
             (migrated,) = uow.session.scalars(
                 select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
-            assert migrated.details["legacy_revisions_bad"] == 1
-            migrate_seq = migrated.seq
-            check = audit.verify(uow.session)
-        assert not check.ok and "before the store was migrated" in check.reason
-        assert check.first_broken_seq == migrate_seq
+            return migrated, audit.verify(uow.session)
     finally:
         ctx.close()
 
@@ -251,44 +260,26 @@ def test_an_emptied_audit_log_and_an_altered_revision_still_fail_verify(
     landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Without its audit log the store would otherwise migrate as if it had no history at all.
-    _tamper_before_migrating(
-        landed, "DELETE FROM audit_events",
+    migrated, check = _migrated_after_tampering(
+        landed, monkeypatch, capsys, "DELETE FROM audit_events",
         "UPDATE note_revisions SET body = 'Något annat.' WHERE kind = 'signed'")
-    code, output = _cli_verify(landed, monkeypatch, capsys)
-    assert code == 3, output
-    ctx = _login(landed)
-    try:
-        with ctx.uow() as uow:
-            (migrated,) = uow.session.scalars(
-                select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
-            assert migrated.details["legacy_audit_reason"] == "the audit log was emptied"
-            assert migrated.details["legacy_revisions_bad"] == 1
-            assert not audit.verify(uow.session).ok
-    finally:
-        ctx.close()
+    assert migrated.details["legacy_audit_reason"] == "the audit log was emptied"
+    assert migrated.details["legacy_revisions_bad"] == 1
+    assert not check.ok
 
 
 def test_own_words_changed_with_their_outbox_row_removed_still_fail_verify(
     landed: DataPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The entry's only legacy hash lived in its outbox row: removing the row must not hide it.
-    _tamper_before_migrating(
-        landed,
+    migrated, check = _migrated_after_tampering(
+        landed, monkeypatch, capsys,
         "DELETE FROM outbox WHERE object_id IN (SELECT id FROM review_entries "
         "WHERE comment != '' LIMIT 1)",
         "UPDATE review_entries SET comment = 'Något annat.' WHERE id IN (SELECT id FROM "
         "review_entries WHERE comment != '' AND id NOT IN (SELECT object_id FROM outbox))")
-    code, output = _cli_verify(landed, monkeypatch, capsys)
-    assert code == 3, output
-    ctx = _login(landed)
-    try:
-        with ctx.uow() as uow:
-            (migrated,) = uow.session.scalars(
-                select(AuditEvent).where(AuditEvent.action == "store.migrate")).all()
-            assert migrated.details["legacy_outbox_bad"] >= 1
-            assert not audit.verify(uow.session).ok
-    finally:
-        ctx.close()
+    assert migrated.details["legacy_outbox_bad"] >= 1
+    assert not check.ok
 
 
 def test_a_landed_recording_keeps_its_live_transcript(landed: DataPaths) -> None:
