@@ -29,7 +29,8 @@ def cache_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_cache_dir("Samskriv", False))
 
 
-def _lrelease() -> list[str] | None:
+def lrelease_command() -> list[str] | None:
+    """Qt's lrelease: on PATH, or the copy inside the PySide6 wheel (always there)."""
     found = shutil.which("pyside6-lrelease")
     if found:
         return [found]
@@ -70,7 +71,7 @@ def compile_ts(ts: Path, target_dir: Path | None = None) -> Path | None:
     qm = target_dir / f"{ts.stem}.qm"
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
-    tool = _lrelease()
+    tool = lrelease_command()
     if tool is None:
         log.warning("pyside6-lrelease not found; the UI stays in Swedish")
         return None
