@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from app.errors import UserError, reported, to_user_error
+from app.errors import UserError, reported, speech_as_user_errors
 from app.live import SourceFactory, microphone
 from app.speech_models import NO_DICTATION_MODEL, LoadedModel
 from app.vocabulary import QT_TRANSLATE_NOOP
 from speech.dictation import Dictation
-from speech.errors import SpeechError
 from speech.pipeline import LiveTranscriber
 from speech.values import ErrorEvent, Event, PartialEvent, SegmentEvent
 
@@ -82,10 +81,8 @@ class DictationSession:
             raise UserError(NO_DICTATION_MODEL)
         pipeline = LiveTranscriber(self._source_factory(), _NullSink(), self._handle,
                                    self._model.recognizers)
-        try:
+        with speech_as_user_errors():
             pipeline.start()
-        except SpeechError as exc:
-            raise to_user_error(exc) from exc
         self._pipeline = pipeline
 
     def stop(self) -> None:

@@ -6,6 +6,9 @@ anything else as an unexpected fault with a "copy details" button.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from speech.errors import AUDIO_ERRORS, SpeechError
 
 
@@ -82,6 +85,15 @@ def to_user_error(exc: SpeechError) -> UserError:
     if isinstance(exc, AUDIO_ERRORS):
         return AudioError(exc.message, detail=str(exc))
     return ModelError(exc.message, detail=str(exc))
+
+
+@contextmanager
+def speech_as_user_errors() -> Iterator[None]:
+    """Inside: a speech-layer error leaves as its typed, Swedish user error (cause kept)."""
+    try:
+        yield
+    except SpeechError as exc:
+        raise to_user_error(exc) from exc
 
 
 def reported(exc: BaseException) -> BaseException:

@@ -4,16 +4,14 @@ remove, and choose the model to use. Speech-layer errors come out as Swedish ``U
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.context import Context
-from app.errors import ValidationError, to_user_error
+from app.errors import ValidationError, speech_as_user_errors
 from app.settings import Settings
 from app.transcription import active_model, model_store
-from speech.errors import SpeechError
 from speech.values import CatalogEntry, InstalledModel
 
 ByteProgress = Callable[[int, int | None], None]  # (bytes done, total or None)
@@ -33,7 +31,7 @@ class ModelListing:
 
 def list_models(ctx: Context) -> ModelListing:
     """Slow-ish (sizes walk the model folders): run it in the background."""
-    with _speech_errors():
+    with speech_as_user_errors():
         store = model_store(ctx)
         chosen = active_model(ctx)
         return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()),
@@ -43,18 +41,18 @@ def list_models(ctx: Context) -> ModelListing:
 def download_model(ctx: Context, entry: CatalogEntry, progress: ByteProgress,
                    cancel: threading.Event) -> InstalledModel:
     """Download, verify and install (minutes: the long-work queue); a retry resumes."""
-    with _speech_errors():
+    with speech_as_user_errors():
         return model_store(ctx).install(entry, progress, cancel)
 
 
 def import_model(ctx: Context, path: Path) -> InstalledModel:
     """Install a model from a zip file or a folder (from IT, for offline laptops)."""
-    with _speech_errors():
+    with speech_as_user_errors():
         return model_store(ctx).import_path(path)
 
 
 def remove_model(ctx: Context, engine: str, name: str) -> None:
-    with _speech_errors():
+    with speech_as_user_errors():
         model_store(ctx).remove(engine, name)
 
 
@@ -66,11 +64,3 @@ def choose_model(settings: Settings, listing: ModelListing, name: str,
         if m.name == name and m.valid and engine in (None, m.engine):
             return replace(settings, model_name=name, model_engine=m.engine)
     raise ValidationError(f"Modellen ”{name}” är inte installerad.", field="model")
-
-
-@contextmanager
-def _speech_errors() -> Iterator[None]:
-    try:
-        yield
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc

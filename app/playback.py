@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from typing import Protocol
 
-from app.errors import UserError, to_user_error
+from app.errors import UserError, speech_as_user_errors
 from speech import audio
 from speech.errors import SpeechError
 
@@ -23,13 +23,10 @@ class Player(Protocol):
 
 
 class SoundDevicePlayer:
-    """The default loudspeaker; a missing one raises ``AudioError`` (Swedish message)."""
+    """The default loudspeaker (through ``play``: a missing one is an ``AudioError``)."""
 
     def play(self, pcm: bytes) -> None:
-        try:
-            audio.play(pcm)
-        except SpeechError as exc:
-            raise to_user_error(exc) from exc
+        audio.play(pcm)  # a speech error becomes a user error in ``play`` below
 
     def stop(self) -> None:
         with contextlib.suppress(SpeechError):  # nothing was playing on a missing device
@@ -38,10 +35,8 @@ class SoundDevicePlayer:
 
 def play(player: Player, pcm: bytes) -> None:
     """Start playing ``pcm`` on ``player``; raises ``UserError`` (Swedish) for a known problem."""
-    try:
+    with speech_as_user_errors():
         player.play(pcm)
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
 
 
 def stop(player: Player) -> None:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from app import transcription
 from app.context import Context
-from app.errors import to_user_error
+from app.errors import speech_as_user_errors
 from app.vocabulary import QT_TRANSLATE_NOOP
 from speech.engine import EngineModel, load_engine_model
-from speech.errors import SpeechError
 
 __all__ = ["MESSAGES", "NO_DICTATION_MODEL", "NO_MODEL", "EngineModel", "LoadedModel",
            "load_active", "recognizers_of"]
@@ -45,10 +44,8 @@ def load_active(ctx: Context) -> LoadedModel | None:
     chosen = transcription.active_model(ctx)
     if chosen is None:
         return None
-    try:
+    with speech_as_user_errors():
         return LoadedModel(chosen.name, load_engine_model(chosen.engine, chosen.path))
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
 
 
 def recognizers_of(model: LoadedModel | None) -> EngineModel | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import recording, transcripts
 from app.context import Context
-from app.errors import reported, to_user_error
+from app.errors import reported, speech_as_user_errors, to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
@@ -149,10 +149,8 @@ def import_recording(
 ) -> ImportResult:
     """Store an audio file (any format ffmpeg reads) encrypted with the visit and transcribe
     it when a transcriber is given. Consent applies as for live recording."""
-    try:
+    with speech_as_user_errors():
         pcm = load_pcm(path)
-    except SpeechError as exc:
-        raise to_user_error(exc) from exc
     model_id = transcriber.model_id if transcriber is not None else ""
     engine = transcriber.engine if transcriber is not None else ""
     info = recording.begin(ctx, visit_id, model_id=model_id, engine=engine)
