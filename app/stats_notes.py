@@ -1,0 +1,146 @@
+"""How notes are made, per caseworker: signed on site, time to sign, reviews, words kept."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.stats_calc import Span, kept_words, median, percentile, words
+from app.transcripts import shown_segments
+from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
+from models.visits import Recording, Visit
+
+
+@dataclass(frozen=True)
+class NoteFigures:
+    signed: int = 0
+    signed_on_site: int = 0
+    with_visit_end: int = 0  # signed notes whose visit has an end, the base of the next two
+    hours_to_sign: tuple[float, ...] = ()  # per note with a visit end: hours from it to signing
+    reviewed: int = 0
+    passages_answered: int = 0
+    passages_agreed: int = 0
+    signed_words_from_transcripts: int = 0  # words of signed notes on recorded visits
+    kept_words: int = 0  # of those, words that match the machine transcript in order
+
+    @property
+    def hours_to_sign_median(self) -> float | None:
+        return median(self.hours_to_sign)
+
+    @property
+    def hours_to_sign_p90(self) -> float | None:
+        return percentile(self.hours_to_sign, 0.9)
+
+    @property
+    def on_site_share(self) -> float | None:
+        return self.signed_on_site / self.with_visit_end if self.with_visit_end else None
+
+    @property
+    def agreed_share(self) -> float | None:
+        return self.passages_agreed / self.passages_answered if self.passages_answered else None
+
+    @property
+    def kept_share(self) -> float | None:
+        words_ = self.signed_words_from_transcripts
+        return self.kept_words / words_ if words_ else None
+
+
+
+@dataclass
+class _Tally:
+    signed: int = 0
+    on_site: int = 0
+    with_end: int = 0
+    hours: tuple[float, ...] = ()
+    reviewed: int = 0
+    answered: int = 0
+    agreed: int = 0
+    signed_words: int = 0
+    kept: int = 0
+
+    def figures(self) -> NoteFigures:
+        return NoteFigures(self.signed, self.on_site, self.with_end, self.hours, self.reviewed, self.answered, self.agreed,
+                           self.signed_words, self.kept)
+
+
+def note_figures(s: Session, users: dict[str, str], start: datetime, end: datetime,
+                 spans: dict[str, tuple[Visit, Span]], margin: timedelta
+                 ) -> dict[str, NoteFigures]:
+    """Figures of the notes signed in ``start``..``end`` by each of ``users``."""
+    notes = s.scalars(select(JournalNote).where(
+        JournalNote.state == "signed", JournalNote.signed_at >= start,
+        JournalNote.signed_at < end, JournalNote.signed_by.in_(list(users)))).all()
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    outcomes = _outcomes(s, [n.id for n in notes])
+    machine = _machine_words(s, {n.visit_id for n in notes if n.visit_id})
+    for note in notes:
+        assert note.signed_by is not None and note.signed_at is not None
+        tally = tallies[note.signed_by]
+        tally.signed += 1
+        visit_span = spans.get(note.visit_id or "")
+        if visit_span is not None:
+            tally.with_end += 1
+            waited = note.signed_at - visit_span[1].end
+            tally.hours += (max(waited.total_seconds(), 0.0) / 3600,)
+            tally.on_site += waited <= margin
+        answered = outcomes.get(note.id)
+        if answered is not None:
+            tally.reviewed += 1
+            tally.answered += len(answered)
+            tally.agreed += sum(1 for o in answered if o == "agrees")
+        draft = machine.get(note.visit_id or "")
+        if draft:
+            signed = words(_signed_text(s, note))
+            tally.signed_words += len(signed)
+            tally.kept += kept_words(draft, signed)
+    return {uid: t.figures() for uid, t in tallies.items()}
+
+
+def _signed_text(s: Session, note: JournalNote) -> str:
+    """The text as it was signed (the signing revision, not later corrections)."""
+    row = s.execute(select(NoteRevision.body, NoteRevision.child_voice).where(
+        NoteRevision.note_id == note.id, NoteRevision.kind == "signed")).first()
+    return f"{row.body}\n{row.child_voice}" if row else ""
+
+
+def _outcomes(s: Session, note_ids: list[str]) -> dict[str, list[str]]:
+    """Per note with a completed review: the final outcome of each answered passage."""
+    out: dict[str, list[str]] = {}
+    reviews = s.scalars(select(Review).where(Review.note_id.in_(note_ids))).all()
+    for review in reviews:
+        entries = s.scalars(select(ReviewEntry).where(ReviewEntry.review_id == review.id)
+                            .order_by(ReviewEntry.seq)).all()
+        if not any(e.kind == "completed" for e in entries):
+            continue
+        latest = {e.passage_index: e.outcome for e in entries
+                  if e.kind == "outcome" and e.outcome}
+        out.setdefault(review.note_id, []).extend(o for o in latest.values() if o)
+    return out
+
+
+def _machine_words(s: Session, visit_ids: set[str]) -> dict[str, list[str]]:
+    """The words the speech recognition gave for each visit (all its recordings, in order)."""
+    out: dict[str, list[str]] = {}
+    for visit_id, recording_id in s.execute(
+            select(Recording.visit_id, Recording.id).where(Recording.visit_id.in_(visit_ids))
+            .order_by(Recording.started_at)):
+        text = " ".join(seg.text for seg in shown_segments(s, recording_id))
+        out.setdefault(visit_id, []).extend(words(text))
+    return out
+
+
+def merge(all_figures: Sequence[NoteFigures]) -> NoteFigures:
+    """The unit's figures from its caseworkers' figures."""
+    return NoteFigures(
+        sum(f.signed for f in all_figures), sum(f.signed_on_site for f in all_figures),
+        sum(f.with_visit_end for f in all_figures),
+        tuple(h for f in all_figures for h in f.hours_to_sign),
+        sum(f.reviewed for f in all_figures), sum(f.passages_answered for f in all_figures),
+        sum(f.passages_agreed for f in all_figures),
+        sum(f.signed_words_from_transcripts for f in all_figures),
+        sum(f.kept_words for f in all_figures))
