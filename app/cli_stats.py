@@ -119,7 +119,7 @@ def _cmd_cull_report(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.case_number}\tstängt {r.closed_at:%Y-%m-%d}\tgallras från {r.due}\t"
               f"{r.notes} anteckningar\t{words[r.state]}")
-    print(f"{sum(r.state == 'due' for r in rows)} av {len(rows)} stängda ärenden kan gallras.",
+    print(f"Stängda ärenden: {len(rows)}. Kan gallras nu: {sum(r.state == 'due' for r in rows)}.",
           file=sys.stderr)
     return 0
 
@@ -139,7 +139,7 @@ def _cmd_cull(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     culling.write_atomically(Path(args.output), culling.culled_csv(culled))
-    print(f"{len(culled)} ärenden gallrades. Förteckningen sparades i {args.output}.")
+    print(f"Gallrade ärenden: {len(culled)}. Förteckningen sparades i {args.output}.")
     return 0
 
 

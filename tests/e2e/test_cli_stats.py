@@ -55,7 +55,7 @@ def test_hours_then_stats_as_json_and_csv(data: Path, tmp_path: Path) -> None:
 def test_culling_report_and_a_cull_that_needs_confirmation(data: Path, tmp_path: Path) -> None:
     report = samskriv(data, "gallring", "rapport")
     assert report.returncode == 0, report.stderr
-    assert "0 av 0 stängda ärenden kan gallras" in report.stderr
+    assert "Stängda ärenden: 0. Kan gallras nu: 0." in report.stderr
     unconfirmed = samskriv(data, "gallring", "gallra", "2019-0001", "-o",
                            str(tmp_path / "list.csv"))
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
