@@ -83,24 +83,26 @@ def compute(ctx: Context, first: date, last: date, grouping: str = "week",
         users = _users_in_scope(s, ctx, user_ids)
         start = datetime.combine(first, datetime.min.time(), tzinfo=LOCAL_TZ)
         end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=LOCAL_TZ)
-        direct = _direct_minutes(s, users, start, end, grouping)
-        notes = note_figures(s, users, start, end, _spans(s),
+        spans = _spans(s)
+        direct = _direct_minutes(s, users, spans, start, end, grouping)
+        notes = note_figures(s, users, start, end, spans,
                              timedelta(minutes=ctx.settings.on_site_margin_minutes))
         hours, absences = _staffing(s, users)
         audit.record(s, ctx.actor, "stats.view", details={
             "grouping": grouping, "first": first.isoformat(), "last": last.isoformat(),
             "users": len(users)})
         uow.commit()
-    spans = periods(first, last, grouping)
+    all_periods = periods(first, last, grouping)
     people = []
     for user_id, name in users.items():
         figures = tuple(PeriodFigure(p, direct[user_id].get(p, 0.0),
                                      working_minutes(p, grouping, hours[user_id],
-                                                     absences[user_id])) for p in spans)
+                                                     absences[user_id]))
+                        for p in all_periods)
         people.append(PersonStats(user_id, name, figures, _sum(first, figures),
                                   notes.get(user_id, NoteFigures())))
     unit = tuple(_sum(p, [person.periods[i] for person in people])
-                 for i, p in enumerate(spans))
+                 for i, p in enumerate(all_periods))
     return Statistics(first, last, grouping, ctx.settings.stats_target_percent, tuple(people),
                       unit, _sum(first, unit), merge([p.notes for p in people]))
 
@@ -181,11 +183,12 @@ def _spans(s: Session) -> dict[str, tuple[Visit, Span]]:
     return out
 
 
-def _direct_minutes(s: Session, users: dict[str, str], start: datetime, end: datetime,
-                    grouping: str) -> dict[str, dict[date, float]]:
+def _direct_minutes(s: Session, users: dict[str, str], spans: dict[str, tuple[Visit, Span]],
+                    start: datetime, end: datetime, grouping: str
+                    ) -> dict[str, dict[date, float]]:
     roles = dict(s.execute(select(Person.id, Person.role)).tuples().all())
     out: dict[str, dict[date, float]] = {uid: defaultdict(float) for uid in users}
-    for visit, span in _spans(s).values():
+    for visit, span in spans.values():
         if span.end <= start or span.start >= end or not _direct_contact(visit, roles):
             continue
         clipped = Span(max(span.start, start), min(span.end, end))

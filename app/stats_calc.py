@@ -6,6 +6,7 @@ figures can be checked against hand-computed fixtures.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 GROUPINGS = ("week", "month")
 WORKDAYS_PER_WEEK = 5
+_WORD = re.compile(r"[^\W_]+")  # letters and digits (Unicode), no punctuation or underscores
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,7 @@ def median(values: Sequence[float]) -> float | None:
 
 def words(text: str) -> list[str]:
     """Lower-case words without punctuation: what 'a word kept' compares."""
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text)
-    return cleaned.split()
+    return _WORD.findall(text.lower())
 
 
 def kept_words(machine: Sequence[str], signed: Sequence[str]) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.stats_calc import Span, kept_words, median, percentile, words
-from app.transcripts import shown_segments
+from app.transcripts import shown_texts
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.visits import Recording, Visit
 
@@ -71,13 +71,16 @@ class _Tally:
 def note_figures(s: Session, users: dict[str, str], start: datetime, end: datetime,
                  spans: dict[str, tuple[Visit, Span]], margin: timedelta
                  ) -> dict[str, NoteFigures]:
-    """Figures of the notes signed in ``start``..``end`` by each of ``users``."""
+    """Figures of the notes signed in ``start``..``end`` by each of ``users`` (a fixed number
+    of queries, whatever the number of notes)."""
     notes = s.scalars(select(JournalNote).where(
         JournalNote.state == "signed", JournalNote.signed_at >= start,
         JournalNote.signed_at < end, JournalNote.signed_by.in_(list(users)))).all()
+    note_ids = [n.id for n in notes]
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    outcomes = _outcomes(s, [n.id for n in notes])
+    outcomes = _outcomes(s, note_ids)
     machine = _machine_words(s, {n.visit_id for n in notes if n.visit_id})
+    signed_texts = _signed_texts(s, note_ids)
     for note in notes:
         assert note.signed_by is not None and note.signed_at is not None
         tally = tallies[note.signed_by]
@@ -95,42 +98,50 @@ def note_figures(s: Session, users: dict[str, str], start: datetime, end: dateti
             tally.agreed += sum(1 for o in answered if o == "agrees")
         draft = machine.get(note.visit_id or "")
         if draft:
-            signed = words(_signed_text(s, note))
+            signed = words(signed_texts.get(note.id, ""))
             tally.signed_words += len(signed)
             tally.kept += kept_words(draft, signed)
     return {uid: t.figures() for uid, t in tallies.items()}
 
 
-def _signed_text(s: Session, note: JournalNote) -> str:
-    """The text as it was signed (the signing revision, not later corrections)."""
-    row = s.execute(select(NoteRevision.body, NoteRevision.child_voice).where(
-        NoteRevision.note_id == note.id, NoteRevision.kind == "signed")).first()
-    return f"{row.body}\n{row.child_voice}" if row else ""
+def _signed_texts(s: Session, note_ids: list[str]) -> dict[str, str]:
+    """Each note's text as it was signed (the signing revision, not later corrections)."""
+    return {row.note_id: f"{row.body}\n{row.child_voice}" for row in s.execute(
+        select(NoteRevision.note_id, NoteRevision.body, NoteRevision.child_voice).where(
+            NoteRevision.note_id.in_(note_ids), NoteRevision.kind == "signed"))}
 
 
 def _outcomes(s: Session, note_ids: list[str]) -> dict[str, list[str]]:
     """Per note with a completed review: the final outcome of each answered passage."""
+    entries: dict[str, list[tuple[str, int | None, str | None]]] = defaultdict(list)
+    note_of: dict[str, str] = {}
+    for review_id, note_id, kind, index, outcome in s.execute(
+            select(ReviewEntry.review_id, Review.note_id, ReviewEntry.kind,
+                   ReviewEntry.passage_index, ReviewEntry.outcome)
+            .join(Review, Review.id == ReviewEntry.review_id)
+            .where(Review.note_id.in_(note_ids))
+            .order_by(ReviewEntry.review_id, ReviewEntry.seq)):
+        entries[review_id].append((kind, index, outcome))
+        note_of[review_id] = note_id
     out: dict[str, list[str]] = {}
-    reviews = s.scalars(select(Review).where(Review.note_id.in_(note_ids))).all()
-    for review in reviews:
-        entries = s.scalars(select(ReviewEntry).where(ReviewEntry.review_id == review.id)
-                            .order_by(ReviewEntry.seq)).all()
-        if not any(e.kind == "completed" for e in entries):
+    for review_id, rows in entries.items():
+        if not any(kind == "completed" for kind, _, _ in rows):
             continue
-        latest = {e.passage_index: e.outcome for e in entries
-                  if e.kind == "outcome" and e.outcome}
-        out.setdefault(review.note_id, []).extend(o for o in latest.values() if o)
+        latest = {index: outcome for kind, index, outcome in rows
+                  if kind == "outcome" and outcome}
+        out.setdefault(note_of[review_id], []).extend(o for o in latest.values() if o)
     return out
 
 
 def _machine_words(s: Session, visit_ids: set[str]) -> dict[str, list[str]]:
     """The words the speech recognition gave for each visit (all its recordings, in order)."""
+    recordings = s.execute(select(Recording.visit_id, Recording.id)
+                           .where(Recording.visit_id.in_(visit_ids))
+                           .order_by(Recording.started_at)).all()
+    texts = shown_texts(s, [rid for _, rid in recordings])
     out: dict[str, list[str]] = {}
-    for visit_id, recording_id in s.execute(
-            select(Recording.visit_id, Recording.id).where(Recording.visit_id.in_(visit_ids))
-            .order_by(Recording.started_at)):
-        text = " ".join(seg.text for seg in shown_segments(s, recording_id))
-        out.setdefault(visit_id, []).extend(words(text))
+    for visit_id, recording_id in recordings:
+        out.setdefault(visit_id, []).extend(words(texts.get(recording_id, "")))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -150,8 +151,30 @@ def _shown_transcript(s: Session, recording_id: str) -> Transcript | None:
     rows = s.scalars(select(Transcript).where(Transcript.recording_id == recording_id)
                      .order_by(text("transcripts.rowid DESC"))).all()
     # max keeps the first of equal keys: with rows newest first, the newest wins a tie.
-    return max(rows, default=None, key=lambda t: (
-        t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at))
+    return max(rows, default=None, key=_show_rank)
+
+
+def _show_rank(t: Transcript) -> tuple[bool, int, datetime]:
+    return t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at
+
+
+def shown_texts(s: Session, recording_ids: Iterable[str]) -> dict[str, str]:
+    """Inside a caller's unit of work: the text of each recording's transcript to show (the
+    same choice as ``shown_segments``), in two queries for any number of recordings."""
+    best: dict[str, Transcript] = {}
+    for t in s.scalars(select(Transcript).where(Transcript.recording_id.in_(list(recording_ids)))
+                       .order_by(text("transcripts.rowid DESC"))):
+        current = best.get(t.recording_id)
+        if current is None or _show_rank(t) > _show_rank(current):
+            best[t.recording_id] = t
+    by_transcript = {t.id: rid for rid, t in best.items()}
+    parts: dict[str, list[str]] = {rid: [] for rid in best}
+    for transcript_id, segment_text in s.execute(
+            select(Segment.transcript_id, Segment.text)
+            .where(Segment.transcript_id.in_(list(by_transcript)))
+            .order_by(Segment.transcript_id, Segment.seq)):
+        parts[by_transcript[transcript_id]].append(segment_text)
+    return {rid: " ".join(texts) for rid, texts in parts.items()}
 
 
 def _segment_count(s: Session, transcript_id: str) -> int:
