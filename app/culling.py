@@ -26,7 +26,7 @@ from app.stats_calc import LOCAL_TZ
 from models.audit import OutboxItem
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
-from models.staffing import CulledCase
+from models.staffing import CulledCase, NoteWordCount
 from models.visits import Consent, Recording, Segment, Transcript, Visit
 
 STATES = ("due", "keep", "later")
@@ -157,6 +157,7 @@ def _cull_case(s: Session, ctx: Context, row: CullingRow) -> list[str]:
     s.execute(delete(Segment).where(Segment.transcript_id.in_(transcripts)))
     s.execute(delete(Transcript).where(Transcript.recording_id.in_(recordings)))
     s.execute(delete(Recording).where(Recording.id.in_(recordings)))
+    s.execute(delete(NoteWordCount).where(NoteWordCount.note_id.in_(notes)))
     s.execute(delete(NoteRevision).where(NoteRevision.note_id.in_(notes)))
     s.execute(delete(JournalNote).where(JournalNote.case_id == row.case_id))
     s.execute(delete(Consent).where(Consent.visit_id.in_(visits)))

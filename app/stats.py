@@ -10,8 +10,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -83,9 +84,9 @@ def compute(ctx: Context, first: date, last: date, grouping: str = "week",
         users = _users_in_scope(s, ctx, user_ids)
         start = datetime.combine(first, datetime.min.time(), tzinfo=LOCAL_TZ)
         end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=LOCAL_TZ)
-        spans = _spans(s)
-        direct = _direct_minutes(s, users, spans, start, end, grouping)
-        notes = note_figures(s, users, start, end, spans,
+        visits = _visits(s)
+        direct = _direct_minutes(s, users, visits, start, end, grouping)
+        notes = note_figures(s, users, start, end, {v.id: span for v, span in visits},
                              timedelta(minutes=ctx.settings.on_site_margin_minutes))
         hours, absences = _staffing(s, users)
         audit.record(s, ctx.actor, "stats.view", details={
@@ -131,7 +132,7 @@ def _users_in_scope(s: Session, ctx: Context, wanted: Sequence[str] | None) -> d
     return chosen
 
 
-def _visit_span(visit: Visit, recorded_s: float, first_recording: datetime | None
+def _visit_span(visit: Row[Any], recorded_s: float, first_recording: datetime | None
                 ) -> Span | None:
     """When the contact happened: the visit's actual start and end, else its start plus the
     recorded time; no start means the visit did not take place (only planned)."""
@@ -142,7 +143,7 @@ def _visit_span(visit: Visit, recorded_s: float, first_recording: datetime | Non
     return Span(start, end) if end > start else None
 
 
-def _direct_contact(visit: Visit, roles: dict[str, str]) -> bool:
+def _direct_contact(visit: Row[Any], roles: dict[str, str]) -> bool:
     if visit.with_child:
         return True
     for p in visit.participants:
@@ -152,7 +153,7 @@ def _direct_contact(visit: Visit, roles: dict[str, str]) -> bool:
     return False
 
 
-def _credited(visit: Visit, users: dict[str, str]) -> set[str]:
+def _credited(visit: Row[Any], users: dict[str, str]) -> set[str]:
     """Who was there for the service: the visit's creator and caseworkers listed with it."""
     out = {visit.created_by} if visit.created_by in users else set()
     for p in visit.participants:
@@ -173,22 +174,24 @@ def _recordings(s: Session) -> tuple[dict[str, float], dict[str, datetime]]:
     return seconds, first
 
 
-def _spans(s: Session) -> dict[str, tuple[Visit, Span]]:
+def _visits(s: Session) -> list[tuple[Row[Any], Span]]:
+    """Every visit that took place, with when."""
     seconds, first = _recordings(s)
-    out = {}
-    for visit in s.scalars(select(Visit)):
+    out = []
+    for visit in s.execute(select(Visit.id, Visit.actual_start, Visit.actual_end,
+                                  Visit.with_child, Visit.participants, Visit.created_by)):
         span = _visit_span(visit, seconds.get(visit.id, 0.0), first.get(visit.id))
         if span is not None:
-            out[visit.id] = (visit, span)
+            out.append((visit, span))
     return out
 
 
-def _direct_minutes(s: Session, users: dict[str, str], spans: dict[str, tuple[Visit, Span]],
+def _direct_minutes(s: Session, users: dict[str, str], visits: list[tuple[Row[Any], Span]],
                     start: datetime, end: datetime, grouping: str
                     ) -> dict[str, dict[date, float]]:
     roles = dict(s.execute(select(Person.id, Person.role)).tuples().all())
     out: dict[str, dict[date, float]] = {uid: defaultdict(float) for uid in users}
-    for visit, span in spans.values():
+    for visit, span in visits:
         if span.end <= start or span.start >= end or not _direct_contact(visit, roles):
             continue
         clipped = Span(max(span.start, start), min(span.end, end))

@@ -158,23 +158,30 @@ def _show_rank(t: Transcript) -> tuple[bool, int, datetime]:
     return t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at
 
 
-def shown_texts(s: Session, recording_ids: Iterable[str]) -> dict[str, str]:
-    """Inside a caller's unit of work: the text of each recording's transcript to show (the
-    same choice as ``shown_segments``), in two queries for any number of recordings."""
-    best: dict[str, Transcript] = {}
-    for t in s.scalars(select(Transcript).where(Transcript.recording_id.in_(list(recording_ids)))
-                       .order_by(text("transcripts.rowid DESC"))):
-        current = best.get(t.recording_id)
-        if current is None or _show_rank(t) > _show_rank(current):
-            best[t.recording_id] = t
-    by_transcript = {t.id: rid for rid, t in best.items()}
-    parts: dict[str, list[str]] = {rid: [] for rid in best}
+def shown_transcripts(s: Session, recording_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Inside a caller's unit of work: (id, hash or "") of each recording's transcript to show
+    (the same choice as ``shown_segments``), in one query for any number of recordings."""
+    best: dict[str, tuple[tuple[bool, int, datetime], str, str]] = {}
+    for tid, rid, hash_, pass_kind, created_at in s.execute(
+            select(Transcript.id, Transcript.recording_id, Transcript.hash,
+                   Transcript.pass_kind, Transcript.created_at)
+            .where(Transcript.recording_id.in_(list(recording_ids)))
+            .order_by(text("transcripts.rowid DESC"))):
+        rank = (hash_ is not None, TRANSCRIPT_PASSES.index(pass_kind), created_at)
+        if rid not in best or rank > best[rid][0]:  # rows newest first: the newest wins a tie
+            best[rid] = (rank, tid, hash_ or "")
+    return {rid: (tid, hash_) for rid, (_, tid, hash_) in best.items()}
+
+
+def texts_of(s: Session, transcript_ids: Iterable[str]) -> dict[str, str]:
+    """Inside a caller's unit of work: the whole text of each transcript, in one query."""
+    parts: dict[str, list[str]] = {}
     for transcript_id, segment_text in s.execute(
             select(Segment.transcript_id, Segment.text)
-            .where(Segment.transcript_id.in_(list(by_transcript)))
+            .where(Segment.transcript_id.in_(list(transcript_ids)))
             .order_by(Segment.transcript_id, Segment.seq)):
-        parts[by_transcript[transcript_id]].append(segment_text)
-    return {rid: " ".join(texts) for rid, texts in parts.items()}
+        parts.setdefault(transcript_id, []).append(segment_text)
+    return {tid: " ".join(texts) for tid, texts in parts.items()}
 
 
 def _segment_count(s: Session, transcript_id: str) -> int:

@@ -4,7 +4,7 @@ from models.audit import AuditEvent, Installation, OutboxItem
 from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
-from models.staffing import Absence, CulledCase, WorkHours
+from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
 from models.visits import Consent, Recording, Segment, Visit
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CaseAssignment",
     "Consent",
     "Installation",
+    "NoteWordCount",
     "JournalNote",
     "NoteRevision",
     "OutboxItem",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
@@ -51,3 +51,16 @@ class CulledCase(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     culled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     culled_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class NoteWordCount(Base):
+    """How many words of a signed note match the machine transcript of its visit, kept so that
+    statistics need not compare texts again. ``draft_key`` names the transcripts compared; a
+    new transcript (a second pass) changes it and the count is made again."""
+
+    __tablename__ = "note_word_counts"
+
+    note_id: Mapped[str] = mapped_column(ForeignKey("journal_notes.id"), primary_key=True)
+    draft_key: Mapped[str] = mapped_column(String(64))
+    signed_words: Mapped[int] = mapped_column(Integer)
+    kept_words: Mapped[int] = mapped_column(Integer)

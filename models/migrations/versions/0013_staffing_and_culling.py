@@ -1,4 +1,4 @@
-"""Working time for statistics (work_hours, absences) and culling (culled_cases).
+"""Working time for statistics (work_hours, absences, note_word_counts) and culling.
 
 Revision ID: 0013
 Revises: 0005
@@ -86,6 +86,16 @@ def upgrade() -> None:
                                 name=op.f("fk_culled_cases_culled_by_users")),
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_culled_cases")),
     )
+    op.create_table(
+        "note_word_counts",
+        sa.Column("note_id", sa.String(length=32), nullable=False),
+        sa.Column("draft_key", sa.String(length=64), nullable=False),
+        sa.Column("signed_words", sa.Integer(), nullable=False),
+        sa.Column("kept_words", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["note_id"], ["journal_notes.id"],
+                                name=op.f("fk_note_word_counts_note_id_journal_notes")),
+        sa.PrimaryKeyConstraint("note_id", name=op.f("pk_note_word_counts")),
+    )
     for verb in ("UPDATE", "DELETE"):
         op.execute(f"CREATE TRIGGER culled_cases_no_{verb.lower()} BEFORE {verb} ON culled_cases "
                    "BEGIN SELECT RAISE(ABORT, 'culled_cases are append-only'); END")
@@ -110,6 +120,7 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS culled_cases_no_update")
     op.execute("DROP TRIGGER IF EXISTS culled_cases_no_delete")
     op.drop_table("culled_cases")
+    op.drop_table("note_word_counts")
     op.drop_index(op.f("ix_absences_user_id"), table_name="absences")
     op.drop_table("absences")
     op.drop_index(op.f("ix_work_hours_user_id"), table_name="work_hours")

@@ -201,3 +201,35 @@ def test_no_contracted_hours_means_no_share_not_a_division_by_zero(
     result = stats.compute(admin, date(2026, 11, 23), date(2026, 11, 29))
     dora = result.people[0]
     assert dora.periods[0].working_minutes is None and dora.periods[0].share is None
+
+
+def test_words_kept_are_counted_once_and_again_after_a_better_transcript(
+        unit: dict[str, Context], clock: FixedClock) -> None:
+    from app import transcripts
+    from models.staffing import NoteWordCount
+    from speech.values import Segment as SpeechSegment
+
+    anna, chef, cid = unit["anna"], unit["chef"], case_id(unit)
+    visit = add_visit(anna, cid, local(24, 9), local(24, 10), with_child=True,
+                      recorded_s=3600, transcript="helt andra ord här")
+    clock.now = local(24, 10, 30).astimezone(UTC)
+    note = notes.create_draft(anna, cid, "Vi pratade om skolan.", visit_id=visit)
+    notes.sign(anna, note.id)
+    first = stats.compute(chef, date(2026, 11, 23), date(2026, 11, 29))
+    assert first.unit_notes.kept_words == 0 and first.unit_notes.signed_words_from_transcripts == 4
+    with chef.uow() as uow:
+        cached = uow.session.get(NoteWordCount, note.id)
+        assert cached is not None and cached.kept_words == 0
+        key = cached.draft_key
+        recording_id = uow.session.scalar(select(Recording.id).where(
+            Recording.visit_id == visit))
+    assert recording_id is not None
+    transcripts.add_transcript(anna, recording_id,
+                               [SpeechSegment(0.0, 2.0, "vi pratade om skolan", ())],
+                               engine="faster-whisper", model_id="kb-whisper-base",
+                               pass_kind="accuracy")
+    second = stats.compute(chef, date(2026, 11, 23), date(2026, 11, 29))
+    assert second.unit_notes.kept_words == 4
+    with chef.uow() as uow:
+        cached = uow.session.get(NoteWordCount, note.id)
+        assert cached is not None and cached.draft_key != key
