@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
+from app import accounts, audit, cli_models, cli_stats, cli_transcribe, paths, vocabulary
 from app.context import Context
 from app.environment import kdf_from_env
 from app.errors import UserError
@@ -98,7 +98,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_login_args(p: argparse.ArgumentParser) -> None:
+def add_login_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", help="användarnamn (annars SAMSKRIV_USER)")
 
 
@@ -122,23 +122,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=tuple(vocabulary.USER_ROLES), default="caseworker",
                    help="roll: " + ", ".join(f"{key} ({word.lower()})"
                                               for key, word in vocabulary.USER_ROLES.items()))
-    _add_login_args(p)
+    add_login_args(p)
     p.set_defaults(func=_cmd_user_add)
 
     aud = sub.add_parser("audit", help="granskningsloggen").add_subparsers(dest="audit_cmd",
                                                                            required=True)
     p = aud.add_parser("verify", help="kontrollera att loggen är obruten")
-    _add_login_args(p)
+    add_login_args(p)
     p.set_defaults(func=_cmd_audit_verify)
 
     p = sub.add_parser("search", help="sök i anteckningar")
     p.add_argument("words", nargs="+")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
-    _add_login_args(p)
+    add_login_args(p)
     p.set_defaults(func=_cmd_search)
 
-    for module in (cli_transcribe, cli_models):
+    for module in (cli_transcribe, cli_models, cli_stats):
         module.register(sub)
     return parser
 

@@ -39,6 +39,12 @@ class Settings:
     # (it keeps its text, the child variant included, inside this range).
     review_font_pt: int = _ranged(32, 16, 96)
     low_confidence: float = _ranged(0.6, 0.0, 1.0)
+    # Statistics: the target share of working time in direct contact (the municipalities'
+    # goal is 20%), and how long after a visit's end a signed note still counts as "on site".
+    stats_target_percent: int = _ranged(20, 1, 100)
+    on_site_margin_minutes: int = _ranged(60, 0, 1440)
+    # Culling (gallring): years after a case was closed before its content may be culled.
+    retention_years: int = _ranged(5, 1, 50)
 
     def validated(self) -> Settings:
         """Return a copy with out-of-range values replaced by defaults (a hand-edited file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -150,8 +151,37 @@ def _shown_transcript(s: Session, recording_id: str) -> Transcript | None:
     rows = s.scalars(select(Transcript).where(Transcript.recording_id == recording_id)
                      .order_by(text("transcripts.rowid DESC"))).all()
     # max keeps the first of equal keys: with rows newest first, the newest wins a tie.
-    return max(rows, default=None, key=lambda t: (
-        t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at))
+    return max(rows, default=None, key=_show_rank)
+
+
+def _show_rank(t: Transcript) -> tuple[bool, int, datetime]:
+    return t.hash is not None, TRANSCRIPT_PASSES.index(t.pass_kind), t.created_at
+
+
+def shown_transcripts(s: Session, recording_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Inside a caller's unit of work: (id, hash or "") of each recording's transcript to show
+    (the same choice as ``shown_segments``), in one query for any number of recordings."""
+    best: dict[str, tuple[tuple[bool, int, datetime], str, str]] = {}
+    for tid, rid, hash_, pass_kind, created_at in s.execute(
+            select(Transcript.id, Transcript.recording_id, Transcript.hash,
+                   Transcript.pass_kind, Transcript.created_at)
+            .where(Transcript.recording_id.in_(list(recording_ids)))
+            .order_by(text("transcripts.rowid DESC"))):
+        rank = (hash_ is not None, TRANSCRIPT_PASSES.index(pass_kind), created_at)
+        if rid not in best or rank > best[rid][0]:  # rows newest first: the newest wins a tie
+            best[rid] = (rank, tid, hash_ or "")
+    return {rid: (tid, hash_) for rid, (_, tid, hash_) in best.items()}
+
+
+def texts_of(s: Session, transcript_ids: Iterable[str]) -> dict[str, str]:
+    """Inside a caller's unit of work: the whole text of each transcript, in one query."""
+    parts: dict[str, list[str]] = {}
+    for transcript_id, segment_text in s.execute(
+            select(Segment.transcript_id, Segment.text)
+            .where(Segment.transcript_id.in_(list(transcript_ids)))
+            .order_by(Segment.transcript_id, Segment.seq)):
+        parts.setdefault(transcript_id, []).append(segment_text)
+    return {tid: " ".join(texts) for tid, texts in parts.items()}
 
 
 def _segment_count(s: Session, transcript_id: str) -> int:

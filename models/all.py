@@ -4,15 +4,20 @@ from models.audit import AuditEvent, Installation, OutboxItem
 from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
+from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
 from models.visits import Consent, Recording, Segment, Visit
 
 __all__ = [
+    "Absence",
+    "CulledCase",
+    "WorkHours",
     "AuditEvent",
     "Base",
     "Case",
     "CaseAssignment",
     "Consent",
     "Installation",
+    "NoteWordCount",
     "JournalNote",
     "NoteRevision",
     "OutboxItem",
