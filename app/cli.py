@@ -17,8 +17,8 @@ from collections.abc import Sequence
 # Each command module has register(subparsers), setting func=run(args) -> int.
 from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
 from app.context import Context
-from app.environment import kdf_from_env
 from app.errors import UserError
+from app.keys import KdfParams
 
 
 def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
@@ -36,13 +36,19 @@ def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool 
 def login_from_args(args: argparse.Namespace) -> Context:
     username = args.user or os.environ.get("SAMSKRIV_USER") or getpass.getuser()
     password = read_password(f"Lösenord för {username}: ")
-    return accounts.login(paths.resolve(args.data_dir), username, password, kdf=kdf_from_env())
+    return accounts.login(paths.resolve(args.data_dir), username, password, kdf=_kdf(args))
+
+
+def _kdf(args: argparse.Namespace) -> KdfParams | None:
+    """The Argon2id cost ``run`` was handed (tests only); None: the store's own."""
+    kdf: KdfParams | None = getattr(args, "test_kdf", None)
+    return kdf
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
     password = read_password("Lösenord för det första kontot: ", confirm=True)
     ctx = accounts.initialise(paths.resolve(args.data_dir), args.username,
-                              args.name or args.username, password, kdf=kdf_from_env())
+                              args.name or args.username, password, kdf=_kdf(args))
     print(f"Databasen skapades i {ctx.paths.root} med administratören {args.username}.")
     ctx.close()
     return 0
@@ -143,8 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2)."""
+def run(args: argparse.Namespace, *, kdf: KdfParams | None = None) -> int:
+    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2).
+    ``kdf``: a cheap Argon2id, for tests only (no option or environment variable sets it)."""
+    args.test_kdf = kdf
     try:
         code: int = args.func(args)
         return code
@@ -155,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         return 130
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> int:
     """Subcommands only (``python -m app.cli``); ``samskriv`` itself is ``ui.main``."""
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -163,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("samskriv: ange ett kommando (fönstret startas med samskriv).", file=sys.stderr)
         return 2
-    return run(args)
+    return run(args, kdf=kdf)
 
 
 if __name__ == "__main__":
