@@ -42,12 +42,13 @@ def _accounts(ctx: Context) -> list[AccountInfo]:
     guard = _guard(ctx)
     keyed = set(ctx.keyfile.usernames())
     with ctx.uow() as uow:
-        users = list(uow.session.scalars(select(User).order_by(User.username)))
+        rows = [(u.id, u.username, u.display_name, u.role, u.active)
+                for u in uow.session.scalars(select(User).order_by(User.username))]
     out = []
-    for u in users:
-        status = guard.status(u.username)
-        out.append(AccountInfo(u.id, u.username, u.display_name, u.role, u.active,
-                               status.locked, status.failures, u.username in keyed))
+    for user_id, name, display, role, active in rows:
+        status = guard.status(name)
+        out.append(AccountInfo(user_id, name, display, role, active, status.locked,
+                               status.failures, name in keyed))
     return out
 
 
