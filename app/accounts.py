@@ -111,7 +111,7 @@ def login(
     password: str,
     *,
     kdf: KdfParams | None = None,
-    clock: Callable[[], datetime] = utcnow,
+    clock: Callable[[], datetime] | None = None,
 ) -> Context:
     """Unwrap the data key with the password and open the store.
 
@@ -121,6 +121,7 @@ def login(
     (``Context.login_notices``)."""
     if not is_initialised(paths):
         raise NotInitialised()
+    clock = clock or utcnow
     name = username.strip()
     guard = LoginGuard(paths.login_guard, clock)
     guard.check(name)
