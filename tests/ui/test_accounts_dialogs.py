@@ -13,7 +13,7 @@ from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
 from tests.support.store import FixedClock
 from tests.ui.conftest import PASSWORD
-from ui.accounts_dialog import ChangePasswordDialog, UsersDialog
+from ui.accounts_dialog import ChangePasswordDialog
 from ui.app import AppController
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
