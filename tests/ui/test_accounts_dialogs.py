@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from app import accounts, user_admin
@@ -13,11 +14,16 @@ from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
 from tests.support.store import FixedClock
 from tests.ui.conftest import PASSWORD
-from ui.accounts_dialog import ChangePasswordDialog
+from ui.accounts_dialog import ChangePasswordDialog, UsersDialog
 from ui.app import AppController
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskManager
+
+
+def _cell(dialog: UsersDialog, row: int, column: int) -> str:
+    item = dialog.table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def _idle(qtbot: QtBot, window: MainWindow) -> None:
@@ -30,7 +36,7 @@ def test_the_admin_adds_resets_and_deactivates_in_the_users_dialog(
     assert [a.text() for a in window.menuBar().actions()][-1] == "&Konto"
     dialog = window.open_users_dialog()
     _idle(qtbot, window)
-    assert [dialog.table.item(0, c).text() for c in range(4)] == [
+    assert [_cell(dialog, 0, c) for c in range(4)] == [
         "kim", "Kim Testsson", "Administratör", "Aktivt"]
     dialog.new_username.setText("bo")
     dialog.new_name.setText("Bo Handläggare")
@@ -51,7 +57,7 @@ def test_the_admin_adds_resets_and_deactivates_in_the_users_dialog(
     dialog.select_username("bo")
     dialog.deactivate_button.click()
     _idle(qtbot, window)
-    assert dialog.table.item(0, 3).text() == "Avstängt"
+    assert _cell(dialog, 0, 3) == "Avstängt"
     with pytest.raises(AuthenticationError):
         accounts.login(window.session.ctx.paths, "bo", "bos-lösenord-1", kdf=FAST_TEST_KDF)
     dialog.select_username("kim")
@@ -77,6 +83,7 @@ def test_a_caseworker_has_no_users_menu_and_changes_their_password(
     assert window is not None
     _idle(qtbot, window)
     konto = [a for a in window.menuBar().actions() if a.text() == "&Konto"][0].menu()
+    assert isinstance(konto, QMenu)
     assert [a.text() for a in konto.actions()] == ["&Byt lösenord…"]
     change = window.open_change_password_dialog()
     assert isinstance(change, ChangePasswordDialog)

@@ -74,5 +74,6 @@ def test_the_account_dialogs_translate(english: Translations) -> None:
     tr = QCoreApplication.translate
     assert tr("UsersDialog", "Stäng av kontot") == "Deactivate the account"
     assert tr("ChangePasswordDialog", "De nya lösenorden är olika.") == "The new passwords differ."
-    assert tr("LoginDialog", "Vänta {n} s innan du försöker igen.") == "Wait {n} s before you try again."
+    assert (tr("_CredentialsDialog", "Vänta {n} s innan du försöker igen.")
+            == "Wait {n} s before you try again.")
     assert tr("MainWindow", "&Konto") == "&Account"
