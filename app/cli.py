@@ -15,10 +15,20 @@ import sys
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_stats, cli_transcribe, paths, vocabulary
+from app import (
+    accounts,
+    audit,
+    cli_models,
+    cli_stats,
+    cli_transcribe,
+    paths,
+    user_admin,
+    vocabulary,
+)
 from app.context import Context
-from app.environment import kdf_from_env
+from app.dto import AccountInfo
 from app.errors import UserError
+from app.keys import KdfParams
 
 
 def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
@@ -36,29 +46,132 @@ def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool 
 def login_from_args(args: argparse.Namespace) -> Context:
     username = args.user or os.environ.get("SAMSKRIV_USER") or getpass.getuser()
     password = read_password(f"Lösenord för {username}: ")
-    return accounts.login(paths.resolve(args.data_dir), username, password, kdf=kdf_from_env())
+    ctx = accounts.login(paths.resolve(args.data_dir), username, password, kdf=_kdf(args))
+    for notice in ctx.login_notices:
+        print(f"samskriv: {notice}", file=sys.stderr)
+    return ctx
+
+
+def _kdf(args: argparse.Namespace) -> KdfParams | None:
+    """The Argon2id cost ``run`` was handed (tests only); None: the store's own."""
+    kdf: KdfParams | None = getattr(args, "test_kdf", None)
+    return kdf
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
     password = read_password("Lösenord för det första kontot: ", confirm=True)
     ctx = accounts.initialise(paths.resolve(args.data_dir), args.username,
-                              args.name or args.username, password, kdf=kdf_from_env())
+                              args.name or args.username, password, kdf=_kdf(args))
     print(f"Databasen skapades i {ctx.paths.root} med administratören {args.username}.")
     ctx.close()
     return 0
 
 
+def _new_password(args: argparse.Namespace) -> str:
+    """The new account's password: one line on stdin (``--password-stdin``, for scripts),
+    else SAMSKRIV_NEW_PASSWORD, else asked twice in a terminal."""
+    if args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise UserError("Inget lösenord på standard in.")
+        return line
+    return read_password(f"Lösenord för {args.username}: ", "SAMSKRIV_NEW_PASSWORD",
+                         confirm=True)
+
+
 def _cmd_user_add(args: argparse.Namespace) -> int:
     ctx = login_from_args(args)
     try:
-        new_pw = read_password(f"Lösenord för {args.username}: ", "SAMSKRIV_NEW_PASSWORD",
-                               confirm=True)
         info = accounts.add_user(ctx, args.username, args.name or args.username, args.role,
-                                 new_pw)
+                                 _new_password(args))
         print(f"Kontot {info.username} ({vocabulary.user_role(info.role).lower()}) skapades.")
     finally:
         ctx.close()
     return 0
+
+
+def _status(a: AccountInfo) -> str:
+    if not a.active:
+        return "avstängt"
+    if a.locked:
+        return "spärrat"
+    return "aktivt"
+
+
+def _cmd_user_list(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        rows = user_admin.list_accounts(ctx)
+    finally:
+        ctx.close()
+    for a in rows:
+        if args.json:
+            print(json.dumps({"username": a.username, "name": a.display_name, "role": a.role,
+                              "active": a.active, "locked": a.locked,
+                              "failed_attempts": a.failed_attempts}, ensure_ascii=False))
+        else:
+            print(f"{a.username}\t{a.display_name}\t"
+                  f"{vocabulary.user_role(a.role).lower()}\t{_status(a)}")
+    return 0
+
+
+def _cmd_user_deactivate(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        user_admin.deactivate_user(ctx, args.username)
+    finally:
+        ctx.close()
+    print(f"Kontot {args.username} är avstängt och dess nyckel borttagen.")
+    return 0
+
+
+def _cmd_user_reset_password(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        user_admin.reset_password(ctx, args.username, _new_password(args))
+    finally:
+        ctx.close()
+    print(f"Kontot {args.username} har fått ett nytt lösenord.")
+    return 0
+
+
+def _cmd_user_unlock(args: argparse.Namespace) -> int:
+    ctx = login_from_args(args)
+    try:
+        info = user_admin.unlock_user(ctx, args.username)
+    finally:
+        ctx.close()
+    print(f"Spärren för {info.username} är hävd.")
+    return 0
+
+
+def _register_users(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    users = sub.add_parser("users", aliases=["user"], help="hantera konton (kräver admin)")
+    cmds = users.add_subparsers(dest="user_cmd", required=True)
+    p = cmds.add_parser("list", help="visa konton med roll och status")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_user_list)
+    p = cmds.add_parser("add", help="lägg till ett konto")
+    p.add_argument("username")
+    p.add_argument("--name", help="visningsnamn")
+    p.add_argument("--role", choices=tuple(vocabulary.USER_ROLES), default="caseworker",
+                   help="roll: " + ", ".join(f"{key} ({word.lower()})"
+                                              for key, word in vocabulary.USER_ROLES.items()))
+    p.set_defaults(func=_cmd_user_add)
+    p = cmds.add_parser("deactivate", help="stäng av ett konto och ta bort dess nyckel")
+    p.add_argument("username")
+    p.set_defaults(func=_cmd_user_deactivate)
+    p = cmds.add_parser("reset-password", help="ge ett konto ett nytt lösenord")
+    p.add_argument("username")
+    p.set_defaults(func=_cmd_user_reset_password)
+    p = cmds.add_parser("unlock", help="häv spärren efter för många felaktiga försök")
+    p.add_argument("username")
+    p.set_defaults(func=_cmd_user_unlock)
+    for name, parser in cmds.choices.items():
+        add_login_args(parser)
+        if name in ("add", "reset-password"):
+            parser.add_argument("--password-stdin", action="store_true",
+                                help="läs det nya lösenordet från standard in (en rad)")
 
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -114,16 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="visningsnamn")
     p.set_defaults(func=_cmd_init)
 
-    user = sub.add_parser("user", help="hantera konton").add_subparsers(dest="user_cmd",
-                                                                          required=True)
-    p = user.add_parser("add", help="lägg till ett konto (kräver admin)")
-    p.add_argument("username")
-    p.add_argument("--name", help="visningsnamn")
-    p.add_argument("--role", choices=tuple(vocabulary.USER_ROLES), default="caseworker",
-                   help="roll: " + ", ".join(f"{key} ({word.lower()})"
-                                              for key, word in vocabulary.USER_ROLES.items()))
-    add_login_args(p)
-    p.set_defaults(func=_cmd_user_add)
+    _register_users(sub)
 
     aud = sub.add_parser("audit", help="granskningsloggen").add_subparsers(dest="audit_cmd",
                                                                            required=True)
@@ -143,8 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2)."""
+def run(args: argparse.Namespace, *, kdf: KdfParams | None = None) -> int:
+    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2).
+    ``kdf``: a cheap Argon2id, for tests only (no option or environment variable sets it)."""
+    args.test_kdf = kdf
     try:
         code: int = args.func(args)
         return code
@@ -155,7 +261,7 @@ def run(args: argparse.Namespace) -> int:
         return 130
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> int:
     """Subcommands only (``python -m app.cli``); ``samskriv`` itself is ``ui.main``."""
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -163,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("samskriv: ange ett kommando (fönstret startas med samskriv).", file=sys.stderr)
         return 2
-    return run(args)
+    return run(args, kdf=kdf)
 
 
 if __name__ == "__main__":

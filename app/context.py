@@ -27,6 +27,9 @@ class Context:
     actor: Actor
     data_key: bytes = field(repr=False)
     clock: Callable[[], datetime] = utcnow
+    # What the user must be told right after logging in (failed attempts since last time, a
+    # login-guard file that was deleted or rolled back), in Swedish.
+    login_notices: tuple[str, ...] = ()
     _settings: settings_mod.Settings | None = field(default=None, init=False, repr=False,
                                                    compare=False)
     _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False,

@@ -28,6 +28,20 @@ class UserInfo:
 
 
 @dataclass(frozen=True)
+class AccountInfo:
+    """An account as the admin's list shows it."""
+
+    id: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked: bool
+    failed_attempts: int
+    has_key: bool
+
+
+@dataclass(frozen=True)
 class PersonInput:
     role: str
     name: str

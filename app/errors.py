@@ -26,8 +26,31 @@ class UserError(SamskrivError):
 
 
 class AuthenticationError(UserError):
-    def __init__(self, message: str = "Fel användarnamn eller lösenord.") -> None:
+    """A refused password. ``retry_after_s`` > 0: the next attempt is refused until then."""
+
+    def __init__(self, message: str = "Fel användarnamn eller lösenord.", *,
+                 retry_after_s: int = 0) -> None:
         super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def wait_text(seconds: int) -> str:
+    unit = "sekund" if seconds == 1 else "sekunder"
+    return f"Vänta {seconds} {unit} innan du försöker igen."
+
+
+class LoginThrottled(AuthenticationError):
+    """Too many wrong passwords in a row: this attempt is refused without being tried."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"För många felaktiga försök. {wait_text(seconds)}",
+                         retry_after_s=seconds)
+
+
+class AccountLocked(AuthenticationError):
+    def __init__(self) -> None:
+        super().__init__("Kontot är spärrat efter för många felaktiga försök. "
+                         "En administratör kan häva spärren.")
 
 
 class PermissionDenied(UserError):

@@ -26,6 +26,11 @@ class DataPaths:
         return self.root / "keys.json"
 
     @property
+    def login_guard(self) -> Path:
+        """Failed login attempts and lockouts (``app.login_guard``); holds no secret."""
+        return self.root / "login-guard.json"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 

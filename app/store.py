@@ -79,6 +79,15 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
     return engine
 
 
+EMPTY_FILE = ("Databasfilen är tom (0 byte). Samskriv ersätter den inte med en ny, tom "
+              "databas. Kontakta IT för att återställa den från en säkerhetskopia.")
+FOREIGN_FILE = ("Databasfilen går att öppna men är inte en Samskriv-databas. Ingenting har "
+                "ändrats i den. Kontakta IT.")
+# Every store since the first migration has both: Alembic's version row and the device id
+# (0004 adds it to older ones, which still have alembic_version and users).
+_OUR_TABLES = frozenset({"alembic_version", "users"})
+
+
 class Store:
     """An open store. Construct with ``Store.open``; close with ``close``."""
 
@@ -97,11 +106,20 @@ class Store:
     def open(cls, path: Path, data_key: bytes, *, create: bool = False) -> Store:
         if not create and not path.exists():
             raise StoreError("Databasfilen saknas.", detail=str(path))
+        if not create and path.stat().st_size == 0:
+            # SQLCipher would take an empty file for a new database and the migrations would
+            # fill it: the records would seem gone, replaced by an empty store. Refuse instead.
+            raise StoreError(EMPTY_FILE, detail=str(path))
         engine = make_engine(path, data_key)
         try:
             raw = engine.raw_connection()
             try:  # outside any transaction: WAL cannot be switched on inside one
-                raw.cursor().execute("SELECT count(*) FROM sqlite_master").fetchone()
+                tables = {row[0] for row in raw.cursor().execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+                if not create and not tables >= _OUR_TABLES:
+                    # Opens with our key but is not our schema: neither migrate nor touch it
+                    # (even switching to WAL would rewrite its header).
+                    raise StoreError(FOREIGN_FILE, detail=f"tables: {len(tables)}")
                 raw.cursor().execute("PRAGMA journal_mode = WAL").fetchone()
             finally:
                 raw.close()
@@ -109,6 +127,9 @@ class Store:
             with engine.execution_options(**{_WRITE: True}).begin() as conn:
                 upgrade(conn)
                 device_id = conn.scalar(select(Installation.device_id))
+        except StoreError:
+            engine.dispose()
+            raise
         except (DatabaseError, sqlcipher3.DatabaseError) as exc:
             engine.dispose()
             raise StoreError(

@@ -105,6 +105,7 @@ class AppController(QObject):
             old.deleteLater()
         window.show()
         if old is None:
+            window.show_login_notices()
             settle_after_startup()
         self.window_shown.emit(window)
         return window

@@ -7,7 +7,10 @@ stays.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import accounts
 from app.context import Context
-from app.errors import ValidationError
+from app.errors import AuthenticationError, ValidationError
 from app.keys import KdfParams
 from app.paths import DataPaths
 from ui.errors import FieldErrorLabel, FormErrors
@@ -64,12 +67,21 @@ class _CredentialsDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.errors = FormErrors(self, general=self.form_error)
+        self.wait_left = 0
+        self.wait_label = QLabel()
+        self.wait_label.setAccessibleName(self.tr("Väntetid"))
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self._on_wait_timer_timeout)
 
     def _finish_layout(self) -> None:
+        self.layout_.addWidget(self.wait_label)
         self.layout_.addWidget(self.buttons)
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
+        if not busy and self.wait_timer.isActive():
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.setCursor(Qt.CursorShape.WaitCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def _on_buttons_accepted(self) -> None:
@@ -84,14 +96,40 @@ class _CredentialsDialog(QDialog):
     def _on_task_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.errors(exc)
+        wait = exc.retry_after_s if isinstance(exc, AuthenticationError) else 0
+        if wait > 0:
+            self._start_wait(wait)
+
+    def _start_wait(self, seconds: int) -> None:
+        """The service refuses tries until then; the button says so and counts down."""
+        self.wait_left = seconds
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self._show_wait()
+        self.wait_timer.start()
+
+    def _show_wait(self) -> None:
+        self.wait_label.setText(self.tr("Vänta {n} s innan du försöker igen.")
+                                .format(n=self.wait_left))
+
+    @Slot()
+    def _on_wait_timer_timeout(self) -> None:
+        self.wait_left -= 1
+        if self.wait_left > 0:
+            self._show_wait()
+            return
+        self.wait_timer.stop()
+        self.wait_label.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
 
 class LoginDialog(_CredentialsDialog):
     """Username + password; emits ``logged_in(Context)``."""
 
     def __init__(self, paths: DataPaths, tasks: TaskManager, kdf: KdfParams | None = None,
-                 parent: QWidget | None = None, username: str = "") -> None:
+                 parent: QWidget | None = None, username: str = "",
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(paths, tasks, kdf, parent)
+        self.clock = clock  # the login guard's time; tests move it instead of waiting
         self.setWindowTitle(self.tr("Logga in – Samskriv"))
         self.intro.setText(self.tr("Logga in med ditt användarnamn och lösenord."))
         self.username = QLineEdit(username)
@@ -109,7 +147,7 @@ class LoginDialog(_CredentialsDialog):
         self.errors.clear()
         self._set_busy(True)
         self.tasks.op(accounts.login, self.paths, self.username.text(), self.password.text(),
-                      kdf=self.kdf) \
+                      kdf=self.kdf, clock=self.clock) \
             .success(self._on_task_succeeded).failure(self._on_task_failed).owned_by(self).run()
         self.password.clear()
 

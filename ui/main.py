@@ -14,6 +14,10 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only a type here: ``app`` is imported after the foreign-package check
+    from app.keys import KdfParams
 
 TOP_LEVEL_PACKAGES = ("app", "models", "ui", "speech", "server")
 DISTRIBUTION = "samskriv"
@@ -67,20 +71,22 @@ def _refuse(problems: list[str]) -> int:
     return EXIT_FOREIGN_PACKAGES
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> int:
+    """``kdf`` is for tests only (``tests/support/fast_kdf_main.py``): no option and no
+    environment variable of the shipped command reaches it, so the key file always gets the
+    store's own Argon2id cost from a real installation."""
     problems = foreign_packages()
     if problems:
         return _refuse(problems)
     # Imported only now: until the check above, ``app`` might not be ours.
     from app import cli
-    from app.environment import kdf_from_env
 
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
-        return cli.run(args)
+        return cli.run(args, kdf=kdf)
     from ui.app import run_gui  # Qt is loaded here, and only for the GUI
 
-    return run_gui(args.data_dir, args.lang, kdf=kdf_from_env())
+    return run_gui(args.data_dir, args.lang, kdf=kdf)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import vocabulary
 from app.dto import CaseDetail
 from app.settings import Settings
+from ui.accounts_dialog import ChangePasswordDialog, UsersDialog
 from ui.case_list import CaseListWidget
 from ui.case_view import CaseViewWidget
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
@@ -91,11 +93,16 @@ class MainWindow(QMainWindow):
         self._action(menu, self.tr("&Lås nu"), "Ctrl+L", self.idle_lock.lock_now)
         menu.addSeparator()
         self._action(menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
+        account = self.menuBar().addMenu(self.tr("&Konto"))
+        self._action(account, self.tr("&Byt lösenord…"), "", self.open_change_password_dialog)
+        if self.session.ctx.actor.role == "admin":  # the service refuses others anyway
+            self._action(account, self.tr("&Användare…"), "", self.open_users_dialog)
 
     def _action(self, menu: QMenu, text: str, key: str | QKeySequence.StandardKey,
                 slot: object) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        if key:
+            action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)
@@ -118,6 +125,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.settings_dialog = dialog
         return dialog
+
+    def open_users_dialog(self) -> UsersDialog:
+        dialog = UsersDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.users_dialog = dialog
+        return dialog
+
+    def open_change_password_dialog(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.change_password_dialog = dialog
+        return dialog
+
+    def show_login_notices(self) -> QMessageBox | None:
+        """Failed attempts since the last login, and a guard file that went missing."""
+        notices = self.session.ctx.login_notices
+        if not notices:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Inloggningar sedan sist"),
+                          "\n\n".join(notices), QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.login_notice_box = box
+        return box
 
     @Slot(object, object)
     def _on_settings_saved(self, old: Settings, new: Settings) -> None:

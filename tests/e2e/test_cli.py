@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _command() -> list[str]:
-    # The entry point of ``[project.scripts]``, run from this checkout (PYTHONPATH below).
-    return [sys.executable, "-m", "ui.main"]
+    # The entry point of ``[project.scripts]`` (``ui.main.main``), run from this checkout
+    # (PYTHONPATH below) with the cheap test Argon2id, which only a test can hand it.
+    return [sys.executable, "-m", "tests.support.fast_kdf_main"]
 
 
 def samskriv(
@@ -32,7 +33,6 @@ def samskriv(
     environ = {k: v for k, v in os.environ.items() if not k.startswith("SAMSKRIV_")}
     environ |= {
         "SAMSKRIV_PASSWORD": password,
-        "SAMSKRIV_FAST_KDF": "1",
         "SAMSKRIV_USER": "admin",
         "PYTHONWARNINGS": "error",
         "PYTHONPATH": str(ROOT),
@@ -114,3 +114,33 @@ def test_audit_verify_finds_a_tampered_event(data: Path) -> None:
     assert broken.returncode not in (0, 2), broken.stderr
     assert "bruten vid händelse 3" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def _with_stdin(data: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("SAMSKRIV_")}
+    environ |= {"SAMSKRIV_PASSWORD": PASSWORD, "SAMSKRIV_USER": "admin",
+                "PYTHONWARNINGS": "error", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*_command(), "--data-dir", str(data), *args], env=environ,
+                          cwd=data.parent, capture_output=True, text=True, timeout=60,
+                          input=stdin)
+
+
+def test_users_are_run_from_a_script_without_prompts(data: Path) -> None:
+    added = _with_stdin(data, "cillas-lösenord-1\n", "users", "add", "cilla", "--name",
+                        "Cilla Handläggare", "--password-stdin")
+    assert added.returncode == 0, added.stderr
+    listed = samskriv(data, "users", "list", "--json")
+    rows = {json.loads(line)["username"]: json.loads(line) for line in listed.stdout.splitlines()}
+    assert (rows["cilla"]["role"], rows["cilla"]["active"]) == ("caseworker", True)
+    as_cilla = samskriv(data, "users", "list", password="cillas-lösenord-1",
+                        SAMSKRIV_USER="cilla")
+    assert as_cilla.returncode == 2 and "behörighet" in as_cilla.stderr
+    reset = _with_stdin(data, "cillas-nya-lösen-2\n", "users", "reset-password", "cilla",
+                        "--password-stdin")
+    assert reset.returncode == 0, reset.stderr
+    gone = samskriv(data, "users", "deactivate", "cilla")
+    assert gone.returncode == 0, gone.stderr
+    assert "cilla" not in KeyFile(data / "keys.json").usernames()
+    refused = samskriv(data, "search", "x", password="cillas-nya-lösen-2", SAMSKRIV_USER="cilla")
+    assert refused.returncode == 2 and "Fel användarnamn eller lösenord" in refused.stderr
+    assert "Traceback" not in refused.stderr

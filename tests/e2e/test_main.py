@@ -17,7 +17,7 @@ def run_main(*args: str, pythonpath: list[Path] | None = None, importtime: bool 
              **env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("SAMSKRIV_")}
     environ |= {"PYTHONPATH": os.pathsep.join(str(p) for p in (pythonpath or [ROOT])),
-                "SAMSKRIV_FAST_KDF": "1", "PYTHONWARNINGS": "error", **env}
+                "PYTHONWARNINGS": "error", **env}
     flags = ["-X", "importtime"] if importtime else []
     return subprocess.run([sys.executable, *flags, "-m", "ui.main", *args], env=environ,
                           cwd=ROOT.parent, capture_output=True, text=True, timeout=60,
@@ -53,9 +53,28 @@ def test_no_subcommand_starts_the_gui(monkeypatch: pytest.MonkeyPatch, tmp_path:
         return 0
 
     monkeypatch.setattr(ui.app, "run_gui", run_gui)
+    # Issue 9: the old test switch in the environment no longer reaches the app ...
     monkeypatch.setenv("SAMSKRIV_FAST_KDF", "1")
     assert main(["--data-dir", str(tmp_path), "--lang", "en"]) == 0
-    assert started == [(str(tmp_path), "en", FAST_TEST_KDF)]
+    # ... only a test, calling main itself, hands it the cheap Argon2id.
+    assert main(["--data-dir", str(tmp_path)], kdf=FAST_TEST_KDF) == 0
+    assert started == [(str(tmp_path), "en", None), (str(tmp_path), None, FAST_TEST_KDF)]
+
+
+def test_the_shipped_command_ignores_the_old_fast_kdf_variable(tmp_path: Path) -> None:
+    """The variable that once selected the test KDF writes no weak parameters into keys.json."""
+    import json
+
+    from app.keys import KdfParams
+
+    made = run_main("--data-dir", str(tmp_path / "data"), "init", "--username", "admin",
+                    SAMSKRIV_PASSWORD="admin-lösenord-1", SAMSKRIV_FAST_KDF="1")
+    assert made.returncode == 0, made.stderr[-2000:]
+    keys = json.loads((tmp_path / "data" / "keys.json").read_text(encoding="utf-8"))
+    assert keys["users"]["admin"]["kdf"] == {"time_cost": KdfParams().time_cost,
+                                             "memory_cost": KdfParams().memory_cost,
+                                             "parallelism": KdfParams().parallelism}
+    assert KdfParams().memory_cost >= 65536
 
 
 def test_a_foreign_package_on_the_path_is_refused(tmp_path: Path) -> None:

@@ -68,3 +68,12 @@ def test_the_domain_words_from_app_vocabulary_translate(english: Translations) -
                                        vocabulary.CASE_STATUSES) for word in table.values()
                     if formatting.translated(word) == word]
     assert untranslated == []
+
+
+def test_the_account_dialogs_translate(english: Translations) -> None:
+    tr = QCoreApplication.translate
+    assert tr("UsersDialog", "Stäng av kontot") == "Deactivate the account"
+    assert tr("ChangePasswordDialog", "De nya lösenorden är olika.") == "The new passwords differ."
+    assert (tr("_CredentialsDialog", "Vänta {n} s innan du försöker igen.")
+            == "Wait {n} s before you try again.")
+    assert tr("MainWindow", "&Konto") == "&Account"

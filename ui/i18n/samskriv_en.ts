@@ -59,65 +59,109 @@
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="65" />
+            <location filename="../case_view.py" line="68" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="81" />
+            <location filename="../case_view.py" line="84" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="82" />
+            <location filename="../case_view.py" line="85" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="95" />
+            <location filename="../case_view.py" line="98" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="96" />
+            <location filename="../case_view.py" line="99" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="97" />
+            <location filename="../case_view.py" line="100" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="139" />
+            <location filename="../case_view.py" line="142" />
             <source>Handläggare: {names}</source>
             <translation>Caseworkers: {names}</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="146" />
+            <location filename="../case_view.py" line="149" />
             <source>Inga personer registrerade.</source>
             <translation>No persons registered.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="211" />
+            <location filename="../case_view.py" line="215" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../accounts_dialog.py" line="198" />
+            <location filename="../accounts_dialog.py" line="213" />
+            <source>Byt lösenord</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="202" />
+            <source>Nuvarande lösenord</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="203" />
+            <source>Nytt lösenord</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="204" />
+            <source>Upprepa det nya lösenordet</source>
+            <translation>Repeat the new password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="205" />
+            <source>&amp;Nuvarande lösenord</source>
+            <translation>&amp;Current password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="206" />
+            <source>N&amp;ytt lösenord</source>
+            <translation>N&amp;ew password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="207" />
+            <source>&amp;Upprepa det nya lösenordet</source>
+            <translation>&amp;Repeat the new password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="223" />
+            <source>De nya lösenorden är olika.</source>
+            <translation>The new passwords differ.</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorMessageDialog</name>
         <message>
-            <location filename="../errors.py" line="57" />
+            <location filename="../errors.py" line="64" />
             <source>Felmeddelande</source>
             <translation>Error message</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="64" />
+            <location filename="../errors.py" line="71" />
             <source>Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.</source>
             <translation>What you have typed is still there. Copy the details and send them to IT.</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="68" />
+            <location filename="../errors.py" line="75" />
             <source>Kopiera detaljer</source>
             <translation>Copy details</translation>
         </message>
@@ -125,7 +169,7 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../errors.py" line="43" />
+            <location filename="../errors.py" line="48" />
             <source>Ett oväntat fel inträffade</source>
             <translation>An unexpected error occurred</translation>
         </message>
@@ -133,42 +177,42 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../login.py" line="123" />
+            <location filename="../login.py" line="161" />
             <source>Välkommen till Samskriv</source>
             <translation>Welcome to Samskriv</translation>
         </message>
         <message>
-            <location filename="../login.py" line="125" />
+            <location filename="../login.py" line="163" />
             <source>Det finns inget konto på den här datorn ännu. Skapa det första kontot. Det blir administratör och kan sedan lägga till kollegor.</source>
             <translation>There is no account on this computer yet. Create the first account. It becomes the administrator and can then add colleagues.</translation>
         </message>
         <message>
-            <location filename="../login.py" line="135" />
+            <location filename="../login.py" line="173" />
             <source>&amp;Användarnamn</source>
             <translation>&amp;User name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="136" />
+            <location filename="../login.py" line="174" />
             <source>&amp;Namn</source>
             <translation>&amp;Name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="137" />
+            <location filename="../login.py" line="175" />
             <source>&amp;Lösenord</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="138" />
+            <location filename="../login.py" line="176" />
             <source>&amp;Upprepa lösenordet</source>
             <translation>&amp;Repeat the password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="139" />
+            <location filename="../login.py" line="177" />
             <source>Skapa konto</source>
             <translation>Create account</translation>
         </message>
         <message>
-            <location filename="../login.py" line="147" />
+            <location filename="../login.py" line="185" />
             <source>Lösenorden är olika.</source>
             <translation>The passwords differ.</translation>
         </message>
@@ -217,27 +261,27 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../login.py" line="95" />
+            <location filename="../login.py" line="133" />
             <source>Logga in – Samskriv</source>
             <translation>Log in – Samskriv</translation>
         </message>
         <message>
-            <location filename="../login.py" line="96" />
+            <location filename="../login.py" line="134" />
             <source>Logga in med ditt användarnamn och lösenord.</source>
             <translation>Log in with your user name and password.</translation>
         </message>
         <message>
-            <location filename="../login.py" line="101" />
+            <location filename="../login.py" line="139" />
             <source>&amp;Användarnamn</source>
             <translation>&amp;User name</translation>
         </message>
         <message>
-            <location filename="../login.py" line="102" />
+            <location filename="../login.py" line="140" />
             <source>&amp;Lösenord</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../login.py" line="103" />
+            <location filename="../login.py" line="141" />
             <source>Logga in</source>
             <translation>Log in</translation>
         </message>
@@ -245,42 +289,62 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="79" />
+            <location filename="../main_window.py" line="82" />
             <source>Inloggad som {name}</source>
             <translation>Logged in as {name}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../main_window.py" line="88" />
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="89" />
             <source>&amp;Nytt ärende…</source>
             <translation>&amp;New case…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="87" />
+            <location filename="../main_window.py" line="90" />
             <source>&amp;Sök i anteckningar</source>
             <translation>&amp;Search notes</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="92" />
             <source>&amp;Inställningar…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="93" />
             <source>&amp;Lås nu</source>
             <translation>&amp;Lock now</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="95" />
             <source>A&amp;vsluta</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="187" />
+            <location filename="../main_window.py" line="96" />
+            <source>&amp;Konto</source>
+            <translation>&amp;Account</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="97" />
+            <source>&amp;Byt lösenord…</source>
+            <translation>&amp;Change password…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="99" />
+            <source>&amp;Användare…</source>
+            <translation>&amp;Users…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="148" />
+            <source>Inloggningar sedan sist</source>
+            <translation>Logins since last time</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="221" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
@@ -409,164 +473,164 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="115" />
+            <location filename="../note_editor.py" line="118" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="118" />
+            <location filename="../note_editor.py" line="121" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="122" />
+            <location filename="../note_editor.py" line="125" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="126" />
+            <location filename="../note_editor.py" line="129" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="128" />
+            <location filename="../note_editor.py" line="131" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="131" />
+            <location filename="../note_editor.py" line="134" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="133" />
+            <location filename="../note_editor.py" line="136" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="134" />
+            <location filename="../note_editor.py" line="137" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="135" />
+            <location filename="../note_editor.py" line="138" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="136" />
+            <location filename="../note_editor.py" line="139" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="138" />
+            <location filename="../note_editor.py" line="141" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="139" />
+            <location filename="../note_editor.py" line="142" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="165" />
+            <location filename="../note_editor.py" line="168" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="169" />
+            <location filename="../note_editor.py" line="172" />
             <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
             <translation>Saves the draft and shows it to the child or guardian</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="171" />
-            <location filename="../note_editor.py" line="300" />
+            <location filename="../note_editor.py" line="174" />
+            <location filename="../note_editor.py" line="303" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="172" />
+            <location filename="../note_editor.py" line="175" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="174" />
+            <location filename="../note_editor.py" line="177" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="176" />
-            <location filename="../note_editor.py" line="300" />
+            <location filename="../note_editor.py" line="179" />
+            <location filename="../note_editor.py" line="303" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="207" />
+            <location filename="../note_editor.py" line="210" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="210" />
+            <location filename="../note_editor.py" line="213" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="224" />
+            <location filename="../note_editor.py" line="227" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="226" />
+            <location filename="../note_editor.py" line="229" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="228" />
+            <location filename="../note_editor.py" line="231" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="230" />
+            <location filename="../note_editor.py" line="233" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="232" />
+            <location filename="../note_editor.py" line="235" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="296" />
+            <location filename="../note_editor.py" line="299" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="297" />
+            <location filename="../note_editor.py" line="300" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="299" />
+            <location filename="../note_editor.py" line="302" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="302" />
+            <location filename="../note_editor.py" line="305" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="303" />
+            <location filename="../note_editor.py" line="306" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="365" />
+            <location filename="../note_editor.py" line="368" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="366" />
+            <location filename="../note_editor.py" line="369" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -575,22 +639,22 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="375" />
+            <location filename="../note_editor.py" line="378" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="427" />
+            <location filename="../note_editor.py" line="431" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="446" />
+            <location filename="../note_editor.py" line="450" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="461" />
+            <location filename="../note_editor.py" line="465" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>
@@ -659,6 +723,132 @@ Do you want to sign now?</translation>
             <location filename="../settings_dialog.py" line="78" />
             <source>&amp;Lås efter inaktivitet</source>
             <translation>&amp;Lock after inactivity</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <location filename="../accounts_dialog.py" line="49" />
+            <source>Användare</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="54" />
+            <location filename="../accounts_dialog.py" line="86" />
+            <source>Användarnamn</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="54" />
+            <location filename="../accounts_dialog.py" line="87" />
+            <source>Namn</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="54" />
+            <location filename="../accounts_dialog.py" line="87" />
+            <source>Roll</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="54" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="60" />
+            <source>Stäng av kontot</source>
+            <translation>Deactivate the account</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="61" />
+            <source>Häv spärren</source>
+            <translation>Lift the lockout</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="68" />
+            <source>Nytt lösenord för valt konto</source>
+            <translation>New password for the selected account</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="70" />
+            <location filename="../accounts_dialog.py" line="73" />
+            <source>Nytt lösenord</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="71" />
+            <source>Sätt nytt lösenord</source>
+            <translation>Set new password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="76" />
+            <source>Lägg till ett konto</source>
+            <translation>Add an account</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="82" />
+            <location filename="../accounts_dialog.py" line="88" />
+            <source>Lösenord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="83" />
+            <location filename="../accounts_dialog.py" line="89" />
+            <source>Upprepa lösenordet</source>
+            <translation>Repeat the password</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="84" />
+            <source>Lägg till</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="112" />
+            <source>Avstängt</source>
+            <translation>Deactivated</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="114" />
+            <source>Spärrat</source>
+            <translation>Locked out</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="115" />
+            <source>Aktivt</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="156" />
+            <location filename="../accounts_dialog.py" line="164" />
+            <location filename="../accounts_dialog.py" line="172" />
+            <source>Välj ett konto i listan.</source>
+            <translation>Choose an account in the list.</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="159" />
+            <source>{name} är avstängt.</source>
+            <translation>{name} is deactivated.</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="167" />
+            <source>Spärren för {name} är hävd.</source>
+            <translation>The lockout of {name} is lifted.</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="177" />
+            <source>{name} har fått ett nytt lösenord.</source>
+            <translation>{name} has a new password.</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="182" />
+            <source>Lösenorden är olika.</source>
+            <translation>The passwords differ.</translation>
+        </message>
+        <message>
+            <location filename="../accounts_dialog.py" line="187" />
+            <source>{name} har lagts till.</source>
+            <translation>{name} has been added.</translation>
         </message>
     </context>
     <context>
@@ -880,6 +1070,19 @@ Do you want to sign now?</translation>
             <location filename="../../app/vocabulary.py" line="125" />
             <source>Social integrering</source>
             <translation>Social integration</translation>
+        </message>
+    </context>
+    <context>
+        <name>_CredentialsDialog</name>
+        <message>
+            <location filename="../login.py" line="72" />
+            <source>Väntetid</source>
+            <translation>Waiting time</translation>
+        </message>
+        <message>
+            <location filename="../login.py" line="111" />
+            <source>Vänta {n} s innan du försöker igen.</source>
+            <translation>Wait {n} s before you try again.</translation>
         </message>
     </context>
 </TS>

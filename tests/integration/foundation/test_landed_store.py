@@ -56,8 +56,7 @@ def _cli_verify(paths: DataPaths, monkeypatch: pytest.MonkeyPatch,
                 capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     monkeypatch.setenv("SAMSKRIV_PASSWORD", PASSWORD)
     monkeypatch.setenv("SAMSKRIV_USER", "admin")
-    monkeypatch.setenv("SAMSKRIV_FAST_KDF", "1")
-    code = main(["--data-dir", str(paths.root), "audit", "verify"])
+    code = main(["--data-dir", str(paths.root), "audit", "verify"], kdf=FAST_TEST_KDF)
     out = capsys.readouterr()
     return code, out.out + out.err
 

@@ -17,8 +17,10 @@ from app.errors import (
     ValidationError,
 )
 from app.keys import FAST_TEST_KDF, new_data_key
+from app.login_guard import LoginGuard
 from app.paths import DataPaths
 from app.store import Store
+from models.base import utcnow
 from tests.support.store import ADMIN, ADMIN_PASSWORD, make_case
 
 Login = Callable[[str, str], Context]
@@ -39,12 +41,20 @@ def closed_store(admin: Context) -> DataPaths:
     return admin.paths
 
 
-def test_a_wrong_password_fails_and_writes_nothing(closed_store: DataPaths) -> None:
+def test_a_wrong_password_fails_and_writes_nothing_but_the_failure_count(
+    closed_store: DataPaths,
+) -> None:
+    # Issue 9: failed attempts are recorded, in the login guard's own file and nowhere else.
+    guard_file = closed_store.login_guard.name
     before = _snapshot(closed_store.root)
     for user, password in ((ADMIN, "fel-lösenord"), ("okänd", ADMIN_PASSWORD), (ADMIN, "")):
         with pytest.raises(AuthenticationError, match="Fel användarnamn eller lösenord"):
             accounts.login(closed_store, user, password, kdf=FAST_TEST_KDF)
-    assert _snapshot(closed_store.root) == before
+    after = _snapshot(closed_store.root)
+    assert {k: v for k, v in after.items() if k != guard_file} == {
+        k: v for k, v in before.items() if k != guard_file}
+    guard = LoginGuard(closed_store.login_guard, utcnow)
+    assert (guard.status(ADMIN).failures, guard.status("okänd").failures) == (2, 1)
 
 
 def test_a_wrong_raw_key_is_a_clean_store_error(
