@@ -94,9 +94,16 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
         account = self.menuBar().addMenu(self.tr("&Konto"))
+        self._account_menu = account
         self._action(account, self.tr("&Byt lösenord…"), "", self.open_change_password_dialog)
         if self.session.ctx.actor.role == "admin":  # the service refuses others anyway
             self._action(account, self.tr("&Användare…"), "", self.open_users_dialog)
+
+    def add_feature_menu(self, title: str) -> QMenu:
+        """A menu of a feature package, placed before "Konto" (the account menu stays last)."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._account_menu.menuAction(), menu)
+        return menu
 
     def _action(self, menu: QMenu, text: str, key: str | QKeySequence.StandardKey,
                 slot: object) -> QAction:

@@ -23,7 +23,7 @@ __all__ = ["CullingDialog", "StatsDialog", "install"]
 
 def install(window: MainWindow) -> None:
     translate = QCoreApplication.translate
-    menu = window.menuBar().addMenu(translate("SupervisorMenu", "&Uppföljning"))
+    menu = window.add_feature_menu(translate("SupervisorMenu", "&Uppföljning"))
     stats_action = QAction(translate("SupervisorMenu", "&Statistik…"), window)
     stats_action.triggered.connect(lambda: _open(window, StatsDialog(window.session, window)))
     menu.addAction(stats_action)
