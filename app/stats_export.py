@@ -22,15 +22,20 @@ def percent(value: float | None) -> str:
     return "" if value is None else f"{100 * value:.1f}"
 
 
+def _decimal_comma(text: str) -> str:
+    """Swedish Excel reads a semicolon-separated file with decimal commas."""
+    return text.replace(".", ",")
+
+
 def _row(name: str, figure: PeriodFigure, result: Statistics) -> list[str]:
     working = figure.working_minutes
     return [name, period_label(figure, result.grouping), f"{figure.direct_minutes:.0f}",
-            "" if working is None else f"{working:.0f}", percent(figure.share),
+            "" if working is None else f"{working:.0f}", _decimal_comma(percent(figure.share)),
             str(result.target_percent)]
 
 
 def statistics_csv(result: Statistics, unit_name: str = "Enheten") -> bytes:
-    """UTF-8 with BOM and semicolons, as Swedish Excel opens it."""
+    """UTF-8 with BOM, semicolons and decimal commas, as Swedish Excel opens it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -39,7 +39,8 @@ PASSWORD = "benchmark-lösenord"
 FIRST_MONDAY = date(2025, 12, 1)
 
 
-def _fill(admin: Context, caseworkers: int, weeks: int, rng: random.Random) -> dict[str, int]:
+def fill(admin: Context, caseworkers: int, weeks: int, rng: random.Random) -> dict[str, int]:
+    """Caseworkers, their hours and absence, visits, signed notes, transcripts and reviews."""
     user_ids = []
     for i in range(caseworkers):
         accounts.add_user(admin, f"hl{i}", f"Handläggare {i:02d}", "caseworker", PASSWORD)
@@ -93,7 +94,7 @@ def _fill(admin: Context, caseworkers: int, weeks: int, rng: random.Random) -> d
 
 def _note(rows: dict[str, list[dict[str, Any]]], rng: random.Random, fam: _text.Family,
           uid: str, cid: str, vid: str, start: datetime, end: datetime) -> None:
-    body, child_voice, section = _text.note_text(fam, rng)
+    section, body, child_voice = _text.note_text(fam, rng)
     signed_at = end + timedelta(minutes=rng.randint(-10, 60 * 48))
     nid, rid = new_id(), new_id()
     rows["notes"].append({"id": nid, "case_id": cid, "visit_id": vid, "author_id": uid,
@@ -148,7 +149,7 @@ def main() -> None:
         admin = accounts.initialise(paths, "admin", "Bench Admin", PASSWORD, kdf=FAST_TEST_KDF)
         try:
             t0 = time.perf_counter()
-            size = _fill(admin, args.caseworkers, args.weeks, rng)
+            size = fill(admin, args.caseworkers, args.weeks, rng)
             fill_s = time.perf_counter() - t0
             last = FIRST_MONDAY + timedelta(weeks=args.weeks) - timedelta(days=1)
             times, result = [], None

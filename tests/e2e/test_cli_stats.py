@@ -44,7 +44,7 @@ def test_hours_then_stats_as_json_and_csv(data: Path, tmp_path: Path) -> None:
     assert saved.returncode == 0, saved.stderr
     text = csv_path.read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")
-    assert "Cecilia Cederberg;2026-V48;0;1920;0.0;20" in text.decode("utf-8-sig")
+    assert "Cecilia Cederberg;2026-V48;0;1920;0,0;20" in text.decode("utf-8-sig")
     # A caseworker asking for someone else's figures gets a Swedish refusal, no traceback.
     denied = samskriv(data, "stats", "--caseworker", "admin", SAMSKRIV_USER="cecilia",
                       password=CASEWORKER_PW)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -60,19 +60,22 @@ def unit(ctx: Context) -> tuple[Context, str]:
 def test_the_statistics_view_shows_chart_table_and_saves_png_and_csv(
         qtbot: QtBot, tasks: TaskManager, unit: tuple[Context, str], tmp_path: Path) -> None:
     ctx, _ = unit
+    QLocale.setDefault(QLocale("sv_SE"))  # as the Swedish UI sets it
     dialog = StatsDialog(UiSession(ctx, tasks))
     qtbot.addWidget(dialog)
     assert dialog.statistics is not None
     names = [cell(dialog.table, r, 0) for r in range(dialog.table.rowCount())]
     assert names == ["Bo Berg", "Enheten"]
-    assert cell(dialog.table, 0, 1) == "2.0"  # hours of direct contact
+    assert cell(dialog.table, 0, 1) == "2,0"  # hours of direct contact, decimal comma
+    assert dialog.by_period.rowCount() == 2 and dialog.by_period.columnCount() >= 12
+    assert dialog.by_period.verticalHeaderItem(1).text() == "Enheten"
     chart = dialog.chart.chart()
     series = {s.name(): s for s in chart.series()}
     assert set(series) == {"Bo Berg", "Enheten", "Mål 20 %"}
     target = series["Mål 20 %"]
     assert isinstance(target, QLineSeries) and target.at(0).y() == 20
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "&Diagram", "&Tabell", "&Arbetstid"]
+        "&Diagram", "&Tabell", "&Per period", "&Arbetstid"]
     png = tmp_path / "statistik.png"
     assert dialog.save_chart_png(png) and png.read_bytes().startswith(b"\x89PNG")
     csv_path = tmp_path / "statistik.csv"
@@ -119,7 +122,7 @@ def test_a_caseworker_sees_only_their_own_statistics_without_working_time(
         qtbot.addWidget(dialog)
         assert [cell(dialog.table, r, 0) for r in range(dialog.table.rowCount())] == [
             "Bo Berg", "Enheten"]
-        assert dialog.tabs.count() == 2
+        assert dialog.tabs.count() == 3  # no working-time tab
     finally:
         bo.close()
 

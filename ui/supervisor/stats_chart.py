@@ -73,4 +73,5 @@ class StatsChartView(QChartView):
         for attached in chart.series():
             attached.attachAxis(x_axis)
             attached.attachAxis(y_axis)
-        y_axis.setRange(0, max(10.0, highest * 1.15))
+        y_axis.setRange(0, max(10.0, highest * 1.1))
+        y_axis.applyNiceNumbers()  # ticks at round percentages

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import stats
 from app.stats import PeriodFigure, Statistics
-from app.stats_export import percent, statistics_csv
+from app.stats_export import period_label, statistics_csv
 from app.stats_notes import NoteFigures
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
@@ -35,12 +35,17 @@ from ui.supervisor.staffing_page import StaffingPage
 from ui.supervisor.stats_chart import StatsChartView
 
 
+def _number(value: float | None, decimals: int = 1) -> str:
+    """In the UI language's own way (decimal comma in Swedish); "–" for no value."""
+    return "–" if value is None else QLocale().toString(value, "f", decimals)
+
+
 def _hours(minutes: float | None) -> str:
-    return "–" if minutes is None else f"{minutes / 60:.1f}"
+    return _number(None if minutes is None else minutes / 60)
 
 
 def _share(value: float | None) -> str:
-    return "–" if value is None else f"{percent(value)} %"
+    return "–" if value is None else f"{_number(100 * value)} %"
 
 
 class StatsDialog(QDialog):
@@ -77,14 +82,21 @@ class StatsDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.chart = StatsChartView()
-        self.table = QTableWidget(0, len(self._columns()))
-        self.table.setHorizontalHeaderLabels(self._columns())
+        columns = self._columns()
+        self.table = QTableWidget(0, len(columns))
+        for i, (header, tip) in enumerate(columns):
+            item = QTableWidgetItem(header)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(i, item)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.chart, self.tr("&Diagram"))
         self.tabs.addTab(self.table, self.tr("&Tabell"))
+        self.by_period = QTableWidget(0, 0)
+        self.by_period.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tabs.addTab(self.by_period, self.tr("&Per period"))
         if session.ctx.actor.role in ("supervisor", "admin"):
             self.staffing = StaffingPage(session)
             self.staffing.changed.connect(self.refresh)
@@ -109,12 +121,26 @@ class StatsDialog(QDialog):
         self._set_result(None)
         self.refresh()
 
-    def _columns(self) -> list[str]:
-        return [self.tr("Handläggare"), self.tr("Direkt tid (h)"), self.tr("Arbetstid (h)"),
-                self.tr("Andel"), self.tr("Signerade"), self.tr("Signerade på plats"),
-                self.tr("Tid till signering, median (h)"), self.tr("p90 (h)"),
-                self.tr("Genomgångna med familjen"), self.tr("Stycken familjen instämde i"),
-                self.tr("Ord från taligenkänningen")]
+    def _columns(self) -> list[tuple[str, str]]:
+        """(header, tooltip) of the summary table's columns."""
+        return [
+            (self.tr("Handläggare"), ""),
+            (self.tr("Direkt tid\n(timmar)"),
+             self.tr("Besök och samtal där barn, unga eller vårdnadshavare var med")),
+            (self.tr("Arbetstid\n(timmar)"), self.tr("Avtalad arbetstid minus frånvaro")),
+            (self.tr("Andel\ndirekt tid"), self.tr("Direkt tid av arbetstiden")),
+            (self.tr("Signerade\nanteckningar"), ""),
+            (self.tr("Signerade\npå plats"),
+             self.tr("Signerade före besökets slut eller strax efter")),
+            (self.tr("Till signering\nmedian (h)"), self.tr("Timmar från besökets slut")),
+            (self.tr("Till signering\np90 (h)"),
+             self.tr("9 av 10 anteckningar signerades inom så många timmar")),
+            (self.tr("Genomgångna\nmed familjen"), ""),
+            (self.tr("Familjen\ninstämde"), self.tr("Andel besvarade stycken där familjen "
+                                                    "instämde")),
+            (self.tr("Ord från\ntaligenkänning"),
+             self.tr("Andel av de signerade orden som kom från utskriften")),
+        ]
 
     def refresh(self) -> None:
         self.show_button.setEnabled(False)
@@ -141,9 +167,29 @@ class StatsDialog(QDialog):
         rows.append((self.tr("Enheten"), result.unit_total, result.unit_notes))
         for name, total, notes in rows:
             self._add_row(name, total, notes)
+        self._fill_by_period(result)
         self.status.setText(self.tr("Målet är {target} % av arbetstiden. Enheten: {share}.")
                             .format(target=result.target_percent,
                                     share=_share(result.unit_total.share)))
+
+    def _fill_by_period(self, result: Statistics) -> None:
+        """Share per caseworker (rows) and period (columns), the unit last."""
+        series = [(p.display_name, p.periods) for p in result.people]
+        series.append((self.tr("Enheten"), result.unit))
+        self.by_period.clear()
+        self.by_period.setRowCount(len(series))
+        self.by_period.setColumnCount(len(result.unit))
+        self.by_period.setHorizontalHeaderLabels(
+            [period_label(f, result.grouping) for f in result.unit])
+        self.by_period.setVerticalHeaderLabels([name for name, _ in series])
+        for row, (_, figures) in enumerate(series):
+            for column, figure in enumerate(figures):
+                item = QTableWidgetItem(_share(figure.share))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(self.tr("{direct} h direkt tid av {working} h arbetstid").format(
+                    direct=_hours(figure.direct_minutes), working=_hours(figure.working_minutes)))
+                self.by_period.setItem(row, column, item)
+        self.by_period.resizeColumnsToContents()
 
     def _add_row(self, name: str, total: PeriodFigure, notes: NoteFigures) -> None:
         row = self.table.rowCount()
@@ -152,8 +198,7 @@ class StatsDialog(QDialog):
         p90 = notes.hours_to_sign_p90
         cells = [name, _hours(total.direct_minutes), _hours(total.working_minutes),
                  _share(total.share), str(notes.signed), _share(notes.on_site_share),
-                 "–" if median is None else f"{median:.1f}",
-                 "–" if p90 is None else f"{p90:.1f}", str(notes.reviewed),
+                 _number(median), _number(p90), str(notes.reviewed),
                  _share(notes.agreed_share), _share(notes.kept_share)]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
