@@ -260,10 +260,11 @@ def reviews_in_case(s: Session, ctx: Context, case_id: str) -> dict[str, list[Re
     return out
 
 
-def verify_unlock(ctx: Context, secret: str, review_id: str | None = None) -> bool:
-    """Leaving the kiosk: the user's own review PIN or their password, with the wait after
-    wrong guesses (see ``app.review_unlock``; the kiosk uses ``review_unlock.attempt``)."""
-    return review_unlock.attempt(ctx, review_id, secret).ok
+def verify_unlock(ctx: Context, secret: str,
+                  review_id: str | None = None) -> review_unlock.UnlockAttempt:
+    """Leaving the kiosk of ``review_id``: the user's own review PIN or their password, with
+    the wait after wrong guesses (see ``app.review_unlock``). True when it opens."""
+    return review_unlock.attempt(ctx, review_id, secret)
 
 
 def set_review_pin(ctx: Context, pin: str) -> None:

@@ -45,10 +45,16 @@ class PinState:
 
 @dataclass(frozen=True)
 class UnlockAttempt:
+    """The answer to one try; true when it opens."""
+
     ok: bool
     wait_s: int  # seconds before the next try is checked (0: at once)
     pin_usable: bool
+    pin_blocked: bool = False  # a PIN is set but too many wrong guesses: only the password
     too_early: bool = False  # the try came during the wait: nothing was checked
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 def wait_after(failures: int) -> int:
@@ -95,9 +101,10 @@ def attempt(ctx: Context, review_id: str | None, secret: str) -> UnlockAttempt:
         failures = row.failures if row else 0
         pin_hash = row.pin_hash if row else ""
         pin_usable = bool(row and _pin_usable(row))
+        blocked = bool(row and _pin_blocked(row))
         wait = _remaining(failures, row.last_failure_at if row else None, ctx.now())
     if wait:
-        return UnlockAttempt(False, wait, pin_usable, too_early=True)
+        return UnlockAttempt(False, wait, pin_usable, blocked, too_early=True)
     how = ""
     if starter_ok:
         if pin_usable and _pin_matches(pin_hash, secret):
@@ -127,7 +134,7 @@ def _record(ctx: Context, review_id: str | None, how: str, starter_ok: bool) -> 
             if row.failures == PIN_TRIES and row.pin_hash:
                 audit.record(s, ctx.actor, "review.pin_blocked", "user", uid, now=now)
         result = UnlockAttempt(bool(how), _remaining(row.failures, row.last_failure_at, now),
-                               _pin_usable(row))
+                               _pin_usable(row), _pin_blocked(row))
         uow.commit()
         return result
 
@@ -149,6 +156,10 @@ def _row(s: Session, user_id: str) -> ReviewPin:
 
 def _pin_usable(row: ReviewPin) -> bool:
     return bool(row.pin_hash) and row.failures < PIN_TRIES and _readable(row.pin_hash)
+
+
+def _pin_blocked(row: ReviewPin) -> bool:
+    return bool(row.pin_hash) and row.failures >= PIN_TRIES
 
 
 def _readable(pin_hash: str) -> bool:
