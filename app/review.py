@@ -78,7 +78,9 @@ class PassageOutcome:
     input_method: str
     recorded_at: datetime | None
     respondent: PresentPerson | None = None  # who gave it, in a review with child and guardian
-    position: int = 0  # 0-based among the shown passages: the number the family saw
+    # 0-based among the shown passages: the number the family saw ("Stycke 2 av 3"); None when
+    # not known, and then the note's own numbering is used.
+    position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -193,9 +195,10 @@ def record_outcome(
         raise ValidationError("Synpunkten är för lång (högst 100 000 tecken).", field="comment")
     if input_method not in ("typed", "dictated"):
         raise ValidationError("Okänt inmatningssätt.", field="input_method")
+    _require_starter(ctx, review_id, "review.outcome")
     with ctx.uow(write=True) as uow:
         s = uow.session
-        review = _own_review(s, ctx, review_id, "review.outcome")
+        review = _review(s, ctx, review_id)
         shown = {p["index"] for p in review.passages if p["shown"]}
         if passage_index not in shown:
             raise ValidationError("Stycket ingår inte i genomgången.", field="passage")
@@ -214,9 +217,10 @@ def record_outcome(
 
 
 def complete(ctx: Context, review_id: str) -> ReviewSummary:
+    _require_starter(ctx, review_id, "review.complete")
     with ctx.uow(write=True) as uow:
         s = uow.session
-        review = _own_review(s, ctx, review_id, "review.complete")
+        review = _review(s, ctx, review_id)
         if not _completed(s, review.id):
             _entry(s, ctx, review, "completed")
             audit.record(s, ctx.actor, "review.complete", "review", review.id, now=ctx.now())
@@ -288,17 +292,18 @@ def _review(s: Session, ctx: Context, review_id: str) -> Review:
     return review
 
 
-def _own_review(s: Session, ctx: Context, review_id: str, action: str) -> Review:
-    """The review, if the user started it. A refusal is audited in a unit of its own (the
-    caller's unit rolls back with the exception)."""
-    review = _review(s, ctx, review_id)
-    if review.started_by != ctx.actor.user_id:
-        with ctx.uow(write=True) as denial:
-            audit.record(denial.session, ctx.actor, "access.denied", "review", review.id,
-                         {"action": action, "reason": "not_started_by_user"}, now=ctx.now())
-            denial.commit()
-        raise PermissionDenied("Bara den som startade genomgången kan spara svar i den.")
-    return review
+def _require_starter(ctx: Context, review_id: str, action: str) -> None:
+    """Answers go only into a review the user started (the one their kiosk shows). A refusal
+    is audited in a unit of its own, before the caller's write (which never begins)."""
+    with ctx.uow() as uow:
+        started_by = _review(uow.session, ctx, review_id).started_by
+    if started_by == ctx.actor.user_id:
+        return
+    with ctx.uow(write=True) as denial:
+        audit.record(denial.session, ctx.actor, "access.denied", "review", review_id,
+                     {"action": action, "reason": "not_started_by_user"}, now=ctx.now())
+        denial.commit()
+    raise PermissionDenied("Bara den som startade genomgången kan spara svar i den.")
 
 
 def _respondent(review: Review, respondent: PresentPerson | None) -> dict[str, Any] | None:
