@@ -12,6 +12,7 @@ row) never locks anyone out: the password still opens.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -185,4 +186,6 @@ def _remaining(failures: int, last_failure_at: datetime | None, now: datetime) -
     if last_failure_at is None:
         return 0
     left = wait_after(failures) - (now - last_failure_at).total_seconds()
-    return max(0, int(left + 0.999))
+    # A quarter second of slack: the prompt counts down on a timer that may end a moment
+    # before this clock says the wait is over.
+    return max(0, math.ceil(left - 0.25))

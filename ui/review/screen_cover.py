@@ -25,6 +25,7 @@ class ScreenCoverWidget(QWidget):
         self.setObjectName("reviewScreenCover")
         self.setWindowTitle(self.tr("Samskriv – genomgång"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setStyleSheet(f"QWidget#reviewScreenCover {{ background: {BACKGROUND}; }}"
                            f"QLabel {{ color: {MUTED}; font-size: 18pt; }}")
         layout = QVBoxLayout(self)
@@ -38,7 +39,10 @@ class ScreenCoverWidget(QWidget):
     def cover(self, screen: QScreen) -> None:
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # Not showFullScreen(): it also activates the window, and a cover never takes focus
+        # from the kiosk.
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.show()
 
     def release(self) -> None:
         self._released = True

@@ -67,6 +67,7 @@ class UnlockOverlayWidget(QWidget):
         self._wait_message = ""
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
+        self._wait_timer.setTimerType(Qt.TimerType.PreciseTimer)  # never ends before the store
         self._wait_timer.timeout.connect(self._on_wait_timer_timeout)
         self.set_pin_usable(True)
         row = QHBoxLayout()
@@ -80,7 +81,13 @@ class UnlockOverlayWidget(QWidget):
         for widget in (self.title_label, self.hint_label, self.secret_edit, self.error_label):
             box.addWidget(widget)
         box.addLayout(row)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment: a widget placed with an alignment gets
+        # its size hint, not the height its wrapped text needs, and cuts the text off.
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(panel, 3)
+        middle.addStretch(1)
+        outer.addLayout(middle)
         outer.addStretch(2)
         self.hide()
 
