@@ -27,10 +27,12 @@ def family_message(exc: UserError) -> str:
     """What the family reads when dictation fails: the app's messages speak to the caseworker
     ("skriva anteckningen för hand"); here the person at the screen is told what they can do."""
     if isinstance(exc, AudioError):
-        return tr("Mikrofonen fungerar inte just nu. Du kan skriva i rutan i stället, "
-                  "eller be handläggaren om hjälp.")
-    return tr("Det går inte att prata in just nu. Du kan skriva i rutan i stället, "
-              "eller be handläggaren om hjälp.")
+        return QCoreApplication.translate(
+            "KioskMedia", "Mikrofonen fungerar inte just nu. Du kan skriva i rutan i stället, "
+                          "eller be handläggaren om hjälp.")
+    return QCoreApplication.translate(
+        "KioskMedia", "Det går inte att prata in just nu. Du kan skriva i rutan i stället, "
+                      "eller be handläggaren om hjälp.")
 
 
 class KioskMedia:
