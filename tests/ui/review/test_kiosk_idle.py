@@ -110,7 +110,7 @@ def test_input_in_the_kiosk_keeps_it_awake(qtbot: QtBot, window: MainWindow,
     kiosk.set_idle_ms(400)
     for _ in range(4):
         qtbot.wait(150)
-        QTest.keyClick(kiosk.page.own_words_edit, "a")
+        QTest.keyClicks(kiosk.page.own_words_edit, "a")
     assert not window.is_locked and kiosk.isVisible()
     assert kiosk._idle.interval() == 400
     kiosk.set_idle_ms(60_000)
