@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox, visits
+from app import audit, outbox, review_unlock, visits
 from app.access import require_case
-from app.accounts import check_password_hash, verify_password
 from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.notes import get_note
 from models.base import new_id
 from models.canonical import content_hash
@@ -65,6 +64,9 @@ class ReviewSession:
     audience: str
     variant: str
     passages: tuple[Passage, ...]  # only the passages shown to this audience
+    # Who may give an answer of their own: the child and the guardians present when they review
+    # together ("both"); empty otherwise (one voice answers).
+    respondents: tuple[PresentPerson, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,10 @@ class PassageOutcome:
     comment: str
     input_method: str
     recorded_at: datetime | None
+    respondent: PresentPerson | None = None  # who gave it, in a review with child and guardian
+    # 0-based among the shown passages: the number the family saw ("Stycke 2 av 3"); None when
+    # not known, and then the note's own numbering is used.
+    position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -158,22 +164,38 @@ def start(
                      {"review": review.id, "audience": audience,
                       "hidden": len(passages) - len(chosen)}, now=ctx.now())
         session = ReviewSession(review.id, note.id, rev.hash, audience, variant,
-                                tuple(p for p in passages if p.index in chosen))
+                                tuple(p for p in passages if p.index in chosen),
+                                respondents(audience, review.present))
         uow.commit()
         return session
 
 
+def respondents(audience: str, present: Sequence[dict[str, Any]]) -> tuple[PresentPerson, ...]:
+    """Who answers for themselves: with audience "both", the child and guardians present (or
+    everyone present when none of them has that role); nobody to choose among otherwise."""
+    if audience != "both":
+        return ()
+    people = [PresentPerson(p["name"], p.get("role", "other"), p.get("person_id"))
+              for p in present]
+    family = [p for p in people if p.role in ("child", "guardian")]
+    chosen = family or people
+    return tuple(chosen) if len(chosen) > 1 else ()
+
+
 def record_outcome(
     ctx: Context, review_id: str, passage_index: int, outcome: str | None, comment: str = "",
-    *, input_method: str = "typed",
+    *, input_method: str = "typed", respondent: PresentPerson | None = None,
 ) -> None:
-    """Store the person's answer and own words for one passage, exactly as given."""
+    """Store the person's answer and own words for one passage, exactly as given, and who
+    gave it when child and guardian answer each for themselves. Only in a review the user
+    started (the one their kiosk shows); any other attempt is refused and audited."""
     if outcome is not None and outcome not in OUTCOMES:
         raise ValidationError("Okänt svar.", field="outcome")
     if len(comment) > MAX_COMMENT:
         raise ValidationError("Synpunkten är för lång (högst 100 000 tecken).", field="comment")
     if input_method not in ("typed", "dictated"):
         raise ValidationError("Okänt inmatningssätt.", field="input_method")
+    _require_starter(ctx, review_id, "review.outcome")
     with ctx.uow(write=True) as uow:
         s = uow.session
         review = _review(s, ctx, review_id)
@@ -182,15 +204,20 @@ def record_outcome(
             raise ValidationError("Stycket ingår inte i genomgången.", field="passage")
         if _completed(s, review.id):
             raise ValidationError("Genomgången är redan avslutad.")
+        who = _respondent(review, respondent)
         _entry(s, ctx, review, "outcome", passage_index=passage_index, outcome=outcome,
-               comment=comment, input_method=input_method)
-        audit.record(s, ctx.actor, "review.outcome", "review", review.id,
-                     {"passage": passage_index, "outcome": outcome,
-                      "has_comment": bool(comment)}, now=ctx.now())
+               comment=comment, input_method=input_method, respondent=who)
+        details: dict[str, Any] = {"passage": passage_index, "outcome": outcome,
+                                   "has_comment": bool(comment)}
+        if who is not None:
+            details["respondent_role"] = who["role"]
+        audit.record(s, ctx.actor, "review.outcome", "review", review.id, details,
+                     now=ctx.now())
         uow.commit()
 
 
 def complete(ctx: Context, review_id: str) -> ReviewSummary:
+    _require_starter(ctx, review_id, "review.complete")
     with ctx.uow(write=True) as uow:
         s = uow.session
         review = _review(s, ctx, review_id)
@@ -237,19 +264,16 @@ def reviews_in_case(s: Session, ctx: Context, case_id: str) -> dict[str, list[Re
     return out
 
 
-def verify_unlock(ctx: Context, secret: str) -> bool:
-    """Leaving the kiosk: the caseworker's password, or the review PIN when one is set."""
-    pin_hash = ctx.settings.review_pin_hash
-    if pin_hash and check_password_hash(pin_hash, secret):
-        return True
-    return verify_password(ctx, secret)
+def verify_unlock(ctx: Context, secret: str,
+                  review_id: str | None = None) -> review_unlock.UnlockAttempt:
+    """Leaving the kiosk of ``review_id``: the user's own review PIN or their password, with
+    the wait after wrong guesses (see ``app.review_unlock``). True when it opens."""
+    return review_unlock.attempt(ctx, review_id, secret)
 
 
 def set_review_pin(ctx: Context, pin: str) -> None:
-    if pin and (not pin.isdigit() or len(pin) < 4):
-        raise ValidationError("PIN-koden ska vara minst fyra siffror.", field="pin")
-    ctx.save_settings(replace(ctx.settings,
-                              review_pin_hash=PasswordHasher().hash(pin) if pin else ""))
+    """Set or remove the logged-in user's own review PIN."""
+    review_unlock.set_pin(ctx, pin)
 
 
 def _note(s: Session, ctx: Context, note_id: str) -> JournalNote:
@@ -268,6 +292,31 @@ def _review(s: Session, ctx: Context, review_id: str) -> Review:
     return review
 
 
+def _require_starter(ctx: Context, review_id: str, action: str) -> None:
+    """Answers go only into a review the user started (the one their kiosk shows). A refusal
+    is audited in a unit of its own, before the caller's write (which never begins)."""
+    with ctx.uow() as uow:
+        started_by = _review(uow.session, ctx, review_id).started_by
+    if started_by == ctx.actor.user_id:
+        return
+    with ctx.uow(write=True) as denial:
+        audit.record(denial.session, ctx.actor, "access.denied", "review", review_id,
+                     {"action": action, "reason": "not_started_by_user"}, now=ctx.now())
+        denial.commit()
+    raise PermissionDenied("Bara den som startade genomgången kan spara svar i den.")
+
+
+def _respondent(review: Review, respondent: PresentPerson | None) -> dict[str, Any] | None:
+    if respondent is None:
+        return None
+    who = {"name": respondent.name, "role": respondent.role,
+           "person_id": respondent.person_id}
+    if review.audience != "both" or who not in review.present:
+        raise ValidationError("Den som svarar är inte med vid genomgången.",
+                              field="respondent")
+    return who
+
+
 def _completed(s: Session, review_id: str) -> bool:
     stmt = select(ReviewEntry.id).where(ReviewEntry.review_id == review_id,
                                         ReviewEntry.kind == "completed")
@@ -276,14 +325,15 @@ def _completed(s: Session, review_id: str) -> bool:
 
 def _entry(s: Session, ctx: Context, review: Review, kind: str, *,
            passage_index: int | None = None, outcome: str | None = None, comment: str = "",
-           input_method: str = "typed") -> ReviewEntry:
+           input_method: str = "typed", respondent: dict[str, Any] | None = None
+           ) -> ReviewEntry:
     """Append an entry, hashed as its record (bound to the review's hash), and queue it."""
     seq = (s.scalar(select(func.max(ReviewEntry.seq))
                     .where(ReviewEntry.review_id == review.id)) or 0) + 1
     entry = ReviewEntry(id=new_id(), review_id=review.id, seq=seq, kind=kind,
                         passage_index=passage_index, outcome=outcome, comment=comment,
                         input_method=input_method, recorded_at=ctx.now(),
-                        recorded_by=ctx.actor.user_id)
+                        recorded_by=ctx.actor.user_id, respondent=respondent)
     record = entry.to_record(review)
     entry.hash = record_hash(record)
     s.add(entry)
@@ -312,15 +362,31 @@ def _summaries(s: Session, reviews: Sequence[Review]) -> list[ReviewSummary]:
 def _summary(review: Review, rev: NoteRevision, entries: list[ReviewEntry],
              started_by: str) -> ReviewSummary:
     texts = {p.index: p.text for p in split_passages(rev.body, rev.child_voice)}
-    latest = {e.passage_index: e for e in entries if e.kind == "outcome"}
-    outcomes = []
-    for p in review.passages:
-        if not p["shown"]:
-            continue
-        e = latest.get(p["index"])
-        outcomes.append(PassageOutcome(
-            p["index"], texts.get(p["index"], ""), e.outcome if e else None,
-            e.comment if e else "", e.input_method if e else "", e.recorded_at if e else None))
+    # The latest entry per passage and respondent (None: one voice, or nobody chosen yet).
+    latest: dict[int | None, dict[tuple[Any, ...] | None, ReviewEntry]] = defaultdict(dict)
+    for e in entries:
+        if e.kind == "outcome":
+            key = None if e.respondent is None else tuple(sorted(e.respondent.items()))
+            latest[e.passage_index][key] = e
+    outcomes: list[PassageOutcome] = []
+    shown = [p for p in review.passages if p["shown"]]
+    for position, p in enumerate(shown):
+        text = texts.get(p["index"], "")
+        answers = [e for e in latest.get(p["index"], {}).values()
+                   if e.outcome is not None or e.comment]
+        if not answers:  # no answer: the last (empty) entry, or none at all
+            empty = latest.get(p["index"], {}).get(None)
+            answers = [empty] if empty is not None else []
+            if not answers:
+                outcomes.append(PassageOutcome(p["index"], text, None, "", "", None,
+                                               position=position))
+                continue
+        for e in answers:
+            who = e.respondent
+            outcomes.append(PassageOutcome(
+                p["index"], text, e.outcome, e.comment, e.input_method, e.recorded_at,
+                PresentPerson(who["name"], who.get("role", "other"), who.get("person_id"))
+                if who else None, position))
     return ReviewSummary(
         review.id, review.note_id, review.revision_id, review.revision_hash, review.started_at,
         started_by, review.audience, review.variant,

@@ -89,7 +89,7 @@ def summary_html(summary: ReviewSummary, tr: Translate = swedish) -> str:
         audience=audience_label(summary.audience, tr))
     counts = tr(QT_TRANSLATE_NOOP("ReviewSummaryText",
                                   "Visade stycken: {shown} · dolda: {hidden}")).format(
-        shown=len(summary.outcomes), hidden=summary.hidden_count)
+        shown=len({o.index for o in summary.outcomes}), hidden=summary.hidden_count)
     parts = [
         "<div class='review'>",
         f"<p><b>{e(title)}</b> {e(local_time(summary.started_at))} · {e(by)}"
@@ -97,17 +97,41 @@ def summary_html(summary: ReviewSummary, tr: Translate = swedish) -> str:
         f"<p>{e(present)}<br>{e(audience)}<br>{e(counts)}</p>",
         "<ul>",
     ]
-    parts.extend(_outcome_item(o, tr) for o in summary.outcomes)
+    shown = len({o.index for o in summary.outcomes})
+    parts.extend(_outcome_item(o, tr, shown) for o in summary.outcomes)
     parts.append("</ul></div>")
     return "".join(parts)
 
 
-def _outcome_item(o: PassageOutcome, tr: Translate) -> str:
+def passage_number(o: PassageOutcome, shown: int, tr: Translate = swedish) -> str:
+    """The passage's number as the family saw it in the kiosk ("Stycke 2 av 3"), and the
+    note's own number when passages were hidden so that the two differ."""
+    if o.position is None:
+        return tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "Stycke {n}")).format(n=o.index + 1)
+    text = tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "Stycke {n} av {total}")).format(
+        n=o.position + 1, total=shown)
+    if o.position != o.index:
+        text += " " + tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "(stycke {n} i anteckningen)")
+                         ).format(n=o.index + 1)
+    return text
+
+
+def respondent_label(o: PassageOutcome, tr: Translate = swedish) -> str:
+    """"Kim Testsson (barnet)" for an answer given by one of several; "" otherwise."""
+    if o.respondent is None:
+        return ""
+    role = AUDIENCES.get(o.respondent.role) if o.respondent.role in ("child", "guardian") else None
+    return f"{o.respondent.name} ({tr(role)})" if role else o.respondent.name
+
+
+def _outcome_item(o: PassageOutcome, tr: Translate, shown: int) -> str:
     e = html.escape
     colour = _OUTCOME_COLOURS.get(o.outcome, "#555555")
-    number = tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "Stycke {n}")).format(n=o.index + 1)
+    number = passage_number(o, shown, tr)
+    who = respondent_label(o, tr)
+    answer = f"{e(who)}: " if who else ""
     item = (f"<li>{e(number)} "
-            f"<span style='color:#555'>({e(excerpt(o.text))})</span>: "
+            f"<span style='color:#555'>({e(excerpt(o.text))})</span>: {answer}"
             f"<b style='color:{colour}'>{e(outcome_label(o.outcome, tr))}</b>")
     if o.comment:
         how = (tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "dikterat"))

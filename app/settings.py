@@ -1,6 +1,6 @@
 """Installation settings, declared once with type and default, stored as JSON in the data folder.
 
-Nothing secret lives here except the review PIN, which is stored as an Argon2id hash.
+Nothing secret lives here: each caseworker's review PIN is kept in the encrypted store.
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ def _ranged(default: N, low: N, high: N) -> N:
 class Settings:
     language: str = "sv"
     idle_lock_minutes: int = _ranged(10, 1, 240)
-    review_pin_hash: str = ""
     audio_policy: str = "delete-on-sign"
     model_name: str = ""
     model_engine: str = VOSK  # the active model is (model_engine, model_name)
     # What the review settings page lets a caseworker choose, and so all the kiosk ever shows
     # (it keeps its text, the child variant included, inside this range).
     review_font_pt: int = _ranged(32, 16, 96)
+    # Minutes without a touch in the review kiosk before the app locks to the password prompt
+    # (the family has left the laptop: the note must not stay on screen).
+    review_idle_lock_minutes: int = _ranged(10, 1, 120)
     low_confidence: float = _ranged(0.6, 0.0, 1.0)
     # Statistics: the target share of working time in direct contact (the municipalities'
     # goal is 20%), and how long after a visit's end a signed note still counts as "on site".
@@ -87,6 +89,7 @@ _OUT_OF_RANGE = {
     "idle_lock_minutes": "Låstiden ska vara mellan {low} och {high} minuter.",
     "low_confidence": "Gränsen för osäkra ord ska vara mellan {low:g} och {high:g}.",
     "review_font_pt": "Textstorleken ska vara mellan {low} och {high} punkter.",
+    "review_idle_lock_minutes": "Låstiden vid genomgång ska vara mellan {low} och {high} minuter.",
 }
 
 

@@ -3,6 +3,7 @@
 from models.audit import AuditEvent, Installation, OutboxItem
 from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
+from models.kiosk import ReviewPin
 from models.people import Case, CaseAssignment, Person, User
 from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
 from models.visits import Consent, Recording, Segment, Visit
@@ -25,6 +26,7 @@ __all__ = [
     "Recording",
     "Review",
     "ReviewEntry",
+    "ReviewPin",
     "Segment",
     "User",
     "Visit",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
 from models.records import (
+    AttributedReviewEntryRecord,
     Participant,
     ReviewEntryRecord,
     ReviewPassage,
@@ -132,17 +133,26 @@ class ReviewEntry(Base):
     # table; every row has one (migration 0004 gave older entries the review's starter).
     recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"), nullable=True)
     hash: Mapped[str] = mapped_column(String(64))  # record_hash(self.to_record(review))
+    # Who gave this answer when the child and a guardian review together:
+    # {"name": str, "role": str, "person_id": str | None}, one of the review's ``present``.
+    respondent: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     def to_record(self, review: Review) -> ReviewEntryRecord:
-        """The entry as a record, bound to its review by the review's hash."""
+        """The entry as a record, bound to its review by the review's hash (version 2, with
+        the respondent, only when the entry names one)."""
         if review.id != self.review_id:
             raise ValueError("an entry's record needs its own review")
-        return ReviewEntryRecord(
+        fields: dict[str, Any] = dict(
             id=self.id, review_id=self.review_id, review_hash=review.hash, seq=self.seq,
             kind=self.kind, passage_index=self.passage_index, outcome=self.outcome,
             comment=self.comment, input_method=self.input_method,
             recorded_at=self.recorded_at, recorded_by=self.recorded_by,
         )
+        if self.respondent is None:
+            return ReviewEntryRecord(**fields)
+        who = self.respondent
+        return AttributedReviewEntryRecord(**fields, respondent=Participant(
+            name=who["name"], role=who.get("role", "other"), person_id=who.get("person_id")))
 
     def compute_hash(self, review: Review) -> str:
         return record_hash(self.to_record(review))

@@ -196,6 +196,17 @@ class ReviewEntryRecord(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AttributedReviewEntryRecord(ReviewEntryRecord):
+    """Version 2 of a review entry: the answer names who gave it (a review with the child and
+    a guardian together). An entry without a respondent stays version 1, so the hash of every
+    entry made before stays what it was."""
+
+    VERSION: ClassVar[int] = 2
+
+    respondent: Participant
+
+
+@dataclass(frozen=True, kw_only=True)
 class TranscriptRecord(Record):
     """What a speech engine produced for one recording in one pass (live, file, accuracy)."""
 
@@ -232,6 +243,10 @@ RECORD_TYPES: dict[str, type[Record]] = {
     for cls in (CaseRecord, PersonRecord, VisitRecord, ConsentRecord, RevisionRecord,
                 ReviewRecord, ReviewEntryRecord, TranscriptRecord, AuditEventRecord)
 }
+# Every (kind, version) a decoder accepts: the first version of each kind and the later ones.
+_ALL_VERSIONS: tuple[type[Record], ...] = (*RECORD_TYPES.values(), AttributedReviewEntryRecord)
+_VERSIONS: dict[tuple[str, int], type[Record]] = {
+    (cls.KIND, cls.VERSION): cls for cls in _ALL_VERSIONS}
 
 
 # --- codec -----------------------------------------------------------------------------------
@@ -274,13 +289,14 @@ def from_wire(obj: object, expected: type[R] | None = None) -> Record:
     if not isinstance(obj, dict):
         raise RecordError("a record is a JSON object")
     kind, version = obj.get("record"), obj.get("v")
-    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
+    base = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
+    if base is None:
         raise RecordError("unknown record kind")
-    if expected is not None and cls is not expected:
+    if expected is not None and base.KIND != expected.KIND:
         raise RecordError(f"expected a {expected.KIND} record")
-    if version != cls.VERSION:
-        raise RecordError(f"unsupported {cls.KIND} record version")
+    cls = _VERSIONS.get((base.KIND, version)) if type(version) is int else None
+    if cls is None:
+        raise RecordError(f"unsupported {base.KIND} record version")
     body = {k: v for k, v in obj.items() if k not in ("record", "v")}
     record: Record = _build(cls, body)
     return record

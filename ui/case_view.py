@@ -35,6 +35,7 @@ from ui.extensions import ActionRegistry, NoteAction, VisitAction
 from ui.journal import JournalWidget
 from ui.note_editor import EditorState, NoteEditorWidget
 from ui.review.dictation import DictationFactory
+from ui.review.flow import AppLock
 from ui.session import UiSession
 from ui.visits import VisitsWidget
 
@@ -57,6 +58,7 @@ class CaseViewWidget(QWidget):
         self.suspend_idle_lock = suspend_idle_lock
         # Dictated own words in reviews started from the editor; set by ui.review.install.
         self.review_dictation: DictationFactory | None = None
+        self.review_lock: AppLock | None = None  # the app's idle lock, for the review kiosk
         self.current_case_id: str | None = None
         self.case: CaseDetail | None = None
         self.editor: NoteEditorWidget | None = None
@@ -206,6 +208,7 @@ class CaseViewWidget(QWidget):
                                   case_label=self._case_label(),
                                   suspend_idle_lock=self.suspend_idle_lock,
                                   review_dictation=self.review_dictation)
+        editor.review_lock = self.review_lock
         editor.note_saved.connect(self._on_editor_note_changed)
         editor.note_signed.connect(self._on_editor_note_changed)
         editor.note_corrected.connect(self._on_editor_note_changed)

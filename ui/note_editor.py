@@ -39,7 +39,7 @@ from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.review.dictation import DictationFactory
-from ui.review.flow import ReviewFlow, action_label, start_review_flow
+from ui.review.flow import AppLock, ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
 from ui.review.summary_text import signing_review_text
 from ui.session import UiSession
@@ -92,6 +92,7 @@ class NoteEditorWidget(QWidget):
         super().__init__(parent)
         self.session, self.case_id, self.note = session, case_id, note
         self.review_dictation = review_dictation
+        self.review_lock: AppLock | None = None  # set by the case view: the app's idle lock
         self.case_label = case_label
         self.visit_id = note.visit_id if note else visit_id
         self.correcting = correcting
@@ -424,7 +425,7 @@ class NoteEditorWidget(QWidget):
             self, self.session.ctx, self.note.id, self.session.tasks,
             speaker=self.review_speaker, dictation_factory=self.review_dictation,
             on_completed=self._on_review_flow_completed,
-            on_kiosk_shown=self.suspend_idle_lock)
+            on_kiosk_shown=self.suspend_idle_lock, lock=self.review_lock)
 
     def _on_review_flow_completed(self, summary: ReviewSummary) -> None:
         self.review_flow = None

@@ -45,12 +45,14 @@ def install(window: MainWindow, *, dictation: DictationFactory | None = None) ->
     provider of dictated own words for each review (``ui.visit`` offers Vosk); without it the
     kiosk has no "Prata in"."""
     window.case_view.review_dictation = dictation  # reviews started from the note editor
+    window.case_view.review_lock = window.idle_lock
 
     def run(session: UiSession, note: NoteInfo) -> None:
         start_review_flow(window, session.ctx, note.id, session.tasks,
                           dictation_factory=dictation,
                           on_completed=lambda summary: _show_in_journal(window, summary),
-                          on_kiosk_shown=window.idle_lock.set_inhibited)
+                          on_kiosk_shown=window.idle_lock.set_inhibited,
+                          lock=window.idle_lock)
 
     window.note_actions.add(NoteAction(key="review", label=action_label, run=run))
     register_page(_settings_page)

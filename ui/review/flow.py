@@ -6,8 +6,9 @@ Threading contract: GUI thread only; service calls go through the shell's ``Task
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app import review
@@ -24,6 +25,16 @@ from ui.tasks import TaskManager
 # hold it until the caseworker unlocks.
 _active: set[ReviewFlow] = set()
 
+
+class AppLock(Protocol):
+    """What the kiosk needs of the app's idle lock (``ui.idle_lock.IdleLock``)."""
+
+    @property
+    def unlocked(self) -> SignalInstance: ...
+
+    def lock_now(self) -> None: ...
+
+
 class ReviewFlow:
     """One review from start dialog to completed summary. Use ``start_review_flow``."""
 
@@ -32,8 +43,10 @@ class ReviewFlow:
                  dictation_factory: DictationFactory | None = None,
                  on_completed: Callable[[ReviewSummary], None] | None = None,
                  on_cancelled: Callable[[], None] | None = None,
-                 on_kiosk_shown: Callable[[bool], None] | None = None) -> None:
+                 on_kiosk_shown: Callable[[bool], None] | None = None,
+                 lock: AppLock | None = None) -> None:
         self.parent, self.ctx, self.note_id, self.tasks = parent, ctx, note_id, tasks
+        self.lock = lock
         self.speaker, self.dictation = speaker, dictation
         self.dictation_factory = dictation_factory
         self._owns_speaker = speaker is None
@@ -75,9 +88,26 @@ class ReviewFlow:
                                        dictation=self.dictation,
                                        font_pt=self.ctx.settings.review_font_pt)
         self.kiosk.review_completed.connect(self._on_kiosk_review_completed)
+        self.kiosk.idle_timed_out.connect(self._on_kiosk_idle_timed_out)
         if self.on_kiosk_shown is not None:
             self.on_kiosk_shown(True)
         self.kiosk.start()
+
+    def _on_kiosk_idle_timed_out(self) -> None:
+        """Nobody has touched the kiosk for long: the family has left the laptop. The kiosk
+        hides (answers saved) and the app locks to its password prompt; the caseworker's
+        password brings the kiosk back where it was."""
+        if self.lock is None or self.kiosk is None:
+            return
+        self.kiosk.suspend()
+        self.lock.unlocked.connect(self._on_lock_unlocked)
+        self.lock.lock_now()
+
+    def _on_lock_unlocked(self) -> None:
+        if self.lock is not None:
+            self.lock.unlocked.disconnect(self._on_lock_unlocked)
+        if self.kiosk is not None:
+            self.kiosk.resume()
 
     def _on_kiosk_review_completed(self, summary: ReviewSummary) -> None:
         self.summary = summary
@@ -111,7 +141,8 @@ def start_review_flow(parent: QWidget, ctx: Context, note_id: str, tasks: TaskMa
                       dictation_factory: DictationFactory | None = None,
                       on_completed: Callable[[ReviewSummary], None] | None = None,
                       on_cancelled: Callable[[], None] | None = None,
-                      on_kiosk_shown: Callable[[bool], None] | None = None) -> ReviewFlow:
+                      on_kiosk_shown: Callable[[bool], None] | None = None,
+                      lock: AppLock | None = None) -> ReviewFlow:
     """Open "Gå igenom med familjen" for a note (draft or signed) and run the review.
 
     ``on_completed(summary)`` is called after the caseworker has unlocked and the kiosk has
@@ -119,11 +150,13 @@ def start_review_flow(parent: QWidget, ctx: Context, note_id: str, tasks: TaskMa
     Without ``speaker`` the best Swedish voice of the computer is used. Dictated own words come
     from ``dictation`` (the caller's, kept) or else from ``dictation_factory()`` when the kiosk
     opens (made for this review and shut down when it ends); with neither, the kiosk has none.
+    With ``lock`` (the app's idle lock) a kiosk left untouched for the review idle time locks
+    the app; without it the kiosk stays.
     """
     flow = ReviewFlow(parent, ctx, note_id, tasks, speaker=speaker, dictation=dictation,
                       dictation_factory=dictation_factory,
                       on_completed=on_completed, on_cancelled=on_cancelled,
-                      on_kiosk_shown=on_kiosk_shown)
+                      on_kiosk_shown=on_kiosk_shown, lock=lock)
     flow.begin()
     return flow
 

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from app import speech_models
 from app.dictation import UNEXPECTED
+from app.errors import AudioError, UserError
 from ui.errors import route_error
 from ui.review.dictation import DictationProvider
 from ui.review.passage_page import PassagePageWidget
 from ui.review.speech import Speaker
 
+# A voice that has not started this long after "Läs upp" is taken as none: the person must
+# see that nothing will come, not wait in silence.
+START_TIMEOUT_MS = 4000
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("KioskMedia", text)
+
+
+def family_message(exc: UserError) -> str:
+    """What the family reads when dictation fails: the app's messages speak to the caseworker
+    ("skriva anteckningen för hand"); here the person at the screen is told what they can do."""
+    if isinstance(exc, AudioError):
+        return QCoreApplication.translate(
+            "KioskMedia", "Mikrofonen fungerar inte just nu. Du kan skriva i rutan i stället, "
+                          "eller be handläggaren om hjälp.")
+    return QCoreApplication.translate(
+        "KioskMedia", "Det går inte att prata in just nu. Du kan skriva i rutan i stället, "
+                      "eller be handläggaren om hjälp.")
 
 
 class KioskMedia:
@@ -34,6 +51,11 @@ class KioskMedia:
         self._on_dictated = on_dictated
         self.speaking = False
         self.dictating = False
+        self._start_watch = QTimer(page)
+        self._start_watch.setSingleShot(True)
+        self._start_watch.setInterval(START_TIMEOUT_MS)
+        self._start_watch.timeout.connect(self._on_start_watch_timeout)
+        speaker.speaking_started.connect(self._on_speaker_speaking_started)
         page.read_aloud_requested.connect(self._on_page_read_aloud_requested)
         page.dictation_toggled.connect(self._on_page_dictation_toggled)
         speaker.speaking_finished.connect(self._on_speaker_speaking_finished)
@@ -52,6 +74,7 @@ class KioskMedia:
         self.page.clear_highlight()
 
     def stop(self) -> None:
+        self._start_watch.stop()
         if self.speaking:
             self.speaking = False
             self.speaker.stop()
@@ -63,6 +86,7 @@ class KioskMedia:
 
     def shutdown(self) -> None:
         self.stop()
+        self.speaker.speaking_started.disconnect(self._on_speaker_speaking_started)
         self.speaker.speaking_finished.disconnect(self._on_speaker_speaking_finished)
         self.speaker.word_reached.disconnect(self._on_speaker_word_reached)
         self.speaker.speaking_failed.disconnect(self._on_speaker_speaking_failed)
@@ -75,25 +99,40 @@ class KioskMedia:
             self.stop()
             return
         if not self.speaker.is_available():
+            self.page.set_read_aloud_missing()
             self.page.set_status(QCoreApplication.translate(
                 "KioskMedia", "Ingen röst för uppläsning finns på den här datorn."))
             return
         self.speaking = True
         self.page.set_speaking(True)
         self.page.set_status("")
+        self._start_watch.start()
         self.speaker.say(self.page.current_text)
+
+    def _on_speaker_speaking_started(self) -> None:
+        self._start_watch.stop()
+        if self.page.read_missing and self.speaker.is_available():
+            self.page.read_missing = False  # it works again: the button says so
+            self.page.set_speaking(self.speaking)
+
+    def _on_start_watch_timeout(self) -> None:
+        if self.speaking:
+            self.speaker.stop()
+            self._on_speaker_speaking_failed("no sound started")
 
     def _on_speaker_word_reached(self, start: int, length: int) -> None:
         if self.speaking:
             self.page.highlight(start, length)
 
     def _on_speaker_speaking_finished(self) -> None:
+        self._start_watch.stop()
         self.speaking = False
         self.page.set_speaking(False)
         self.page.clear_highlight()
 
     def _on_speaker_speaking_failed(self, _detail: str) -> None:
         self._on_speaker_speaking_finished()
+        self.page.set_read_aloud_missing()
         self.page.set_status(QCoreApplication.translate(
             "KioskMedia", "Uppläsningen fungerade inte. Läs texten tillsammans i stället."))
 
@@ -127,5 +166,8 @@ class KioskMedia:
         the kiosk window (logged once, "Kopiera detaljer"; a dialog parented there stays above
         the kiosk and cannot be used to leave it) and the status line says a calm sentence."""
         self._on_dictation_stopped()
+        if isinstance(exc, UserError):
+            self.page.set_status(family_message(exc))
+            return
         route_error(self.page.window(), exc, self.page.set_status,
                     bug_text=QCoreApplication.translate(speech_models.MESSAGES, UNEXPECTED))

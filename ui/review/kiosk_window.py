@@ -1,5 +1,9 @@
 """The review kiosk: a full-screen window that shows only the chosen passages and can only be
-left with the caseworker's password or review PIN.
+left by the caseworker who started it, with their password or own review PIN.
+
+While it is up the clipboard is empty and its fields take no paste or drop (see
+``guarded_edits``), every other screen is covered (``screen_cover``), and after
+``review_idle_lock_minutes`` without a touch it emits ``idle_timed_out`` so that the app locks.
 
 Threading contract: lives on the GUI thread. Every service call (saving an answer, checking
 the password, completing the review) goes through the ``TaskManager``; results come back on
@@ -8,19 +12,28 @@ the GUI thread. Answers are saved one by one in the order given (the manager is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app import review
+from app import review, review_unlock
 from app.context import Context
 from app.review import ReviewSession, ReviewSummary
+from app.review_unlock import PinState, UnlockAttempt
 from ui.errors import route_error
+from ui.review.answers import Answer, AnswerBook, AnswerKey, AnswerState
 from ui.review.dictation import DictationProvider
+from ui.review.guarded_edits import clear_clipboard
 from ui.review.kiosk_media import KioskMedia
 from ui.review.passage_page import PassagePageWidget
+from ui.review.screen_cover import ScreenCovers
 from ui.review.speech import Speaker
 from ui.review.style import CHILD_FACTOR, STEP_PT, clamp_pt, control_pt, kiosk_stylesheet
 from ui.review.summary_page import SummaryPageWidget
@@ -29,28 +42,17 @@ from ui.tasks import TaskManager
 
 AUTOSAVE_MS = 1500
 REASSERT_MS = 30
-
-
-@dataclass
-class _Answer:
-    outcome: str | None = None
-    own_words: str = ""
-    input_method: str = "typed"
-    saved: tuple[str | None, str, str] | None = None
-
-    def state(self) -> tuple[str | None, str, str]:
-        return (self.outcome, self.own_words, self.input_method)
-
-    def needs_saving(self) -> bool:
-        if self.saved is None:
-            return self.outcome is not None or bool(self.own_words)
-        return self.saved != self.state()
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+})
 
 
 class ReviewKioskWindow(QWidget):
     """Full screen, one passage at a time; ``review_completed`` when the caseworker unlocks."""
 
     review_completed = Signal(object)  # ReviewSummary
+    idle_timed_out = Signal()
 
     def __init__(self, ctx: Context, session: ReviewSession, tasks: TaskManager, *,
                  speaker: Speaker, dictation: DictationProvider | None = None,
@@ -62,7 +64,9 @@ class ReviewKioskWindow(QWidget):
         self.position = 0
         self.summary: ReviewSummary | None = None
         self._unlocked = False
-        self._answers = {p.index: _Answer() for p in session.passages}
+        self._suspended = False
+        self._answers = AnswerBook()
+        self.respondent: int | None = None  # the slot in session.respondents answering now
         self._base_pt = font_pt
         self.setObjectName("reviewKiosk")
         self.setWindowTitle(self.tr("Samskriv – genomgång"))
@@ -73,6 +77,11 @@ class ReviewKioskWindow(QWidget):
                                 on_dictated=self._on_media_dictated)
         self._autosave = self._timer(AUTOSAVE_MS, self._on_autosave_timeout)
         self._reassert = self._timer(REASSERT_MS, self._on_reassert_timeout)
+        self._idle = self._timer(ctx.settings.review_idle_lock_minutes * 60_000,
+                                 self._on_idle_timeout)
+        self.covers = ScreenCovers(self)
+        if not speaker.is_available():
+            self.page.set_read_aloud_missing()
         self._apply_font()
 
     def _build(self, can_dictate: bool) -> None:
@@ -89,6 +98,7 @@ class ReviewKioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.page = PassagePageWidget(child=self.child, total=len(self.session.passages),
                                       can_dictate=can_dictate)
+        self.page.set_respondents([p.name for p in self.session.respondents])
         self.summary_page = SummaryPageWidget(child=self.child)
         self.stack.addWidget(self.page)
         self.stack.addWidget(self.summary_page)
@@ -100,6 +110,7 @@ class ReviewKioskWindow(QWidget):
         p.next_requested.connect(self._on_page_next_requested)
         p.text_size_step_requested.connect(self._on_page_text_size_step_requested)
         p.own_words_edited.connect(self._on_page_own_words_edited)
+        p.respondent_chosen.connect(self._on_page_respondent_chosen)
         self.summary_page.back_requested.connect(self._on_summary_page_back_requested)
         self.summary_page.done_requested.connect(self._on_summary_page_done_requested)
         self.overlay.secret_submitted.connect(self._on_overlay_secret_submitted)
@@ -115,56 +126,121 @@ class ReviewKioskWindow(QWidget):
     # -- public -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the first passage full screen."""
+        """Empty the clipboard, show the first passage full screen and cover other screens."""
+        clear_clipboard()
         self._show_position(0)
-        self._fill_screen()
-        self.raise_()
-        self.activateWindow()
+        self._cover_screens()
         self.page.text_view.setFocus()
+
+    def set_idle_ms(self, ms: int) -> None:
+        self._idle.setInterval(max(ms, 1))
+        if self._idle.isActive():
+            self._idle.start()
+
+    def suspend(self) -> None:
+        """The app locks (idle): save what is typed, hide the kiosk and the covers."""
+        if self._unlocked or self._suspended:
+            return
+        if self.stack.currentWidget() is self.page:
+            self._leave_passage()
+        self.media.stop()
+        self._suspended = True
+        self._stop_watching()
+        self.overlay.hide()
+        self.stack.setEnabled(True)
+        self.hide()
+
+    def resume(self) -> None:
+        """The caseworker unlocked the app: the kiosk comes back where it was."""
+        if not self._suspended or self._unlocked:
+            return
+        self._suspended = False
+        clear_clipboard()
+        self._cover_screens()
 
     @property
     def unlocked(self) -> bool:
         return self._unlocked
 
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
+
+    def _cover_screens(self) -> None:
+        self._fill_screen()
+        self.raise_()
+        self.activateWindow()
+        self.covers.show()
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._idle.start()
+
+    def _stop_watching(self) -> None:
+        self._reassert.stop()
+        self._idle.stop()
+        self.covers.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _INPUT_EVENTS and self._idle.isActive():
+            self._idle.start()
+        return False
+
+    @Slot()
+    def _on_idle_timeout(self) -> None:
+        if not self._unlocked and not self._suspended:
+            self.idle_timed_out.emit()
+
     def font_pt(self) -> int:
         """The passage text size in points (the child variant is larger)."""
         return clamp_pt(round(self._base_pt * (CHILD_FACTOR if self.child else 1.0)))
 
-    def answer(self, passage_index: int) -> tuple[str | None, str, str]:
-        return self._answers[passage_index].state()
+    def answer(self, passage_index: int, respondent: int | None = None) -> AnswerState:
+        return self._answers.get((passage_index, respondent)).state()
 
     # -- passages and answers -----------------------------------------------------------
 
     def _current_index(self) -> int:
         return self.session.passages[self.position].index
 
+    def _current_key(self) -> AnswerKey:
+        return (self._current_index(), self.respondent)
+
+    def _current(self) -> Answer:
+        return self._answers.get(self._current_key())
+
     def _show_position(self, position: int) -> None:
         self.position = position
         passage = self.session.passages[position]
-        answer = self._answers[passage.index]
+        answer = self._current()
         self.media.reset()
         self.page.show_passage(position, passage, answer.outcome, answer.own_words)
+        self.page.set_respondent(self.respondent)
         self.page.set_status("")
         self.stack.setCurrentWidget(self.page)
 
     def _take_own_words(self) -> None:
-        answer = self._answers[self._current_index()]
-        answer.own_words = self.page.own_words()
+        self._current().own_words = self.page.own_words()
 
-    def _save(self, passage_index: int) -> None:
+    def _save(self, key: AnswerKey) -> None:
         self._autosave.stop()
-        answer = self._answers[passage_index]
+        answer = self._answers.get(key)
         if not answer.needs_saving():
             return
         state = answer.state()
-        (self.tasks.op(review.record_outcome, self.ctx, self.session.review_id, passage_index,
-                       state[0], state[1], input_method=state[2])
-         .success(lambda _entry: self._on_saved(passage_index, state))
+        index, slot = key
+        who = self.session.respondents[slot] if slot is not None else None
+        (self.tasks.op(review.record_outcome, self.ctx, self.session.review_id, index,
+                       state[0], state[1], input_method=state[2], respondent=who)
+         .success(lambda _entry: self._on_saved(key, state))
          .failure(self._on_save_failed).owned_by(self).run())
 
-    def _on_saved(self, passage_index: int, state: tuple[str | None, str, str]) -> None:
-        self._answers[passage_index].saved = state
-        if self.stack.currentWidget() is self.page and passage_index == self._current_index():
+    def _on_saved(self, key: AnswerKey, state: AnswerState) -> None:
+        self._answers.get(key).saved = state
+        if self.stack.currentWidget() is self.page and key == self._current_key():
             self.page.set_status(self.tr("Ditt svar är sparat."))
 
     def _on_save_failed(self, exc: BaseException) -> None:
@@ -176,14 +252,33 @@ class ReviewKioskWindow(QWidget):
     def _leave_passage(self) -> None:
         self.media.stop()
         self._take_own_words()
-        self._save(self._current_index())
+        self._save(self._current_key())
 
     @Slot(str)
     def _on_page_outcome_chosen(self, outcome: str) -> None:
-        answer = self._answers[self._current_index()]
-        answer.outcome = outcome
+        self._current().outcome = outcome
         self._take_own_words()
-        self._save(self._current_index())
+        self._save(self._current_key())
+        if self.session.respondents and self.respondent is None:
+            self.page.ask_respondent(True)  # saved; now gently ask whose answer it was
+
+    @Slot(int)
+    def _on_page_respondent_chosen(self, slot: int) -> None:
+        """Child or guardian says who answers: their own answer to this passage is shown; an
+        answer given before anyone was chosen becomes theirs."""
+        if slot == self.respondent:
+            return
+        self._take_own_words()
+        self._save(self._current_key())
+        index = self._current_index()
+        moved = self._answers.move_unattributed(index, slot)
+        self.respondent = slot
+        if moved:
+            self._save((index, slot))
+            self._save((index, None))
+        answer = self._current()
+        self.page.show_answer(answer.outcome, answer.own_words)
+        self.page.set_respondent(slot)
 
     @Slot()
     def _on_page_own_words_edited(self) -> None:
@@ -193,10 +288,10 @@ class ReviewKioskWindow(QWidget):
     def _on_autosave_timeout(self) -> None:
         if self.stack.currentWidget() is self.page:
             self._take_own_words()
-            self._save(self._current_index())
+            self._save(self._current_key())
 
     def _on_media_dictated(self) -> None:
-        self._answers[self._current_index()].input_method = "dictated"
+        self._current().input_method = "dictated"
         self._autosave.start()
 
     @Slot()
@@ -252,6 +347,13 @@ class ReviewKioskWindow(QWidget):
         self.media.stop()
         self.stack.setEnabled(False)
         self.overlay.open_prompt(title)
+        (self.tasks.op(review_unlock.pin_state, self.ctx).success(self._on_pin_state_loaded)
+         .failure(self._on_unlock_failed).owned_by(self).run())
+
+    def _on_pin_state_loaded(self, state: PinState) -> None:
+        self.overlay.set_pin_usable(state.pin_usable)
+        if state.wait_s and not self.overlay.waiting:
+            self.overlay.start_wait(state.wait_s, "")
 
     @Slot()
     def _on_overlay_cancelled(self) -> None:
@@ -259,13 +361,24 @@ class ReviewKioskWindow(QWidget):
 
     @Slot(str)
     def _on_overlay_secret_submitted(self, secret: str) -> None:
-        (self.tasks.op(review.verify_unlock, self.ctx, secret)
+        (self.tasks.op(review.verify_unlock, self.ctx, secret, self.session.review_id)
          .success(self._on_unlock_verified).failure(self._on_unlock_failed)
          .owned_by(self).run())
 
-    def _on_unlock_verified(self, ok: bool) -> None:
-        if not ok:
-            self.overlay.show_error(self.tr("Fel lösenord eller PIN-kod."))
+    def _on_unlock_verified(self, attempt: UnlockAttempt) -> None:
+        if not attempt.ok:
+            self.overlay.set_pin_usable(attempt.pin_usable)
+            if attempt.too_early:
+                message = ""
+            elif attempt.pin_blocked:
+                message = self.tr("Fel lösenord. Efter för många fel försök går det bara att "
+                                  "avsluta med lösenordet.")
+            else:
+                message = self.tr("Fel lösenord eller PIN-kod.")
+            if attempt.wait_s:
+                self.overlay.start_wait(attempt.wait_s, message)
+            else:
+                self.overlay.show_error(message)
             return
         (self.tasks.op(review.complete, self.ctx, self.session.review_id)
          .success(self._on_review_completed).failure(self._on_unlock_failed)
@@ -281,7 +394,8 @@ class ReviewKioskWindow(QWidget):
         self.summary = summary
         self._unlocked = True
         self._autosave.stop()
-        self._reassert.stop()
+        self._stop_watching()
+        self.overlay.stop()
         self.media.shutdown()
         self.close()
         self.review_completed.emit(summary)
@@ -298,6 +412,9 @@ class ReviewKioskWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self._suspended:
+            event.ignore()
+            return
         if self._unlocked:
             event.accept()
             return
@@ -306,7 +423,7 @@ class ReviewKioskWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
-        if self._unlocked:
+        if self._unlocked or self._suspended:
             return
         kind = event.type()
         lost_focus = kind == QEvent.Type.ActivationChange and not self.isActiveWindow()
@@ -331,9 +448,10 @@ class ReviewKioskWindow(QWidget):
 
     @Slot()
     def _on_reassert_timeout(self) -> None:
-        if self._unlocked:
+        if self._unlocked or self._suspended:
             return
         if not self._covers_screen() or not self.isVisible():
             self._fill_screen()
+        self.covers.refresh()
         self.raise_()
         self.activateWindow()

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.review import Passage
+from ui.review.guarded_edits import NoPastePlainTextEdit
 from ui.review.style import HIGHLIGHT
 
 _PARAGRAPH_SEPARATOR = "\u2029"
@@ -33,6 +34,7 @@ class PassagePageWidget(QWidget):
     text_size_step_requested = Signal(int)  # +1 larger, -1 smaller
     dictation_toggled = Signal(bool)
     own_words_edited = Signal()
+    respondent_chosen = Signal(int)  # the slot in the session's respondents
 
     def __init__(self, *, child: bool, total: int, can_dictate: bool,
                  parent: QWidget | None = None) -> None:
@@ -40,6 +42,7 @@ class PassagePageWidget(QWidget):
         self.child = child
         self.total = total
         self.current_text = ""
+        self.read_missing = False
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addLayout(self._build_top_row())
@@ -51,6 +54,7 @@ class PassagePageWidget(QWidget):
         self.text_view.setOpenLinks(False)
         self.text_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.text_view, 3)
+        layout.addLayout(self._build_respondent_row())
         layout.addLayout(self._build_answer_row())
         layout.addLayout(self._build_own_words(can_dictate))
         layout.addLayout(self._build_nav_row())
@@ -72,6 +76,47 @@ class PassagePageWidget(QWidget):
         for button in (self.smaller_button, self.larger_button, self.read_button):
             row.addWidget(button)
         return row
+
+    def _build_respondent_row(self) -> QHBoxLayout:
+        """"Vem svarar?" and a name button per respondent; hidden when one voice answers."""
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.respondent_label = QLabel()
+        self.respondent_label.setObjectName("respondentQuestion")
+        row.addWidget(self.respondent_label)
+        self.respondent_row = row
+        self.respondent_group = QButtonGroup(self)
+        self.respondent_group.setExclusive(True)
+        self.respondent_group.idClicked.connect(self.respondent_chosen)
+        self.respondent_buttons: list[QPushButton] = []
+        self.respondent_label.hide()
+        return row
+
+    def set_respondents(self, names: list[str]) -> None:
+        for slot, name in enumerate(names):
+            button = self._button(name, "respondent", lambda: None)
+            button.setCheckable(True)
+            self.respondent_group.addButton(button, slot)
+            self.respondent_row.addWidget(button)
+            self.respondent_buttons.append(button)
+        self.respondent_row.addStretch(1)
+        self.respondent_label.setVisible(bool(names))
+        self.ask_respondent(False)
+
+    def set_respondent(self, slot: int | None) -> None:
+        for index, button in enumerate(self.respondent_buttons):
+            button.setChecked(index == slot)
+        if slot is not None:
+            self.ask_respondent(False)
+
+    def ask_respondent(self, asking: bool) -> None:
+        """Ask calmly who gave the answer (it is saved already; a tap on a name makes it
+        theirs)."""
+        self.respondent_label.setProperty("asking", asking)
+        self.respondent_label.setText(
+            self.tr("Vem svarade? Tryck på ditt namn.") if asking else self.tr("Vem svarar?"))
+        self.respondent_label.style().unpolish(self.respondent_label)
+        self.respondent_label.style().polish(self.respondent_label)
 
     def _build_answer_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -95,7 +140,7 @@ class PassagePageWidget(QWidget):
                                       else self.tr("Dina egna ord"))
         box.addWidget(self.own_words_label)
         row = QHBoxLayout()
-        self.own_words_edit = QPlainTextEdit()
+        self.own_words_edit = NoPastePlainTextEdit()
         self.own_words_edit.setObjectName("ownWords")
         self.own_words_edit.setAccessibleName(self.own_words_label.text())
         self.own_words_edit.setTabChangesFocus(True)
@@ -148,10 +193,7 @@ class PassagePageWidget(QWidget):
         self.text_view.setPlainText(passage.text)
         self.text_view.setAccessibleName(self.progress_label.text())
         self._space_lines()
-        self.set_outcome(outcome)
-        self.own_words_edit.blockSignals(True)
-        self.own_words_edit.setPlainText(own_words)
-        self.own_words_edit.blockSignals(False)
+        self.show_answer(outcome, own_words)
         self.set_partial("")
         self.previous_button.setEnabled(position > 0)
         last = position == self.total - 1
@@ -160,6 +202,13 @@ class PassagePageWidget(QWidget):
         else:
             self.next_button.setText(self.tr("Sammanfattning  →") if last
                                      else self.tr("Nästa  →"))
+
+    def show_answer(self, outcome: str | None, own_words: str) -> None:
+        """The answer and own words of whoever answers now (no own-words signal)."""
+        self.set_outcome(outcome)
+        self.own_words_edit.blockSignals(True)
+        self.own_words_edit.setPlainText(own_words)
+        self.own_words_edit.blockSignals(False)
 
     def _space_lines(self) -> None:
         cursor = QTextCursor(self.text_view.document())
@@ -195,7 +244,17 @@ class PassagePageWidget(QWidget):
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
 
+    def set_read_aloud_missing(self) -> None:
+        """Nothing can be read aloud on this computer: say so on the button itself (a press
+        still explains why in the status line)."""
+        self.read_missing = True
+        self.read_button.setText(self.tr("🔇  Ingen uppläsning"))
+        self.read_button.setAccessibleDescription(
+            self.tr("Uppläsning fungerar inte på den här datorn."))
+
     def set_speaking(self, speaking: bool) -> None:
+        if self.read_missing:
+            return
         if speaking:
             self.read_button.setText(self.tr("■  Sluta läsa"))
         else:

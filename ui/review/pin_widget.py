@@ -1,4 +1,5 @@
-"""Settings: the review PIN that can unlock the review kiosk instead of the password."""
+"""Settings: the user's own review PIN, which can end their review kiosk instead of their
+password (each caseworker has their own; nobody sets another's)."""
 
 from __future__ import annotations
 
@@ -14,25 +15,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import review
+from app import review, review_unlock
 from app.context import Context
+from app.review_unlock import PinState
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.tasks import TaskManager
 
 
 class ReviewPinWidget(QGroupBox):
-    """Set, change or clear the review PIN (stored as an Argon2id hash in the settings)."""
+    """Set, change or clear the logged-in user's review PIN (an Argon2id hash in the store)."""
 
     pin_changed = Signal(bool)  # True when a PIN is now set
 
     def __init__(self, ctx: Context, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("PIN-kod för genomgång med familjen"), parent)
+        super().__init__(self.tr("Din PIN-kod för genomgång med familjen"), parent)
         self.ctx, self.tasks = ctx, tasks
         form = QFormLayout(self)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         form.addRow(self.state_label)
-        digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self)
+        digits = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,12}"), self)
         self.pin_edit = QLineEdit()
         self.repeat_edit = QLineEdit()
         for edit, name in ((self.pin_edit, self.tr("Ny PIN-kod")),
@@ -53,18 +55,30 @@ class ReviewPinWidget(QGroupBox):
         row.addStretch(1)
         form.addRow(row)
         self.errors = FormErrors(self, general=self.error_label, reenable=[self.save_button])
-        self._show_state(bool(ctx.settings.review_pin_hash))
+        self.clear_button.setEnabled(False)
+        self._load_state()
 
-    def _show_state(self, is_set: bool) -> None:
-        self.state_label.setText(
-            self.tr("En PIN-kod är satt. Genomgången kan avslutas med PIN-koden eller ditt "
-                    "lösenord.") if is_set else
-            self.tr("Ingen PIN-kod är satt. Genomgången avslutas med ditt lösenord."))
-        self.clear_button.setEnabled(is_set)
+    def _load_state(self) -> None:
+        (self.tasks.op(review_unlock.pin_state, self.ctx).success(self._show_state)
+         .failure(self.errors).owned_by(self).run())
+
+    def _show_state(self, state: PinState) -> None:
+        if not state.has_pin:
+            text = self.tr("Ingen PIN-kod är satt för dig. Genomgången avslutas med ditt "
+                           "lösenord.")
+        elif state.pin_usable:
+            text = self.tr("En PIN-kod är satt för dig. Genomgången kan avslutas med "
+                           "PIN-koden eller ditt lösenord.")
+        else:
+            text = self.tr("Din PIN-kod fungerar inte just nu (för många fel försök, eller "
+                           "den kan inte läsas). Avsluta genomgången med ditt lösenord, eller "
+                           "spara en ny PIN-kod.")
+        self.state_label.setText(text)
+        self.clear_button.setEnabled(state.has_pin)
 
     def _on_save_button_clicked(self) -> None:
         pin = self.pin_edit.text()
-        if not pin:
+        if len(pin) < review_unlock.MIN_PIN:
             self.error_label.show_message(self.tr("Skriv en PIN-kod med minst fyra siffror."))
             return
         if pin != self.repeat_edit.text():
@@ -86,5 +100,5 @@ class ReviewPinWidget(QGroupBox):
         self.save_button.setEnabled(True)
         self.pin_edit.clear()
         self.repeat_edit.clear()
-        self._show_state(is_set)
+        self._load_state()
         self.pin_changed.emit(is_set)

@@ -1,4 +1,5 @@
-"""The review page of the settings dialog: text size on the kiosk and the review PIN."""
+"""The review page of the settings dialog: text size and idle lock of the kiosk, and the
+user's own review PIN."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ class ReviewSettingsWidget(QWidget):
         self.font_spin.setSuffix(" pt")
         self.font_spin.setValue(ctx.settings.review_font_pt)
         form.addRow(self.tr("Textstorlek vid genomgång:"), self.font_spin)
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(*int_range("review_idle_lock_minutes"))
+        self.idle_spin.setSuffix(self.tr(" min"))
+        self.idle_spin.setValue(ctx.settings.review_idle_lock_minutes)
+        self.idle_spin.setAccessibleName(self.tr("Lås efter så här lång tid utan aktivitet "
+                                                 "vid genomgång"))
+        form.addRow(self.tr("Lås genomgången efter:"), self.idle_spin)
         layout.addLayout(form)
         self.pin = ReviewPinWidget(ctx, tasks)
         layout.addWidget(self.pin)
@@ -36,6 +44,6 @@ class ReviewSettingsWidget(QWidget):
         return self
 
     def apply(self, settings: Settings) -> Settings:
-        # The PIN is saved by its own button; keep what is stored now, not the dialog's copy.
+        # The PIN is saved by its own button, in the store (it is not a setting).
         return replace(settings, review_font_pt=self.font_spin.value(),
-                       review_pin_hash=self.ctx.settings.review_pin_hash)
+                       review_idle_lock_minutes=self.idle_spin.value())

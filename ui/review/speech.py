@@ -149,11 +149,15 @@ class EspeakSpeaker(Speaker):
             self.speaking_finished.emit()
 
     @Slot(int, QProcess.ExitStatus)
-    def _on_process_finished(self, _code: int, _status: QProcess.ExitStatus) -> None:
+    def _on_process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         if self._process is not None:
             self._process.deleteLater()
             self._process = None
         self.speaking_finished.emit()
+        # espeak-ng without a sound device (or voice) exits at once with an error: nothing was
+        # heard, and the person must see that.
+        if code != 0 or status != QProcess.ExitStatus.NormalExit:
+            self.speaking_failed.emit(f"espeak-ng exited with {code}")
 
     @Slot(QProcess.ProcessError)
     def _on_process_error_occurred(self, error: QProcess.ProcessError) -> None:

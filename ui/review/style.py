@@ -58,8 +58,12 @@ def kiosk_stylesheet(pt: int) -> str:
     QPushButton#disagree {{ background: #ffffff; color: {DISAGREE}; border: 4px solid {DISAGREE}; }}
     QPushButton#disagree:checked {{ background: {DISAGREE}; color: #ffffff; }}
     QPushButton#secondary {{ background: #ffffff; color: {NAVY}; border: 3px solid {NAVY}; }}
+    QPushButton#respondent {{ background: #ffffff; color: {NAVY}; border: 3px solid {NAVY};
+        padding: {round(ctl * 0.35)}px {round(ctl * 0.8)}px; }}
+    QPushButton#respondent:checked {{ background: {NAVY}; color: #ffffff; }}
+    QLabel#respondentQuestion[asking="true"] {{ color: {NAVY}; font-weight: bold; }}
     QPushButton#exitKiosk {{
-        background: transparent; color: #8a8a8a; font-size: 10pt; padding: 4px 8px;
+        background: transparent; color: #6f6f6f; font-size: 12pt; padding: 6px 12px;
         border: 1px solid #d6d0c4; border-radius: 6px; }}
     QWidget#unlockOverlay {{ background: rgba(20, 28, 40, 215); }}
     QFrame#unlockPanel {{ background: {BACKGROUND}; border-radius: 18px; }}

@@ -59,13 +59,20 @@ class SummaryPageWidget(QWidget):
             text = self.tr("{agreed} av {total} stycken stämmer. {disagreed} stämmer inte.")
         self.counts_label.setText(text.format(agreed=agreed, disagreed=disagreed,
                                               total=len(outcomes)))
+        # The numbers the person saw on the passage pages (the journal uses the same ones).
+        total = len({o.index for o in outcomes})
         parts = []
-        for position, o in enumerate(outcomes):
-            parts.append(self._item_html(position, len(outcomes), o.text, o.outcome, o.comment))
+        previous: int | None = None
+        for fallback, o in enumerate(outcomes):
+            position = o.position if o.position is not None else fallback
+            who = o.respondent.name if o.respondent is not None else ""
+            parts.append(self._item_html(position, total, o.text if o.index != previous else "",
+                                         o.outcome, o.comment, who))
+            previous = o.index
         self.text_view.setHtml("".join(parts))
 
     def _item_html(self, position: int, total: int, text: str, outcome: str | None,
-                   comment: str) -> str:
+                   comment: str, who: str = "") -> str:
         e = html.escape
         template = self.tr("Del {n} av {total}") if self.child else self.tr("Stycke {n} av {total}")
         if outcome == "agrees":
@@ -77,9 +84,12 @@ class SummaryPageWidget(QWidget):
             colour = DISAGREE
         else:
             verdict, colour = self.tr("Inget svar"), MUTED
-        out = (f"<p style='color:{MUTED}'>{e(template.format(n=position + 1, total=total))}</p>"
-               f"<p>{e(text).replace(chr(10), '<br>')}</p>"
-               f"<p style='color:{colour}'><b>{e(verdict)}</b></p>")
+        out = ""
+        if text:  # a passage answered by several people is shown once, their answers after it
+            out += (f"<p style='color:{MUTED}'>{e(template.format(n=position + 1, total=total))}"
+                    f"</p><p>{e(text).replace(chr(10), '<br>')}</p>")
+        answer = f"{e(who)}: " if who else ""
+        out += f"<p style='color:{colour}'><b>{answer}{e(verdict)}</b></p>"
         if comment:
             label = self.tr("Det du sa:") if self.child else self.tr("Dina egna ord:")
             words = e(comment).replace("\n", "<br>")

@@ -27,18 +27,24 @@ def all_texts(root: QWidget) -> list[str]:
     """Every text the widget tree could show or announce (screen readers included)."""
     out: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
-        out += [w.toolTip(), w.whatsThis(), w.accessibleName(), w.accessibleDescription(),
-                w.windowTitle(), w.statusTip()]
-        if isinstance(w, QLabel | QAbstractButton | QLineEdit):
-            out.append(w.text())
-        if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
-            out.append(w.placeholderText())
-        if isinstance(w, QTextEdit):
-            out += [w.toPlainText(), w.toHtml()]
-        if isinstance(w, QPlainTextEdit):
-            out.append(w.toPlainText())
-        if isinstance(w, QListWidget):
-            out += [w.item(i).text() for i in range(w.count())]
+        out += widget_texts(w)
+    return out
+
+
+def widget_texts(w: QWidget) -> list[str]:
+    """The texts of one widget (not its children)."""
+    out = [w.toolTip(), w.whatsThis(), w.accessibleName(), w.accessibleDescription(),
+           w.windowTitle(), w.statusTip()]
+    if isinstance(w, QLabel | QAbstractButton | QLineEdit):
+        out.append(w.text())
+    if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
+        out.append(w.placeholderText())
+    if isinstance(w, QTextEdit):
+        out += [w.toPlainText(), w.toHtml()]
+    if isinstance(w, QPlainTextEdit):
+        out.append(w.toPlainText())
+    if isinstance(w, QListWidget):
+        out += [w.item(i).text() for i in range(w.count())]
     return out
 
 

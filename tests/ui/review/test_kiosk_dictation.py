@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import AudioError
 from tests.support.logfail import expect_error_log
 from tests.ui.review.conftest import CaseData, FakeDictation, FakeSpeaker, unlock
-from tests.ui.review.helpers import open_dialog, start_kiosk
+from tests.ui.review.helpers import open_dialog, shown_anywhere, start_kiosk
 from ui.errors import ErrorMessageDialog
 from ui.review.kiosk_window import ReviewKioskWindow
 from ui.tasks import TaskManager
@@ -67,7 +67,12 @@ def test_a_known_error_while_dictating_shows_swedish_and_no_dialog(
     message = "Ingen mikrofon hittades. Anslut en mikrofon – du kan fortsätta skriva anteckningen för hand."
     with caplog.at_level(logging.ERROR):
         dictation.dictation_failed.emit(AudioError(message, detail=SECRET))
-    assert kiosk.page.status_label.text() == message
+    # The app's message speaks to the caseworker ("skriva anteckningen för hand"); the family
+    # is told what they can do (issue 10: the kiosk must not speak to the wrong person).
+    assert kiosk.page.status_label.text() == (
+        "Mikrofonen fungerar inte just nu. Du kan skriva i rutan i stället, "
+        "eller be handläggaren om hjälp.")
+    assert not shown_anywhere("för hand", kiosk) and not shown_anywhere(SECRET, kiosk)
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert _error_dialogs() == []
     unlock(qtbot, kiosk)

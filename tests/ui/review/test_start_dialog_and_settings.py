@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app import notes, review, visits
+from app import notes, review, review_unlock, visits
 from app.settings import int_range
 from tests.ui.review.conftest import CaseData, FakeSpeaker
 from tests.ui.review.helpers import open_dialog
@@ -75,7 +75,7 @@ def test_review_pin_widget(qtbot: QtBot, data: CaseData, tasks: TaskManager) -> 
     assert review.verify_unlock(data.ctx, "2580")
     assert "En PIN-kod är satt" in widget.state_label.text() and widget.pin_edit.text() == ""
     widget.clear_button.click()
-    assert data.ctx.settings.review_pin_hash == ""
+    assert not review_unlock.pin_state(data.ctx).has_pin
     assert not review.verify_unlock(data.ctx, "2580")
 
 

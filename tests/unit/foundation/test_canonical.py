@@ -229,3 +229,25 @@ def test_an_audit_row_hashes_as_its_record_with_the_device_and_previous_hash() -
     second = event.compute_hash()
     event.prev_hash = "1" * 64
     assert len({first, second, event.compute_hash()}) == 3
+
+
+def test_an_attributed_review_entry_is_version_2_and_round_trips() -> None:
+    from models.records import AttributedReviewEntryRecord, RecordError, from_wire, to_wire
+
+    plain = next(r for r in _samples() if isinstance(r, ReviewEntryRecord))
+    who = Participant(name="Göran", role="guardian", person_id="p2")
+    attributed = AttributedReviewEntryRecord(**{f.name: getattr(plain, f.name)
+                                                for f in dataclasses.fields(plain)},
+                                             respondent=who)
+    assert to_wire(attributed)["v"] == 2 and to_wire(plain)["v"] == 1
+    assert "respondent" not in to_wire(plain)  # older entries keep their bytes and hash
+    again = decode(encode(attributed))
+    assert again == attributed and type(again) is AttributedReviewEntryRecord
+    assert type(decode(encode(plain))) is ReviewEntryRecord
+    assert record_hash(dataclasses.replace(attributed, respondent=Participant(
+        name="Tindra", role="child"))) != record_hash(attributed)
+    with pytest.raises(RecordError, match="version"):
+        from_wire({**to_wire(attributed), "v": 3})
+    with pytest.raises(RecordError, match="unknown fields"):
+        from_wire({**to_wire(plain), "respondent": to_wire(attributed)["respondent"]})
+    assert from_wire(to_wire(attributed), ReviewEntryRecord) == attributed
