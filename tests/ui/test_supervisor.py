@@ -166,7 +166,7 @@ def test_the_follow_up_views_are_translated_to_english(qapp: object) -> None:
     try:
         tr = QCoreApplication.translate
         assert tr("SupervisorMenu", "&Uppföljning") == "&Follow-up"
-        assert tr("StatsDialog", "Direkt tid (h)") == "Direct time (h)"
+        assert tr("StatsDialog", "Direkt tid\n(timmar)") == "Direct time\n(hours)"
         assert tr("CullingDialog", "Undantag – bevaras") == "Exception – kept"
         assert tr("StaffingPage", "Spara frånvaro") == "Save absence"
         assert tr("StatsChart", "Mål {percent} %") == "Target {percent} %"
