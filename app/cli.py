@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
+from app import accounts, audit, cli_export, cli_models, cli_transcribe, paths, vocabulary
 from app.context import Context
 from app.environment import kdf_from_env
 from app.errors import UserError
@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud.add_parser("verify", help="kontrollera att loggen är obruten")
     _add_login_args(p)
     p.set_defaults(func=_cmd_audit_verify)
+    cli_export.register_audit(aud)
 
     p = sub.add_parser("search", help="sök i anteckningar")
     p.add_argument("words", nargs="+")
@@ -138,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_login_args(p)
     p.set_defaults(func=_cmd_search)
 
-    for module in (cli_transcribe, cli_models):
+    for module in (cli_transcribe, cli_models, cli_export):
         module.register(sub)
     return parser
 

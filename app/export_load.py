@@ -25,8 +25,8 @@ from app.export_model import (
     NoteView,
     PassageView,
     PersonView,
-    RevisionView,
     ReviewView,
+    RevisionView,
     SignatureView,
     VisitView,
     mask_personnummer,
@@ -78,8 +78,8 @@ class CaseLoader:
         self.low, self.high = period
         self.verify = verify_signature
         self.cancel = cancel or CancelToken()
-        self.names = {uid: name for uid, name in session.execute(
-            select(User.id, User.display_name))}
+        self.names: dict[str, str] = dict(
+            session.execute(select(User.id, User.display_name)).tuples().all())
 
     def _name(self, user_id: str | None) -> str:
         return self.names.get(user_id or "", "?")

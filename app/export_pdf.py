@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import typst
 
@@ -27,7 +29,7 @@ from app.review_text import local_time
 FONT_DIR = Path(__file__).resolve().parent / "data" / "fonts"
 FONT = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
-PDF_STANDARD = "a-2b"
+PDF_STANDARD: Literal["a-2b"] = "a-2b"
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -130,9 +132,19 @@ def markup(doc: JournalExport, blocks: Iterable[Block]) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1)
+def fonts() -> typst.Fonts:
+    """Only the shipped fonts: neither the system's nor Typst's built-in ones."""
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+                       font_paths=[str(FONT_DIR)])
+
+
+def compile_pdf(source: str, when: datetime) -> bytes:
+    """Typst ``source`` as PDF/A-2b bytes dated ``when``."""
+    return typst.compile(source.encode("utf-8"), font_paths=fonts(),
+                         pdf_standards=PDF_STANDARD, timestamp=int(when.timestamp()))
+
+
 def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
     """PDF/A-2b bytes with the app's fonts embedded (the system's fonts are ignored)."""
-    source = markup(doc, blocks)
-    return bytes(typst.compile(source.encode("utf-8"), font_paths=[str(FONT_DIR)],
-                               ignore_system_fonts=True, pdf_standards=PDF_STANDARD,
-                               timestamp=int(doc.exported_at.timestamp())))
+    return compile_pdf(markup(doc, blocks), doc.exported_at)
