@@ -194,7 +194,7 @@ class _CaseResolver:
         self.by_note.update(_lookup(s, JournalNote.id, JournalNote.case_id,
                                     set(review_note.values()) - set(self.by_note)))
         self.by_review = {r: self.by_note.get(n, "") for r, n in review_note.items()}
-        self.numbers = dict(s.execute(select(Case.id, Case.case_number)).tuples())
+        self.numbers = dict(s.execute(select(Case.id, Case.case_number)).tuples().all())
         self.assigned = {(c, u) for c, u in s.execute(
             select(CaseAssignment.case_id, User.username)
             .join(User, User.id == CaseAssignment.user_id))}
@@ -215,7 +215,7 @@ def _lookup(s: Session, key: Any, value: Any, ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     chunk = sorted(ids)
     for i in range(0, len(chunk), 500):
-        out.update(s.execute(select(key, value).where(key.in_(chunk[i:i + 500]))).tuples())
+        out.update(s.execute(select(key, value).where(key.in_(chunk[i:i + 500]))).tuples().all())
     return out
 
 

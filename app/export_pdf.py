@@ -50,8 +50,9 @@ def lit(text: str) -> str:
 
 
 def txt(text: str) -> str:
-    """User text as a literal, each character the fonts lack written as ``[U+XXXX]``."""
-    return lit(drawable(text, covered_by_all(FONT_DIR / name for name in FONT_FILES)))
+    """User text as a literal, each character the fonts lack written as ``[U+XXXX]``. A tab
+    becomes four spaces (Typst gives a tab no width)."""
+    return lit(drawable(text.replace("\t", "    "), covered_by_all(FONT_DIR / name for name in FONT_FILES)))
 
 
 def _preamble(doc: JournalExport) -> str:
