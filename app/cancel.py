@@ -40,6 +40,10 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds for a cancel; True if it came."""
+        return self._event.wait(timeout)
+
     def check(self) -> None:
         if self._event.is_set():
             raise Cancelled()

@@ -1,0 +1,86 @@
+"""Supervision features: journal export (case view button, Arkiv menu, the supervisor's
+"Uppföljning" menu) and the log follow-up view.
+
+``install(window)`` is listed in ``ui.features.FEATURES``; the dialogs call only ``app.export``
+and ``app.audit_log``. Supervisors and admins get the "Uppföljning" menu; everyone may export
+the open case (the use case refuses a case the user is not assigned to, in Swedish).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from ui.supervision.export_dialog import ExportDialog
+from ui.supervision.log_view import AuditLogDialog
+
+if TYPE_CHECKING:  # ui.main_window imports the features' hosts, not the other way round
+    from ui.main_window import MainWindow
+
+__all__ = ["AuditLogDialog", "ExportDialog", "SupervisionMenu", "install"]
+
+SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisionMenu", text)
+
+
+class SupervisionMenu:
+    """What ``install`` added to one main window (kept so tests and other features reach it)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        session = window.session
+        self.export_button = QPushButton(_tr("E&xportera journal…"))
+        self.export_button.setToolTip(_tr("Spara ärendets journal som PDF/A, Word, CSV eller "
+                                          "JSON (Ctrl+E)"))
+        self.export_button.clicked.connect(self.open_case_export)
+        window.case_view.add_journal_tool(self.export_button)
+        self.case_action = QAction(_tr("E&xportera ärendets journal…"), window)
+        self.case_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.case_action.triggered.connect(self.open_case_export)
+        window.addAction(self.case_action)
+        self.unit_action: QAction | None = None
+        self.log_action: QAction | None = None
+        if session.ctx.actor.role in SUPERVISOR_ROLES:
+            menu = window.menuBar().addMenu(_tr("&Uppföljning"))
+            menu.addAction(self.case_action)
+            self.unit_action = menu.addAction(_tr("Exportera &enhetens journaler…"))
+            self.unit_action.triggered.connect(self.open_unit_export)
+            self.log_action = menu.addAction(_tr("&Logguppföljning…"))
+            self.log_action.triggered.connect(self.open_log)
+
+    def _show(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def open_case_export(self) -> ExportDialog | None:
+        view = self.window.case_view
+        if view.current_case_id is None or view.case is None:
+            self.window.statusBar().showMessage(_tr("Öppna ett ärende först."), 5000)
+            return None
+        dialog = ExportDialog(self.window.session, view.current_case_id, view.case.case_number,
+                              self.window)
+        self._show(dialog)
+        return dialog
+
+    def open_unit_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.window.session, None, "", self.window)
+        self._show(dialog)
+        return dialog
+
+    def open_log(self) -> AuditLogDialog:
+        dialog = AuditLogDialog(self.window.session, self.window)
+        self._show(dialog)
+        dialog.refresh()
+        return dialog
+
+
+def install(window: MainWindow) -> SupervisionMenu:
+    menu = SupervisionMenu(window)
+    window.supervision = menu  # type: ignore[attr-defined]
+    return menu
