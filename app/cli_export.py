@@ -17,7 +17,8 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def _login(args: argparse.Namespace) -> Context:

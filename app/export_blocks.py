@@ -174,7 +174,8 @@ def review_blocks(review: ReviewView) -> Iterator[Block]:
                         for name, role in review.present) or "–"
     yield Para((Run("Genomgång med familjen ", bold=True), Run(local_time(review.started_at)),
                 Run(" av "), Run(review.started_by),
-                Run(f" · version {review.revision_seq} · gäller {audience_label(review.audience)}"),
+                Run(f" · version {review.revision_seq}"
+                    f" · gäller {audience_label(review.audience)}"),
                 Run(" · Närvarande: ", bold=True), Run(present)), "note")
     shown = sum(1 for p in review.passages if p.shown)
     ended = (f"avslutad {local_time(review.completed_at)}" if review.completed_at

@@ -52,7 +52,8 @@ def _header_footer(document: object, doc: JournalExport) -> None:
 
 
 def _paragraph(document: object, block: Para) -> None:
-    p = document.add_paragraph(style=_STYLES.get(block.style, "Normal"))  # type: ignore[attr-defined]
+    style = _STYLES.get(block.style, "Normal")
+    p = document.add_paragraph(style=style)  # type: ignore[attr-defined]
     for r in block.runs:
         run = p.add_run(r.text)
         run.bold = r.bold or None

@@ -121,7 +121,8 @@ class CaseLoader:
             .where(*where).order_by(JournalNote.event_time, JournalNote.created_at)).all()
         revs: dict[str, list[Any]] = defaultdict(list)
         by_id: dict[str, Any] = {}
-        for r in s.execute(select(*_REV_COLS).join(JournalNote, JournalNote.id == NoteRevision.note_id)
+        for r in s.execute(select(*_REV_COLS)
+                           .join(JournalNote, JournalNote.id == NoteRevision.note_id)
                            .where(*where).order_by(NoteRevision.note_id, NoteRevision.seq)):
             revs[r.note_id].append(r)
             by_id[r.id] = r

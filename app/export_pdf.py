@@ -52,7 +52,8 @@ def lit(text: str) -> str:
 def txt(text: str) -> str:
     """User text as a literal, each character the fonts lack written as ``[U+XXXX]``. A tab
     becomes four spaces (Typst gives a tab no width)."""
-    return lit(drawable(text.replace("\t", "    "), covered_by_all(FONT_DIR / name for name in FONT_FILES)))
+    glyphs = covered_by_all(FONT_DIR / name for name in FONT_FILES)
+    return lit(drawable(text.replace("\t", "    "), glyphs))
 
 
 def _preamble(doc: JournalExport) -> str:
@@ -82,10 +83,12 @@ def _preamble(doc: JournalExport) -> str:
 #show heading.where(level: 3): it => block(above: 1.4em, below: 0.6em, sticky: true,
   text(size: 10.5pt, weight: "bold", it.body))
 #let meta(body) = block(above: 0.4em, below: 0.4em, text(size: 8.5pt, fill: luma(60), body))
-#let note(body) = block(above: 0.5em, below: 0.5em, inset: (left: 6pt), stroke: (left: 1.2pt + luma(150)), text(size: 8.5pt, body))
+#let note(body) = block(above: 0.5em, below: 0.5em, inset: (left: 6pt),
+  stroke: (left: 1.2pt + luma(150)), text(size: 8.5pt, body))
 #let voice(body) = block(inset: (left: 10pt), stroke: (left: 2pt + rgb("#2f6f9f")), body)
 #let quote(body) = block(inset: (left: 10pt), body)
-#let hidden(body) = block(inset: 4pt, fill: luma(235), stroke: (left: 2pt + rgb("#9a3d00")), text(size: 8.5pt, body))
+#let hidden(body) = block(inset: 4pt, fill: luma(235),
+  stroke: (left: 2pt + rgb("#9a3d00")), text(size: 8.5pt, body))
 #let struck(body) = block(inset: (left: 10pt), text(fill: luma(80), body))
 """
 

@@ -56,7 +56,8 @@ def _note_rows(case: CaseExport, note: NoteView) -> Iterator[dict[str, Any]]:
            "created_at": _t(note.created_at), "author": note.author, "state": note.state,
            "kind": cur.kind, "section": cur.section, "body": cur.body,
            "child_voice": cur.child_voice, "hash": cur.hash,
-           "signed_by": sig.signed_by if sig else "", "signed_at": _t(sig.signed_at if sig else None),
+           "signed_by": sig.signed_by if sig else "",
+           "signed_at": _t(sig.signed_at if sig else None),
            "signature_verification": sig.verification if sig else ""}
     for r in note.revisions:
         rs = r.signature
@@ -64,7 +65,8 @@ def _note_rows(case: CaseExport, note: NoteView) -> Iterator[dict[str, Any]]:
                "created_at": _t(r.created_at), "author": r.author, "kind": r.kind,
                "section": r.section, "body": r.body, "child_voice": r.child_voice,
                "reason": r.reason, "hash": r.hash, "parent_hash": r.parent_hash or "",
-               "signed_by": rs.signed_by if rs else "", "signed_at": _t(rs.signed_at if rs else None),
+               "signed_by": rs.signed_by if rs else "",
+               "signed_at": _t(rs.signed_at if rs else None),
                "signature_verification": rs.verification if rs else ""}
     for c in note.corrections:
         yield {**base, "record_type": "correction", "seq": c.seq, "created_at": _t(c.corrected_at),

@@ -132,3 +132,19 @@ def test_a_refused_export_says_why_in_swedish(qtbot: QtBot, window: MainWindow,
         assert dialog.export_button.isEnabled() and not (tmp_path / "x.pdf").exists()
     finally:
         bo.close()
+
+
+def test_the_supervision_strings_translate_to_english(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("en")
+    try:
+        tr = QCoreApplication.translate
+        assert tr("ExportDialog", "&Exportera") == "&Export"
+        assert tr("AuditLogDialog", "Logguppföljning") == "Log follow-up"
+        assert tr("SupervisionMenu", "&Uppföljning") == "&Follow-up"
+    finally:
+        translations.apply("sv")

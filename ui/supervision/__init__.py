@@ -25,33 +25,34 @@ __all__ = ["AuditLogDialog", "ExportDialog", "SupervisionMenu", "install"]
 SUPERVISOR_ROLES = ("supervisor", "admin")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SupervisionMenu", text)
-
-
 class SupervisionMenu:
     """What ``install`` added to one main window (kept so tests and other features reach it)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         session = window.session
-        self.export_button = QPushButton(_tr("E&xportera journal…"))
-        self.export_button.setToolTip(_tr("Spara ärendets journal som PDF/A, Word, CSV eller "
-                                          "JSON (Ctrl+E)"))
+        self.export_button = QPushButton(
+            QCoreApplication.translate("SupervisionMenu", "E&xportera journal…"))
+        self.export_button.setToolTip(QCoreApplication.translate(
+            "SupervisionMenu", "Spara ärendets journal som PDF/A, Word, CSV eller JSON (Ctrl+E)"))
         self.export_button.clicked.connect(self.open_case_export)
         window.case_view.add_journal_tool(self.export_button)
-        self.case_action = QAction(_tr("E&xportera ärendets journal…"), window)
+        self.case_action = QAction(QCoreApplication.translate(
+            "SupervisionMenu", "E&xportera ärendets journal…"), window)
         self.case_action.setShortcut(QKeySequence("Ctrl+E"))
         self.case_action.triggered.connect(self.open_case_export)
         window.addAction(self.case_action)
         self.unit_action: QAction | None = None
         self.log_action: QAction | None = None
         if session.ctx.actor.role in SUPERVISOR_ROLES:
-            menu = window.menuBar().addMenu(_tr("&Uppföljning"))
+            menu = window.menuBar().addMenu(
+                QCoreApplication.translate("SupervisionMenu", "&Uppföljning"))
             menu.addAction(self.case_action)
-            self.unit_action = menu.addAction(_tr("Exportera &enhetens journaler…"))
+            self.unit_action = menu.addAction(
+                QCoreApplication.translate("SupervisionMenu", "Exportera &enhetens journaler…"))
             self.unit_action.triggered.connect(self.open_unit_export)
-            self.log_action = menu.addAction(_tr("&Logguppföljning…"))
+            self.log_action = menu.addAction(
+                QCoreApplication.translate("SupervisionMenu", "&Logguppföljning…"))
             self.log_action.triggered.connect(self.open_log)
 
     def _show(self, dialog: QWidget) -> None:
@@ -61,7 +62,8 @@ class SupervisionMenu:
     def open_case_export(self) -> ExportDialog | None:
         view = self.window.case_view
         if view.current_case_id is None or view.case is None:
-            self.window.statusBar().showMessage(_tr("Öppna ett ärende först."), 5000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("SupervisionMenu", "Öppna ett ärende först."), 5000)
             return None
         dialog = ExportDialog(self.window.session, view.current_case_id, view.case.case_number,
                               self.window)

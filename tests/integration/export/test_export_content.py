@@ -41,8 +41,8 @@ def journal(caseworker: Context, clock: FixedClock) -> Journal:
 
 def _export(ctx: Context, journal: Journal, fmt: str, tmp_path: Path, **kw: object) -> Path:
     target = tmp_path / f"journal.{fmt}"
-    result = export.export_journal(ctx, export.ExportRequest(fmt, case_id=journal.case.id, **kw),  # type: ignore[arg-type]
-                                   target)
+    request = export.ExportRequest(fmt, case_id=journal.case.id, **kw)  # type: ignore[arg-type]
+    result = export.export_journal(ctx, request, target)
     assert result.path == target and result.notes == 3
     return target
 
