@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_BREAK
@@ -51,9 +52,17 @@ def _header_footer(document: object, doc: JournalExport) -> None:
     _page_field(footer, "NUMPAGES")
 
 
-def _paragraph(document: object, block: Para) -> None:
-    style = _STYLES.get(block.style, "Normal")
-    p = document.add_paragraph(style=style)  # type: ignore[attr-defined]
+def _add(document: Any, style_id: str | None, text: str = "") -> Paragraph:
+    """A paragraph with the style set by its id. (python-docx's lookup by name scans every
+    style on each call: 1,000 notes took 10 s that way, instead of a fraction of one.)"""
+    p: Paragraph = document.add_paragraph(text)
+    if style_id:
+        p._p.style = style_id
+    return p
+
+
+def _paragraph(document: Any, block: Para, ids: dict[str, str | None]) -> None:
+    p = _add(document, ids[_STYLES.get(block.style, "Normal")])
     for r in block.runs:
         run = p.add_run(r.text)
         run.bold = r.bold or None
@@ -75,10 +84,14 @@ def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
     document.styles["Normal"].font.name = "DejaVu Sans"
     document.styles["Normal"].font.size = Pt(10)
     _header_footer(document, doc)
-    document.add_heading(doc.title, level=0)
+    ids: dict[str, str | None] = {
+        name: document.styles[name].style_id
+        for name in {*_STYLES.values(), "Title", "Heading 1", "Heading 2", "Heading 3"}}
+    ids["Normal"] = None  # the default style needs no mark
+    _add(document, ids["Title"], doc.title)
     for block in blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, level=block.level)
+            _add(document, ids[f"Heading {block.level}"], block.text)
         elif isinstance(block, PageBreak):
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Table):
@@ -90,7 +103,7 @@ def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
                     cell.text = text
         else:
-            _paragraph(document, block)
+            _paragraph(document, block, ids)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

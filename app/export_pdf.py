@@ -31,29 +31,29 @@ FONT = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 PDF_STANDARD: Literal["a-2b"] = "a-2b"
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Inside a Typst string only the backslash and the quote are special; control characters and
+# line/paragraph separators are written as escapes so that the source stays clean.
+_ESCAPES: dict[int, str] = {
+    **{c: f"\\u{{{c:x}}}" for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)},
+    ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
+}
 
 
 def lit(text: str) -> str:
     """``text`` as a Typst string literal: shown verbatim, never read as markup or code."""
-    out = ['"']
-    for ch in text:
-        esc = _ESCAPES.get(ch)
-        if esc is not None:
-            out.append(esc)
-        elif ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
-            out.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+@lru_cache(maxsize=1)
+def glyphs() -> frozenset[int]:
+    """Characters every shipped font (regular, bold, oblique) draws."""
+    return covered_by_all(FONT_DIR / name for name in FONT_FILES)
 
 
 def txt(text: str) -> str:
     """User text as a literal, each character the fonts lack written as ``[U+XXXX]``. A tab
     becomes four spaces (Typst gives a tab no width)."""
-    glyphs = covered_by_all(FONT_DIR / name for name in FONT_FILES)
-    return lit(drawable(text.replace("\t", "    "), glyphs))
+    return lit(drawable(text.replace("\t", "    "), glyphs()))
 
 
 def _preamble(doc: JournalExport) -> str:

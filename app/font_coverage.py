@@ -71,7 +71,7 @@ ALWAYS_FINE = frozenset({0x09, 0x0A, 0x0D})
 
 def drawable(text: str, glyphs: frozenset[int]) -> str:
     """``text`` with every character the fonts lack written as ``[U+XXXX]``."""
-    if all(ord(ch) in glyphs or ord(ch) in ALWAYS_FINE for ch in text):
+    missing = {ch for ch in set(text) if ord(ch) not in glyphs and ord(ch) not in ALWAYS_FINE}
+    if not missing:
         return text
-    return "".join(ch if ord(ch) in glyphs or ord(ch) in ALWAYS_FINE else f"[U+{ord(ch):04X}]"
-                   for ch in text)
+    return "".join(f"[U+{ord(ch):04X}]" if ch in missing else ch for ch in text)

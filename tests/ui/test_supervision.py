@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app import accounts, cases, export, notes
@@ -18,6 +19,12 @@ from ui.main_window import MainWindow
 from ui.session import UiSession
 from ui.supervision import ExportDialog, SupervisionMenu
 from ui.tasks import TaskManager
+
+
+def _cell(table: QTableWidget, row: int, col: int) -> str:
+    item = table.item(row, col)
+    assert item is not None
+    return item.text()
 
 
 def _menu(window: MainWindow) -> SupervisionMenu:
@@ -102,15 +109,15 @@ def test_the_unit_export_and_the_log_view(qtbot: QtBot, window: MainWindow,
     log = menu.open_log()
     qtbot.waitUntil(lambda: log.report is not None, timeout=10_000)
     assert log.chain_label.text().startswith("Granskningsloggen är hel")
-    actions = [log.table.item(r, 3).text() for r in range(log.table.rowCount())]
+    actions = [_cell(log.table, r, 3) for r in range(log.table.rowCount())]
     assert "Exporterade journal" in actions and "Signerade" in actions
     log.kinds["signed"].setChecked(False)
     log.case.setText("2026-0500")
     log.refresh()
     qtbot.waitUntil(lambda: log.show_button.isEnabled(), timeout=10_000)
-    shown = [log.table.item(r, 3).text() for r in range(log.table.rowCount())]
+    shown = [_cell(log.table, r, 3) for r in range(log.table.rowCount())]
     assert "Signerade" not in shown and shown
-    assert all(log.table.item(r, 4).text() == "2026-0500" for r in range(log.table.rowCount()))
+    assert all(_cell(log.table, r, 4) == "2026-0500" for r in range(log.table.rowCount()))
     log.save("csv", tmp_path / "logg.csv")
     qtbot.waitUntil(lambda: "logg.csv" in log.saved_label.text(), timeout=10_000)
     assert (tmp_path / "logg.csv").exists()
