@@ -52,17 +52,35 @@ def _header_footer(document: object, doc: JournalExport) -> None:
     _page_field(footer, "NUMPAGES")
 
 
-def _add(document: Any, style_id: str | None, text: str = "") -> Paragraph:
-    """A paragraph with the style set by its id. (python-docx's lookup by name scans every
-    style on each call: 1,000 notes took 10 s that way, instead of a fraction of one.)"""
-    p: Paragraph = document.add_paragraph(text)
-    if style_id:
-        p._p.style = style_id
-    return p
+class _Body:
+    """Appends paragraphs to the document body in constant time.
+
+    python-docx's ``add_paragraph`` looks up the section properties at the end of the body and
+    its style by name on every call, both linear scans: a 1,000-note journal (12,000
+    paragraphs) took 50 s that way. Here the end marker is found once and styles are set by id.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.end = self.body.sectPr  # the section properties stay the body's last child
+
+    def add(self, style_id: str | None, text: str = "") -> Paragraph:
+        element = OxmlElement("w:p")
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.body.append(element)
+        p = Paragraph(element, self.document._body)
+        if style_id:
+            p._p.style = style_id
+        if text:
+            p.add_run(text)
+        return p
 
 
-def _paragraph(document: Any, block: Para, ids: dict[str, str | None]) -> None:
-    p = _add(document, ids[_STYLES.get(block.style, "Normal")])
+def _paragraph(body: _Body, block: Para, ids: dict[str, str | None]) -> None:
+    p = body.add(ids[_STYLES.get(block.style, "Normal")])
     for r in block.runs:
         run = p.add_run(r.text)
         run.bold = r.bold or None
@@ -88,12 +106,13 @@ def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
         name: document.styles[name].style_id
         for name in {*_STYLES.values(), "Title", "Heading 1", "Heading 2", "Heading 3"}}
     ids["Normal"] = None  # the default style needs no mark
-    _add(document, ids["Title"], doc.title)
+    body = _Body(document)
+    body.add(ids["Title"], doc.title)
     for block in blocks:
         if isinstance(block, Heading):
-            _add(document, ids[f"Heading {block.level}"], block.text)
+            body.add(ids[f"Heading {block.level}"], block.text)
         elif isinstance(block, PageBreak):
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            body.add(None).add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Table):
             table = document.add_table(rows=1, cols=len(block.header))
             table.style = "Light Grid Accent 1"
@@ -103,7 +122,7 @@ def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
                     cell.text = text
         else:
-            _paragraph(document, block, ids)
+            _paragraph(body, block, ids)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
