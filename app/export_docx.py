@@ -6,24 +6,25 @@ it."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from app.export_blocks import Block, Heading, PageBreak, Para, Table
+from app.export_blocks import Block, Heading, PageBreak, Para, Run, Table
 from app.export_model import JournalExport
 from app.review_text import local_time
 
 # Our block styles as Word's built-in paragraph styles (present in python-docx's template).
 _STYLES = {"body": "Normal", "voice": "Quote", "quote": "Quote", "hidden": "Intense Quote",
            "struck": "Normal", "meta": "Normal", "note": "Normal"}
-_GREY = RGBColor(0x44, 0x44, 0x44)
 
 
 def _page_field(paragraph: Paragraph, instruction: str) -> None:
@@ -79,16 +80,44 @@ class _Body:
         return p
 
 
+    def add_xml(self, xml: str) -> None:
+        element = parse_xml(xml)
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.body.append(element)
+
+
+# XML 1.0 cannot hold these; Word could not open a file with them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SMALL = '<w:color w:val="444444"/><w:sz w:val="18"/>'  # 9 pt grey: meta lines
+
+
+def _run_xml(run: Run, small: bool) -> str:
+    """One run as WordprocessingML: bold, italic, strike, size in schema order; a line break
+    in the text is a ``<w:br/>``, a tab a ``<w:tab/>``."""
+    props = (("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+             + ("<w:strike/>" if run.strike else "") + (_SMALL if small else ""))
+    parts = []
+    for i, line in enumerate(_NOT_XML.sub("\ufffd", run.text).split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+
+
 def _paragraph(body: _Body, block: Para, ids: dict[str, str | None]) -> None:
-    p = body.add(ids[_STYLES.get(block.style, "Normal")])
-    for r in block.runs:
-        run = p.add_run(r.text)
-        run.bold = r.bold or None
-        run.italic = r.italic or None
-        run.font.strike = r.strike or None
-        if block.style in ("meta", "note", "struck"):
-            run.font.size = Pt(9)
-            run.font.color.rgb = _GREY
+    """The paragraph as one piece of XML, parsed once: setting each run's properties through
+    python-docx costs a dozen element look-ups per run (23 s for 1,000 notes)."""
+    style_id = ids[_STYLES.get(block.style, "Normal")]
+    small = block.style in ("meta", "note", "struck")
+    ppr = f'<w:pPr><w:pStyle w:val="{escape(style_id)}"/></w:pPr>' if style_id else ""
+    runs = "".join(_run_xml(r, small) for r in block.runs)
+    body.add_xml(f"<w:p {nsdecls('w')}>{ppr}{runs}</w:p>")
 
 
 def render(doc: JournalExport, blocks: Iterable[Block]) -> bytes:
