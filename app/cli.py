@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from app import (
     accounts,
     audit,
+    cli_export,
     cli_models,
     cli_stats,
     cli_transcribe,
@@ -234,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud.add_parser("verify", help="kontrollera att loggen är obruten")
     add_login_args(p)
     p.set_defaults(func=_cmd_audit_verify)
+    cli_export.register_audit(aud)
 
     p = sub.add_parser("search", help="sök i anteckningar")
     p.add_argument("words", nargs="+")
@@ -242,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_login_args(p)
     p.set_defaults(func=_cmd_search)
 
-    for module in (cli_transcribe, cli_models, cli_stats):
+    for module in (cli_transcribe, cli_models, cli_stats, cli_export):
         module.register(sub)
     return parser
 

@@ -72,8 +72,8 @@ def _shoot(data: Path) -> int:
     from bench.stats import FIRST_MONDAY, PASSWORD, fill
     from ui.i18n import Translations
     from ui.session import UiSession
-    from ui.supervisor.dates import to_qdate
-    from ui.supervisor.stats_view import StatsDialog
+    from ui.supervision.dates import to_qdate
+    from ui.supervision.stats_view import StatsDialog
     from ui.tasks import TaskManager
 
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")

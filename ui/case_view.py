@@ -2,7 +2,8 @@
 open inside it (a stack), so the idle lock hides them together with the case.
 
 Extension points: ``open_page(widget, title)`` / ``close_page(widget)`` for full-size pages
-(the visit view), ``open_note_editor(...)``, and the ``visit_open_requested(visit_id)`` signal.
+(the visit view), ``open_note_editor(...)``, ``add_journal_tool(widget)`` (a button on the
+journal's bar, e.g. "Exportera journal…"), and the ``visit_open_requested(visit_id)`` signal.
 
 An editor with unsaved text is never dropped silently: switching case or opening another editor
 asks first (``NoteEditorWidget.request_close``), and ``restore_editor`` reopens an editor's text
@@ -88,6 +89,7 @@ class CaseViewWidget(QWidget):
         self.new_note_button.clicked.connect(lambda: self.open_note_editor())
         bar.addWidget(self.new_note_button)
         bar.addStretch(1)
+        self.journal_bar = bar
         jl.addLayout(bar)
         jl.addWidget(self.journal, 1)
         self.persons_label = QLabel()
@@ -103,6 +105,10 @@ class CaseViewWidget(QWidget):
         page.addWidget(self.tabs, 1)
         self.stack.addWidget(self.case_page)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self._on_new_note_shortcut)
+
+    def add_journal_tool(self, widget: QWidget) -> None:
+        """A feature's button on the journal tab's bar, right of "Ny anteckning"."""
+        self.journal_bar.addWidget(widget)
 
     # -- loading -----------------------------------------------------------------------------
 

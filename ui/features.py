@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 import ui.review
-import ui.supervisor
+import ui.supervision
 import ui.visit
 from ui.main_window import MainWindow
 
@@ -26,7 +26,7 @@ def install_visits_then_reviews(window: MainWindow) -> None:
     ui.review.install(window, dictation=visit.review_dictation)
 
 
-FEATURES: tuple[Feature, ...] = (install_visits_then_reviews, ui.supervisor.install)
+FEATURES: tuple[Feature, ...] = (install_visits_then_reviews, ui.supervision.install)
 
 
 def install_features(window: MainWindow, features: Sequence[Feature] = FEATURES) -> None:

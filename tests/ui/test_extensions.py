@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+import ui.supervision
 from app import cases, notes, visits
 from app.dto import NoteInfo, VisitInfo
 from app.keys import FAST_TEST_KDF
@@ -90,4 +91,4 @@ def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
 
 
 def test_the_production_features_are_visits_then_reviews() -> None:
-    assert (install_visits_then_reviews,) == FEATURES
+    assert (install_visits_then_reviews, ui.supervision.install) == FEATURES

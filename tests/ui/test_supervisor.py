@@ -19,7 +19,7 @@ from models.people import Case
 from models.visits import Visit
 from ui.main_window import MainWindow
 from ui.session import UiSession
-from ui.supervisor import CullingDialog, StatsDialog
+from ui.supervision import CullingDialog, StatsDialog
 from ui.tasks import TaskManager
 
 
@@ -38,7 +38,9 @@ def cell(table: QTableWidget, row: int, column: int) -> str:
 
 
 def test_an_admin_finds_statistics_and_culling_in_the_follow_up_menu(window: MainWindow) -> None:
-    assert _menu_texts(window, "&Uppföljning") == ["&Statistik…", "&Gallring…"]
+    assert _menu_texts(window, "&Uppföljning") == [
+        "E&xportera ärendets journal…", "&Statistik…", "Exportera &enhetens journaler…",
+        "&Logguppföljning…", "&Gallring…"]
 
 
 @pytest.fixture
@@ -165,7 +167,7 @@ def test_the_follow_up_views_are_translated_to_english(qapp: object) -> None:
     translations.apply("en")
     try:
         tr = QCoreApplication.translate
-        assert tr("SupervisorMenu", "&Uppföljning") == "&Follow-up"
+        assert tr("SupervisionMenu", "&Statistik…") == "&Statistics…"
         assert tr("StatsDialog", "Direkt tid\n(timmar)") == "Direct time\n(hours)"
         assert tr("CullingDialog", "Undantag – bevaras") == "Exception – kept"
         assert tr("StaffingPage", "Spara frånvaro") == "Save absence"

@@ -26,7 +26,7 @@ from app import staffing
 from app.staffing import MAX_WEEKLY_HOURS, StaffingRow
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
-from ui.supervisor.dates import to_date
+from ui.supervision.dates import to_date
 
 
 def _spin(value: float) -> QDoubleSpinBox:

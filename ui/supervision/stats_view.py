@@ -30,9 +30,9 @@ from app.stats_export import period_label, statistics_csv
 from app.stats_notes import NoteFigures
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
-from ui.supervisor.dates import to_date, to_qdate
-from ui.supervisor.staffing_page import StaffingPage
-from ui.supervisor.stats_chart import StatsChartView
+from ui.supervision.dates import to_date, to_qdate
+from ui.supervision.staffing_page import StaffingPage
+from ui.supervision.stats_chart import StatsChartView
 
 
 def _number(value: float | None, decimals: int = 1) -> str:
