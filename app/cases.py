@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app import audit, notes, outbox, review, visits
-from app.access import require_case, visible_case_ids
+from app.access import Permission, require_case, visible_case_ids
 from app.context import Context
 from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
 from app.errors import ValidationError
@@ -42,6 +42,7 @@ def create_case(
     if not title:
         raise ValidationError("Skriv en rubrik för ärendet.", field="title")
     checked = [_checked_person(p, i) for i, p in enumerate(persons)]
+    ctx.require(Permission.CREATE_CASE)
     with ctx.uow(write=True) as uow:
         s = uow.session
         if s.scalar(select(Case.id).where(Case.case_number == case_number)):
@@ -67,7 +68,7 @@ def create_case(
 
 def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
     with ctx.uow(write=True) as uow:
-        case = require_case(uow.session, ctx.actor, case_id)
+        case = require_case(uow.session, ctx.actor, case_id, Permission.EDIT_CASE)
         row = _checked_person(person, len(case.persons))
         row.case_id, row.position = case.id, len(case.persons)
         uow.session.add(row)
@@ -81,9 +82,9 @@ def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
 
 
 def assign(ctx: Context, case_id: str, username: str) -> None:
-    ctx.require_role("admin", "supervisor")
+    ctx.require(Permission.ASSIGN)
     with ctx.uow(write=True) as uow:
-        require_case(uow.session, ctx.actor, case_id)
+        require_case(uow.session, ctx.actor, case_id, Permission.ASSIGN)
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise ValidationError("Användaren finns inte.", field="username")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.dto import Actor
 from speech.errors import AUDIO_ERRORS, SpeechError
 
 
@@ -31,8 +32,18 @@ class AuthenticationError(UserError):
 
 
 class PermissionDenied(UserError):
-    def __init__(self, message: str = "Du har inte behörighet att göra detta.") -> None:
+    """A refused action. ``app.access`` fills in who and what; the unit of work it is raised
+    in (or ``Context.require_role``) audits it once as ``access.denied``."""
+
+    def __init__(
+        self, message: str = "Du har inte behörighet att göra detta.", *,
+        actor: Actor | None = None, permission: str = "", object_type: str = "",
+        object_id: str = "",
+    ) -> None:
         super().__init__(message)
+        self.actor, self.permission = actor, permission
+        self.object_type, self.object_id = object_type, object_id
+        self.audited = False
 
 
 class NotFound(UserError):

@@ -15,10 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, outbox
-from app.access import require_case
+from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
-from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
+from app.errors import ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.uow import UnitOfWork
 from models.base import new_id
@@ -72,12 +72,20 @@ def _commit(
     return _finish(uow, note)
 
 
-def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
+def _load_note(s: Session, ctx: Context, note_id: str,
+               permission: Permission = Permission.READ_CASE) -> JournalNote:
     note = s.get(JournalNote, note_id)
     if note is None:
         raise NotFound("Anteckningen")
-    require_case(s, ctx.actor, note.case_id)
+    _allow(s, ctx, note, permission)
     return note
+
+
+def _allow(s: Session, ctx: Context, note: JournalNote, permission: Permission) -> None:
+    """Refuse (audited) unless the user may do ``permission`` on ``note``: whose note it is
+    counts for the author-only permissions (``app.access.RULES``)."""
+    require(s, ctx.actor, permission, note.case_id, owner_id=note.author_id,
+            object_type="note", object_id=note.id)
 
 
 def create_draft(
@@ -100,6 +108,8 @@ def save_draft(
     _check_text(body, child_voice)
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
+        if note.state == "draft":  # a signed note is refused as immutable, whoever asks
+            _allow(uow.session, ctx, note, Permission.EDIT_DRAFT)
         _revise_draft(uow.session, ctx, note, expected_revision_id, body=body, section=section,
                       child_voice=child_voice, event_time=event_time)
         return _finish(uow, note)
@@ -129,6 +139,7 @@ def correct(
         note = _load_note(s, ctx, note_id)
         if note.state != "signed":
             raise ValidationError("Bara signerade anteckningar rättas; ändra utkastet direkt.")
+        _allow(s, ctx, note, Permission.CORRECT)
         current = s.get(NoteRevision, note.current_revision_id)
         assert current is not None
         rev = _add_revision(
@@ -267,6 +278,7 @@ def sign_text(
         else:
             note = _load_note(s, ctx, note_id)
         if note.state == "draft":  # a signed note is refused by _seal, in sign's words
+            _allow(s, ctx, note, Permission.EDIT_DRAFT)
             _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
                           child_voice=child_voice, event_time=event_time)
         _seal(s, ctx, note)
@@ -281,8 +293,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
     author signs their note."""
     if note.state == "signed":
         raise ImmutableError("Anteckningen är redan signerad.")
-    if note.author_id != ctx.actor.user_id:
-        raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+    _allow(s, ctx, note, Permission.SIGN)
     draft = s.get(NoteRevision, note.current_revision_id)
     assert draft is not None
     rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
@@ -295,7 +306,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
               when: datetime) -> JournalNote:
     """An empty note of the case (its first revision follows), audited as ``note.create``."""
-    require_case(s, ctx.actor, case_id)
+    require_case(s, ctx.actor, case_id, Permission.WRITE_NOTE)
     if visit_id is not None:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.case_id != case_id:

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import audit, outbox
-from app.access import require_case, require_recording, visible_case_ids
+from app.access import Permission, require_case, require_recording, visible_case_ids
 from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
 from app.errors import NotFound, UserError
@@ -66,6 +66,7 @@ def begin(ctx: Context, visit_id: str, *, model_id: str = "", engine: str | None
         visit = s.get(Visit, visit_id)
         if visit is None:
             raise NotFound("Besöket")
+        require_case(s, ctx.actor, visit.case_id, Permission.RECORD)
         rec = Recording(visit_id=visit_id, audio_file="", sample_rate=SAMPLE_RATE,
                         engine=engine if engine is not None else ("vosk" if model_id else ""),
                         model_id=model_id,
@@ -93,7 +94,7 @@ def open_sink(ctx: Context, recording_id: str) -> EncryptedAudioWriter:
 def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         rec.state, rec.duration_s = "complete", duration_s
         finish_open_transcripts(s, rec.id)
         audit.record(s, ctx.actor, "recording.stop", "recording", rec.id,
@@ -123,7 +124,7 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
         _log.warning("recording %s has no readable audio", recording_id)
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         if rec.state != "recording":
             raise UserError("Inspelningen är redan avslutad.")
         rec.state, rec.duration_s = "recovered", duration
@@ -221,7 +222,7 @@ def discard_failed(ctx: Context, recording_id: str) -> None:
     """Remove a recording that never captured anything (e.g. no microphone)."""
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         owned = select(Transcript.id).where(Transcript.recording_id == rec.id)
         s.execute(delete(Segment).where(Segment.transcript_id.in_(owned)))
         s.execute(delete(Transcript).where(Transcript.recording_id == rec.id))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 
 from sqlalchemy.orm import Session
 
+from app import audit
+from app.errors import PermissionDenied
 from app.store import Store
+
+_log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
@@ -15,6 +20,9 @@ class UnitOfWork:
     A writing unit of work holds the store's write lock for its whole life, so writes from
     the GUI's executor, the recorder's autosave and the CLI never interleave; its transaction
     begins IMMEDIATE, which holds SQLite's write lock against other processes too.
+
+    A ``PermissionDenied`` leaving the block is audited (``access.denied``) after the action is
+    rolled back, so every refusal leaves a trace and nothing of the refused action does.
     """
 
     def __init__(self, store: Store, *, write: bool = False) -> None:
@@ -43,6 +51,8 @@ class UnitOfWork:
         try:
             assert self._session is not None
             self._session.rollback()
+            if isinstance(exc, PermissionDenied):
+                self._audit_denial(exc)
             self._session.close()
         finally:
             self._session = None
@@ -54,3 +64,25 @@ class UnitOfWork:
 
     def flush(self) -> None:
         self.session.flush()
+
+    def _audit_denial(self, exc: PermissionDenied) -> None:
+        """Record the refusal in a transaction of its own (the action's was rolled back)."""
+        if exc.audited or exc.actor is None:
+            return
+        exc.audited = True
+        try:
+            if self.write:
+                audit_denial(self.session, exc)
+                self.session.commit()
+                return
+            with self.store.write_lock, self.store.session(write=True) as session:
+                audit_denial(session, exc)
+                session.commit()
+        except Exception:  # the refusal stands even when its trace cannot be written
+            _log.warning("could not audit a denied %s", exc.permission, exc_info=True)
+
+
+def audit_denial(session: Session, exc: PermissionDenied) -> None:
+    """Append the ``access.denied`` event for ``exc``; the caller commits."""
+    audit.record(session, exc.actor, "access.denied", exc.object_type, exc.object_id,
+                 {"permission": exc.permission})
