@@ -12,13 +12,15 @@ import getpass
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
 from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
 from app.context import Context
 from app.environment import kdf_from_env
-from app.errors import UserError
+from app.errors import UserError, reported
+from app.scrub import scrub
 
 
 def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
@@ -144,15 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2)."""
+    """Run the parsed subcommand; a ``UserError`` (a full disk, a locked database included) is
+    one Swedish line on stderr (exit 2); a bug is its scrubbed traceback (exit 1)."""
     try:
         code: int = args.func(args)
         return code
-    except UserError as exc:
-        print(f"samskriv: {exc.message}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - every failure ends as a line the user can read
+        shown = reported(exc)
+        if isinstance(shown, UserError):
+            print(f"samskriv: {shown.message}", file=sys.stderr)
+            return 2
+        print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

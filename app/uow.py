@@ -8,7 +8,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.errors import PermissionDenied
+from app.errors import PermissionDenied, UserError, environment_error
 from app.store import Store
 
 _log = logging.getLogger(__name__)
@@ -22,7 +22,9 @@ class UnitOfWork:
     begins IMMEDIATE, which holds SQLite's write lock against other processes too.
 
     A ``PermissionDenied`` leaving the block is audited (``access.denied``) after the action is
-    rolled back, so every refusal leaves a trace and nothing of the refused action does.
+    rolled back, so every refusal leaves a trace and nothing of the refused action does. A
+    full disk or a locked database leaves it as ``DiskFull``/``StoreBusy`` (Swedish, the
+    driver's error kept as the cause).
     """
 
     def __init__(self, store: Store, *, write: bool = False) -> None:
@@ -58,6 +60,11 @@ class UnitOfWork:
             self._session = None
             if self.write:
                 self.store.write_lock.release()
+        if exc is not None and not isinstance(exc, UserError):
+            # A full disk or a busy database is the user's to act on, not a bug to report.
+            environmental = environment_error(exc)
+            if environmental is not None:
+                raise environmental from exc
 
     def commit(self) -> None:
         self.session.commit()
