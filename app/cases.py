@@ -9,7 +9,7 @@ from types import MappingProxyType
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import audit, notes, outbox, review, visits
+from app import audit, limits, notes, outbox, review, visits
 from app.access import Permission, require_case, visible_case_ids
 from app.context import Context
 from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
@@ -21,6 +21,8 @@ from models.people import PERSON_ROLES, Case, CaseAssignment, Person, User
 
 
 def _checked_person(p: PersonInput, index: int) -> Person:
+    limits.PERSON_NAME.check(p.name, f"person{index}.name")
+    limits.PERSONNUMMER.check(p.personnummer, f"person{index}.personnummer")
     if p.role not in PERSON_ROLES:
         raise ValidationError("Okänd roll för personen.", field=f"person{index}.role")
     if not p.name.strip():
@@ -36,6 +38,8 @@ def _checked_person(p: PersonInput, index: int) -> Person:
 def create_case(
     ctx: Context, case_number: str, title: str, persons: list[PersonInput]
 ) -> CaseDetail:
+    limits.CASE_NUMBER.check(case_number.strip(), "case_number")
+    limits.CASE_TITLE.check(title.strip(), "title")
     case_number, title = case_number.strip(), title.strip()
     if not case_number:
         raise ValidationError("Skriv ett ärendenummer.", field="case_number")
@@ -97,6 +101,7 @@ def assign(ctx: Context, case_id: str, username: str) -> None:
 
 def list_cases(ctx: Context, query: str = "") -> list[CaseSummary]:
     """Cases the user may see, newest activity first; ``query`` filters number/title."""
+    limits.SEARCH.check(query, "query")
     with ctx.uow() as uow:
         notes = (
             select(JournalNote.case_id, func.count().label("n"),

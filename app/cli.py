@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
+from app import accounts, audit, cli_models, cli_transcribe, paths, settings, vocabulary
 from app.context import Context
 from app.environment import kdf_from_env
 from app.errors import UserError, reported
@@ -100,6 +100,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_settings_check(args: argparse.Namespace) -> int:
+    data = paths.resolve(args.data_dir)
+    problems = settings.read(data.settings).problems
+    for line in problems:
+        print(f"samskriv: {line}", file=sys.stderr)
+    if problems:
+        return 2
+    print(f"Inställningarna i {data.settings.name} är giltiga.")
+    return 0
+
+
 def _add_login_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", help="användarnamn (annars SAMSKRIV_USER)")
 
@@ -132,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud.add_parser("verify", help="kontrollera att loggen är obruten")
     _add_login_args(p)
     p.set_defaults(func=_cmd_audit_verify)
+
+    conf = sub.add_parser("settings", help="inställningarna").add_subparsers(
+        dest="settings_cmd", required=True)
+    p = conf.add_parser("check", help="kontrollera settings.json (exit 2 med det som är fel)")
+    p.set_defaults(func=_cmd_settings_check)
 
     p = sub.add_parser("search", help="sök i anteckningar")
     p.add_argument("words", nargs="+")

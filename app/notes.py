@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, outbox
+from app import audit, limits, outbox
 from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
@@ -27,14 +27,14 @@ from models.people import User
 from models.records import record_hash
 from models.visits import Visit
 
-MAX_BODY = 200_000
+MAX_BODY = limits.NOTE_TEXT.chars
 
 
-def _check_text(body: str, child_voice: str) -> None:
+def _check_text(body: str, child_voice: str, section: str = "") -> None:
     if not body.strip() and not child_voice.strip():
         raise ValidationError("Anteckningen är tom.", field="body")
-    if len(body) + len(child_voice) > MAX_BODY:
-        raise ValidationError("Anteckningen är för lång (högst 200 000 tecken).", field="body")
+    limits.NOTE_TEXT.check(body + child_voice, "body")
+    limits.SECTION.check(section, "section")
 
 
 def _add_revision(
@@ -92,7 +92,7 @@ def create_draft(
     ctx: Context, case_id: str, body: str, *, section: str = "", child_voice: str = "",
     event_time: datetime | None = None, visit_id: str | None = None,
 ) -> NoteInfo:
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         note = _new_note(uow.session, ctx, case_id, visit_id, event_time or ctx.now())
         _revise_draft(uow.session, ctx, note, None, body=body, section=section,
@@ -105,7 +105,7 @@ def save_draft(
     event_time: datetime | None = None, expected_revision_id: str | None = None,
 ) -> NoteInfo:
     """Save a new draft revision. ``expected_revision_id`` guards against lost updates."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
         if note.state == "draft":  # a signed note is refused as immutable, whoever asks
@@ -131,9 +131,10 @@ def correct(
     child_voice: str | None = None,
 ) -> NoteInfo:
     """A rättelse: a new revision of a signed note; the old text stays readable."""
-    _check_text(body, child_voice or "")
+    _check_text(body, child_voice or "", section or "")
     if not reason.strip():
         raise ValidationError("Skriv varför anteckningen rättas.", field="reason")
+    limits.CORRECTION_REASON.check(reason.strip(), "reason")
     with ctx.uow(write=True) as uow:
         s = uow.session
         note = _load_note(s, ctx, note_id)
@@ -270,7 +271,7 @@ def sign_text(
     so a refused signature leaves no half-saved draft behind. ``note_id`` None creates the
     note; a changed draft gets its draft revision first (guarded by ``expected_revision_id``
     like ``save_draft``). The audit trail is the same as saving, then signing."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         s = uow.session
         if note_id is None:

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import text
 
-from app import audit
+from app import audit, limits
 from app.context import Context
 from app.dto import SearchHit
 from models.base import UTCDateTime
@@ -37,6 +37,7 @@ def fts_query(user_text: str) -> str:
 
 def search(ctx: Context, user_text: str, *, limit: int = 50) -> list[SearchHit]:
     """Newest notes first. Reading search results is an audited event."""
+    limits.SEARCH.check(user_text, "query")
     query = fts_query(user_text)
     if not query:
         return []

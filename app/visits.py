@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox
+from app import audit, limits, outbox
 from app.access import Permission, require_case
 from app.context import Context
 from app.dto import ConsentInfo, VisitInfo
@@ -23,6 +23,7 @@ def create_visit(
     if kind not in VISIT_KINDS:
         raise ValidationError("Välj typ av besök.", field="kind")
     names = [p.strip() for p in (participants or []) if p.strip()]
+    limits.check_names(names, "participants")
     with ctx.uow(write=True) as uow:
         require_case(uow.session, ctx.actor, case_id, Permission.PLAN_VISIT)
         visit = Visit(case_id=case_id, kind=kind, planned_start=planned_start,
@@ -82,6 +83,8 @@ def record_consent(
     informed = [n.strip() for n in informed if n.strip()]
     agreed = [n.strip() for n in agreed if n.strip()]
     refused = [n.strip() for n in (refused or []) if n.strip()]
+    for field, names in (("informed", informed), ("agreed", agreed), ("refused", refused)):
+        limits.check_names(names, field)
     if not informed:
         raise ValidationError("Ange vem som har informerats om inspelningen.", field="informed")
     if not set(agreed) | set(refused) <= set(informed):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import notes, review
+from app import limits, notes, review
 from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
@@ -131,6 +131,7 @@ class NoteEditorWidget(QWidget):
             "Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in."))
         self.child_voice.setMaximumHeight(110)
         self.reason = QLineEdit()
+        self.reason.setMaxLength(limits.CORRECTION_REASON.chars)
         self.reason.setAccessibleName(self.tr("Skäl till rättelsen"))
         self.reason_error = FieldErrorLabel()
         form.addRow(self._buddy(self.tr("&Händelsetid"), self.event_time), self.event_time)
