@@ -124,6 +124,7 @@ class NoteInfo:
     # Earlier signed/corrected versions, oldest first, shown struck through in the journal.
     superseded: tuple[RevisionInfo, ...] = field(default=())
     draft_count: int = 1
+    author_id: str = ""  # who may change the draft (``app.access``: only its author)
 
 
 @dataclass(frozen=True)

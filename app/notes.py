@@ -221,7 +221,8 @@ def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str
     return NoteInfo(
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
-        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq)
+        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq,
+        n[3])
 
 
 def _info_for(s: Session, note: JournalNote) -> NoteInfo:

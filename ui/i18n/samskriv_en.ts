@@ -531,6 +531,11 @@
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
+            <location filename="../note_editor.py" line="242" />
+            <source>Utkastet är skrivet av {author}; bara hen kan ändra och signera det.</source>
+            <translation>The draft was written by {author}; only they can change and sign it.</translation>
+        </message>
+        <message>
             <location filename="../note_editor.py" line="232" />
             <source>Utkast</source>
             <translation>Draft</translation>
