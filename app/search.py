@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import text
 
-from app import audit, limits
+from app import access, audit, limits
 from app.context import Context
 from app.dto import SearchHit
 from models.base import UTCDateTime
@@ -41,7 +41,8 @@ def search(ctx: Context, user_text: str, *, limit: int = 50) -> list[SearchHit]:
     query = fts_query(user_text)
     if not query:
         return []
-    sql = _SQL.format(visibility="" if ctx.actor.sees_all_cases else _VISIBLE)
+    sees_all = access.scope(ctx.actor, access.Permission.READ_CASE) is access.Scope.ALL
+    sql = _SQL.format(visibility="" if sees_all else _VISIBLE)
     params = {"query": query, "limit": limit, "user": ctx.actor.user_id}
     # The column's type is declared so SQLAlchemy turns the stored text into an aware datetime.
     query_sql = text(sql).columns(event_time=UTCDateTime)

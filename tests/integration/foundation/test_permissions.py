@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from app import accounts, cases, notes, transcripts, visits
 from app.access import RULES, Permission, Scope, markdown_table
 from app.context import Context
-from app.dto import PersonInput
+from app.dto import Actor, PersonInput
 from app.errors import PermissionDenied
 from models.audit import AuditEvent
 from speech.values import Segment, Word
@@ -229,3 +229,9 @@ def test_a_supervisor_not_assigned_records_nothing(supervisor: Context,
 def test_the_readme_table_is_the_rules() -> None:
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme
+
+
+@pytest.mark.parametrize("role", list(ROLE_FIXTURE))
+def test_the_actors_shortcut_agrees_with_the_rules(role: str) -> None:
+    actor = Actor("u", "u", "U", role)
+    assert actor.sees_all_cases == (RULES[Permission.READ_CASE][role] is Scope.ALL)
