@@ -34,7 +34,7 @@ class Context:
                                            repr=False, compare=False)
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.store, write=write)
+        return UnitOfWork(self.store, write=write, actor=self.actor)
 
     def now(self) -> datetime:
         return self.clock()

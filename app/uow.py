@@ -8,6 +8,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.dto import Actor
 from app.errors import PermissionDenied, UserError, environment_error
 from app.store import Store
 
@@ -27,9 +28,10 @@ class UnitOfWork:
     driver's error kept as the cause).
     """
 
-    def __init__(self, store: Store, *, write: bool = False) -> None:
+    def __init__(self, store: Store, *, write: bool = False, actor: Actor | None = None) -> None:
         self.store = store
         self.write = write
+        self.actor = actor  # whose refusals this unit of work audits (when the error names none)
         self._session: Session | None = None
 
     @property
@@ -74,22 +76,28 @@ class UnitOfWork:
 
     def _audit_denial(self, exc: PermissionDenied) -> None:
         """Record the refusal in a transaction of its own (the action's was rolled back)."""
-        if exc.audited or exc.actor is None:
+        if exc.audited:
             return
-        exc.audited = True
+        if exc.actor is None:
+            exc.actor = self.actor
+        if exc.actor is None:
+            return
         try:
             if self.write:
                 audit_denial(self.session, exc)
                 self.session.commit()
-                return
-            with self.store.write_lock, self.store.session(write=True) as session:
-                audit_denial(session, exc)
-                session.commit()
-        except Exception:  # the refusal stands even when its trace cannot be written
+            else:
+                with self.store.write_lock, self.store.session(write=True) as session:
+                    audit_denial(session, exc)
+                    session.commit()
+            exc.audited = True
+        except Exception:  # the refusal stands even when its trace cannot be written (an
+            # enclosing unit of work tries again)
+            self.session.rollback()
             _log.warning("could not audit a denied %s", exc.permission, exc_info=True)
 
 
 def audit_denial(session: Session, exc: PermissionDenied) -> None:
     """Append the ``access.denied`` event for ``exc``; the caller commits."""
     audit.record(session, exc.actor, "access.denied", exc.object_type, exc.object_id,
-                 {"permission": exc.permission})
+                 {"permission": exc.permission or "unnamed"})

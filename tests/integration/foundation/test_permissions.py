@@ -23,7 +23,7 @@ from app.errors import PermissionDenied
 from models.audit import AuditEvent
 from speech.values import Segment, Word
 from tests.integration.recording.helpers import record_pcm, tone_pcm
-from tests.support.store import FixedClock
+from tests.support.store import CASEWORKER, FixedClock
 
 ROLE_FIXTURE = {"caseworker": "caseworker", "supervisor": "supervisor", "admin": "admin"}
 COLLEAGUE, COLLEAGUE_PASSWORD = "kollega", "kollegans-lösenord-3"
@@ -235,3 +235,12 @@ def test_the_readme_table_is_the_rules() -> None:
 def test_the_actors_shortcut_agrees_with_the_rules(role: str) -> None:
     actor = Actor("u", "u", "U", role)
     assert actor.sees_all_cases == (RULES[Permission.READ_CASE][role] is Scope.ALL)
+
+
+def test_any_refusal_inside_a_unit_of_work_is_audited_once(caseworker: Context,
+                                                           admin: Context) -> None:
+    before = len(_denials(admin))
+    with pytest.raises(PermissionDenied), caseworker.uow(write=True), caseworker.uow():
+        raise PermissionDenied()  # e.g. a service's own check that names no permission
+    denials = _denials(admin)[before:]
+    assert [(d["user"], d["permission"]) for d in denials] == [(CASEWORKER, "unnamed")]
