@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
 from app.dto import Actor
@@ -152,8 +152,18 @@ def require(session: Session, actor: Actor, permission: Permission, case_id: str
 
 def visible_case_ids(actor: Actor) -> Select[tuple[str]] | None:
     """A subquery of visible case ids, or None when the actor sees every case."""
-    if scope(actor, Permission.READ_CASE) is Scope.ALL:
+    return case_ids_for(actor, Permission.READ_CASE)
+
+
+def case_ids_for(actor: Actor, permission: Permission) -> Select[tuple[str]] | None:
+    """A subquery of the ids of cases where ``actor`` may do ``permission`` (their assigned
+    cases; none for ``NONE``), or None when every case is allowed. For lists of work to offer;
+    ``OWN`` records are the caller's to filter by their maker."""
+    granted = scope(actor, permission)
+    if granted is Scope.ALL:
         return None
+    if granted is Scope.NONE:
+        return select(CaseAssignment.case_id).where(false())
     return select(CaseAssignment.case_id).where(CaseAssignment.user_id == actor.user_id)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import audit, diskspace, outbox
-from app.access import Permission, require_case, require_recording, visible_case_ids
+from app.access import Permission, case_ids_for, require_case, require_recording
 from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
 from app.errors import DiskFull, NotFound, UserError, environment_error
@@ -181,16 +181,17 @@ def for_visit(ctx: Context, visit_id: str) -> list[RecordingInfo]:
 
 
 def awaiting_transcription(ctx: Context) -> list[RecordingInfo]:
-    """Finished recordings with audio but no transcript (recorded while no model existed)."""
+    """Finished recordings with audio but no transcript (recorded while no model existed), of
+    the cases where the user may write transcripts (``Permission.RECORD``)."""
     with ctx.uow() as uow:
         has_segments = select(Transcript.recording_id).join(
             Segment, Segment.transcript_id == Transcript.id).distinct()
         stmt = select(Recording).join(Visit, Visit.id == Recording.visit_id).where(
             Recording.state.in_(("complete", "recovered")),
             Recording.id.not_in(has_segments))
-        visible = visible_case_ids(ctx.actor)
-        if visible is not None:
-            stmt = stmt.where(Visit.case_id.in_(visible))
+        allowed = case_ids_for(ctx.actor, Permission.RECORD)
+        if allowed is not None:
+            stmt = stmt.where(Visit.case_id.in_(allowed))
         rows = uow.session.scalars(stmt).all()
         return [recording_info(uow.session, r) for r in rows if audio_path(ctx, r.id).exists()]
 

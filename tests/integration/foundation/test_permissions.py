@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app import accounts, cases, notes, transcripts, visits
+from app import accounts, cases, notes, recording, transcripts, visits
 from app.access import RULES, Permission, Scope, markdown_table
 from app.context import Context
 from app.dto import Actor, PersonInput
@@ -244,3 +244,14 @@ def test_any_refusal_inside_a_unit_of_work_is_audited_once(caseworker: Context,
         raise PermissionDenied()  # e.g. a service's own check that names no permission
     denials = _denials(admin)[before:]
     assert [(d["user"], d["permission"]) for d in denials] == [(CASEWORKER, "unnamed")]
+
+
+def test_recordings_waiting_for_a_model_are_offered_only_where_one_may_transcribe(
+        supervisor: Context, caseworker: Context, admin: Context) -> None:
+    case = cases.create_case(caseworker, "2026-0504", "Påhittat ärende", [])
+    target = Target(caseworker, case.id)
+    rec_id = target.recording_id  # recorded without a model: it waits for one
+    assert [r.id for r in recording.awaiting_transcription(caseworker)] == [rec_id]
+    assert recording.awaiting_transcription(supervisor) == []  # sees it, may not transcribe
+    cases.assign(admin, case.id, supervisor.actor.username)
+    assert [r.id for r in recording.awaiting_transcription(supervisor)] == [rec_id]
