@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import recording, transcripts
 from app.context import Context
-from app.errors import DiskFull, reported, speech_as_user_errors, to_user_error
+from app.errors import DiskFull, UserError, reported, speech_as_user_errors, to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
@@ -112,7 +112,8 @@ class LiveRecording:
             try:
                 transcripts.save_segment(self._ctx, self.info.id, event.segment)
             except Exception as exc:  # report, keep recording: the audio is still on disk
-                _log.exception("autosave of a segment failed")
+                if not isinstance(exc, UserError):  # a full disk is the user's, not a bug
+                    _log.exception("autosave of a segment failed")
                 self._on_event(ErrorEvent(exc))
         self._on_event(event)
 
