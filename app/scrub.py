@@ -6,7 +6,8 @@ that quotes it (``KeyError: 'Anna'``, ``invalid literal for int(): '19121212-121
 text with literals in it, a parameter block from an engine made elsewhere. What it removes:
 
 - SQLAlchemy's ``[parameters: ...]`` blocks;
-- quoted literals ('...' and "...") except a traceback's ``File "..."`` and lowercase
+- quoted literals ('...' and "...") except a traceback's code (its ``File "..."`` lines and
+  the source lines under them, and those literals wherever they recur) and lowercase
   identifiers (``'note_id'``, ``'internt'``: keys, columns, attributes — code, not data; a
   name, a sentence, a number or anything with a capital, a space or a non-ASCII letter goes);
 - anything shaped like a personnummer or samordningsnummer (with or without century/sign),
@@ -36,10 +37,22 @@ HIDDEN = "[dolt]"
 
 
 def scrub(text: str) -> str:
-    """``text`` without parameter blocks, quoted literals or personnummer-like numbers."""
+    """``text`` without parameter blocks, quoted literals or personnummer-like numbers.
+
+    A traceback's source lines (the line under each ``File "...", line N``) are code: their
+    literals stay, in them and wherever else they occur (``KeyError: 'internt fel'`` raised by
+    ``raise KeyError("internt fel")`` is the code's text, not a family's)."""
     text = _PARAMETERS.sub("[parameters: " + HIDDEN + "]", text)
-    text = _QUOTED.sub(_hide_literal, text)
-    return _PERSONNUMMER.sub(HIDDEN, text)
+    lines = text.split("\n")
+    code = {i + 1 for i, line in enumerate(lines)
+            if line.lstrip().startswith('File "') and i + 1 < len(lines)}
+    literals = {m.group(0)[1:-1] for i in code for m in _QUOTED.finditer(lines[i])}
+
+    def hide(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(0)[1:-1] in literals else _hide_literal(match)
+
+    out = [line if i in code else _QUOTED.sub(hide, line) for i, line in enumerate(lines)]
+    return _PERSONNUMMER.sub(HIDDEN, "\n".join(out))
 
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_.]{0,40}")

@@ -86,7 +86,7 @@ def test_a_database_failure_while_saving_a_note_reports_no_secret(
 def test_a_bug_that_quotes_the_note_is_scrubbed_from_details_and_logs(
         qtbot: QtBot, admin: Context, caplog: pytest.LogCaptureFixture,
         scrubbed_logs: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    def careless(body: str, child_voice: str) -> None:
+    def careless(body: str, child_voice: str, section: str = "") -> None:
         raise ValueError(f"could not index {body!r}")  # a library that quotes its input
 
     monkeypatch.setattr(notes, "_check_text", careless)

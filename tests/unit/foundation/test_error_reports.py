@@ -46,14 +46,25 @@ def test_parameter_blocks_and_quoted_data_are_hidden_but_the_shape_is_kept() -> 
     assert f"[parameters: {HIDDEN}]" in out
 
 
+def test_literals_of_the_code_in_a_traceback_stay() -> None:
+    report = ('  File "/src/app/x.py", line 3, in f\n'
+              '    raise KeyError("internt fel")\n'
+              "KeyError: 'internt fel'\n"
+              "ValueError: 'Tolvan Rävsvansson'\n")
+    out = scrub(report)
+    assert 'raise KeyError("internt fel")' in out and "KeyError: 'internt fel'" in out
+    assert "Rävsvansson" not in out
+
+
 def test_a_stray_apostrophe_does_not_swallow_the_report() -> None:
     out = scrub("don't\nTraceback line\nValueError: x 'y'\n")
     assert "Traceback line" in out
 
 
 def test_a_log_record_is_scrubbed_with_its_traceback() -> None:
+    name, number = "Tolvan " + "Rävsvansson", "870514-" + "9990"  # data, not code
     try:
-        raise ValueError("could not store 'Tolvan Rävsvansson' 870514-9990")
+        raise ValueError(f"could not store {name!r} {number}")
     except ValueError as exc:
         record = logging.LogRecord("app.x", logging.ERROR, __file__, 1, "saving %s failed",
                                    ("Tolvan Rävsvansson",), (type(exc), exc, exc.__traceback__))
