@@ -9,8 +9,8 @@ from types import MappingProxyType
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import audit, notes, outbox, review, visits
-from app.access import require_case, visible_case_ids
+from app import audit, limits, notes, outbox, review, visits
+from app.access import Permission, require_case, visible_case_ids
 from app.context import Context
 from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
 from app.errors import ValidationError
@@ -21,6 +21,8 @@ from models.people import PERSON_ROLES, Case, CaseAssignment, Person, User
 
 
 def _checked_person(p: PersonInput, index: int) -> Person:
+    limits.PERSON_NAME.check(p.name, f"person{index}.name")
+    limits.PERSONNUMMER.check(p.personnummer, f"person{index}.personnummer")
     if p.role not in PERSON_ROLES:
         raise ValidationError("Okänd roll för personen.", field=f"person{index}.role")
     if not p.name.strip():
@@ -36,12 +38,15 @@ def _checked_person(p: PersonInput, index: int) -> Person:
 def create_case(
     ctx: Context, case_number: str, title: str, persons: list[PersonInput]
 ) -> CaseDetail:
+    limits.CASE_NUMBER.check(case_number.strip(), "case_number")
+    limits.CASE_TITLE.check(title.strip(), "title")
     case_number, title = case_number.strip(), title.strip()
     if not case_number:
         raise ValidationError("Skriv ett ärendenummer.", field="case_number")
     if not title:
         raise ValidationError("Skriv en rubrik för ärendet.", field="title")
     checked = [_checked_person(p, i) for i, p in enumerate(persons)]
+    ctx.require(Permission.CREATE_CASE)
     with ctx.uow(write=True) as uow:
         s = uow.session
         if s.scalar(select(Case.id).where(Case.case_number == case_number)):
@@ -67,7 +72,7 @@ def create_case(
 
 def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
     with ctx.uow(write=True) as uow:
-        case = require_case(uow.session, ctx.actor, case_id)
+        case = require_case(uow.session, ctx.actor, case_id, Permission.EDIT_CASE)
         row = _checked_person(person, len(case.persons))
         row.case_id, row.position = case.id, len(case.persons)
         uow.session.add(row)
@@ -81,9 +86,9 @@ def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
 
 
 def assign(ctx: Context, case_id: str, username: str) -> None:
-    ctx.require_role("admin", "supervisor")
+    ctx.require(Permission.ASSIGN)
     with ctx.uow(write=True) as uow:
-        require_case(uow.session, ctx.actor, case_id)
+        require_case(uow.session, ctx.actor, case_id, Permission.ASSIGN)
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise ValidationError("Användaren finns inte.", field="username")
@@ -96,6 +101,7 @@ def assign(ctx: Context, case_id: str, username: str) -> None:
 
 def list_cases(ctx: Context, query: str = "") -> list[CaseSummary]:
     """Cases the user may see, newest activity first; ``query`` filters number/title."""
+    limits.SEARCH.check(query, "query")
     with ctx.uow() as uow:
         notes = (
             select(JournalNote.case_id, func.count().label("n"),

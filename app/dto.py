@@ -15,6 +15,8 @@ class Actor:
 
     @property
     def sees_all_cases(self) -> bool:
+        # Kept for callers outside app/access.py; who sees what is stated in access.RULES
+        # (READ_CASE), and tests/integration/foundation/test_permissions.py holds them equal.
         return self.role in ("supervisor", "admin")
 
 
@@ -138,6 +140,7 @@ class NoteInfo:
     # Earlier signed/corrected versions, oldest first, shown struck through in the journal.
     superseded: tuple[RevisionInfo, ...] = field(default=())
     draft_count: int = 1
+    author_id: str = ""  # who may change the draft (``app.access``: only its author)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, outbox
-from app.access import require_case
+from app import audit, limits, outbox
+from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
-from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
+from app.errors import ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.uow import UnitOfWork
 from models.base import new_id
@@ -27,14 +27,14 @@ from models.people import User
 from models.records import record_hash
 from models.visits import Visit
 
-MAX_BODY = 200_000
+MAX_BODY = limits.NOTE_TEXT.chars
 
 
-def _check_text(body: str, child_voice: str) -> None:
+def _check_text(body: str, child_voice: str, section: str = "") -> None:
     if not body.strip() and not child_voice.strip():
         raise ValidationError("Anteckningen är tom.", field="body")
-    if len(body) + len(child_voice) > MAX_BODY:
-        raise ValidationError("Anteckningen är för lång (högst 200 000 tecken).", field="body")
+    limits.NOTE_TEXT.check(body + child_voice, "body")
+    limits.SECTION.check(section, "section")
 
 
 def _add_revision(
@@ -72,19 +72,27 @@ def _commit(
     return _finish(uow, note)
 
 
-def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
+def _load_note(s: Session, ctx: Context, note_id: str,
+               permission: Permission = Permission.READ_CASE) -> JournalNote:
     note = s.get(JournalNote, note_id)
     if note is None:
         raise NotFound("Anteckningen")
-    require_case(s, ctx.actor, note.case_id)
+    _allow(s, ctx, note, permission)
     return note
+
+
+def _allow(s: Session, ctx: Context, note: JournalNote, permission: Permission) -> None:
+    """Refuse (audited) unless the user may do ``permission`` on ``note``: whose note it is
+    counts for the author-only permissions (``app.access.RULES``)."""
+    require(s, ctx.actor, permission, note.case_id, owner_id=note.author_id,
+            object_type="note", object_id=note.id)
 
 
 def create_draft(
     ctx: Context, case_id: str, body: str, *, section: str = "", child_voice: str = "",
     event_time: datetime | None = None, visit_id: str | None = None,
 ) -> NoteInfo:
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         note = _new_note(uow.session, ctx, case_id, visit_id, event_time or ctx.now())
         _revise_draft(uow.session, ctx, note, None, body=body, section=section,
@@ -97,9 +105,11 @@ def save_draft(
     event_time: datetime | None = None, expected_revision_id: str | None = None,
 ) -> NoteInfo:
     """Save a new draft revision. ``expected_revision_id`` guards against lost updates."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
+        if note.state == "draft":  # a signed note is refused as immutable, whoever asks
+            _allow(uow.session, ctx, note, Permission.EDIT_DRAFT)
         _revise_draft(uow.session, ctx, note, expected_revision_id, body=body, section=section,
                       child_voice=child_voice, event_time=event_time)
         return _finish(uow, note)
@@ -121,14 +131,16 @@ def correct(
     child_voice: str | None = None,
 ) -> NoteInfo:
     """A rättelse: a new revision of a signed note; the old text stays readable."""
-    _check_text(body, child_voice or "")
+    _check_text(body, child_voice or "", section or "")
     if not reason.strip():
         raise ValidationError("Skriv varför anteckningen rättas.", field="reason")
+    limits.CORRECTION_REASON.check(reason.strip(), "reason")
     with ctx.uow(write=True) as uow:
         s = uow.session
         note = _load_note(s, ctx, note_id)
         if note.state != "signed":
             raise ValidationError("Bara signerade anteckningar rättas; ändra utkastet direkt.")
+        _allow(s, ctx, note, Permission.CORRECT)
         current = s.get(NoteRevision, note.current_revision_id)
         assert current is not None
         rev = _add_revision(
@@ -209,7 +221,8 @@ def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str
     return NoteInfo(
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
-        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq)
+        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq,
+        n[3])
 
 
 def _info_for(s: Session, note: JournalNote) -> NoteInfo:
@@ -259,7 +272,7 @@ def sign_text(
     so a refused signature leaves no half-saved draft behind. ``note_id`` None creates the
     note; a changed draft gets its draft revision first (guarded by ``expected_revision_id``
     like ``save_draft``). The audit trail is the same as saving, then signing."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         s = uow.session
         if note_id is None:
@@ -267,6 +280,7 @@ def sign_text(
         else:
             note = _load_note(s, ctx, note_id)
         if note.state == "draft":  # a signed note is refused by _seal, in sign's words
+            _allow(s, ctx, note, Permission.EDIT_DRAFT)
             _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
                           child_voice=child_voice, event_time=event_time)
         _seal(s, ctx, note)
@@ -281,8 +295,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
     author signs their note."""
     if note.state == "signed":
         raise ImmutableError("Anteckningen är redan signerad.")
-    if note.author_id != ctx.actor.user_id:
-        raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+    _allow(s, ctx, note, Permission.SIGN)
     draft = s.get(NoteRevision, note.current_revision_id)
     assert draft is not None
     rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
@@ -295,7 +308,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
               when: datetime) -> JournalNote:
     """An empty note of the case (its first revision follows), audited as ``note.create``."""
-    require_case(s, ctx.actor, case_id)
+    require_case(s, ctx.actor, case_id, Permission.WRITE_NOTE)
     if visit_id is not None:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.case_id != case_id:

@@ -22,6 +22,7 @@ from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.limits import SYNPUNKT
 from app.notes import get_note
 from models.base import new_id
 from models.canonical import content_hash
@@ -29,7 +30,7 @@ from models.journal import AUDIENCES, OUTCOMES, JournalNote, NoteRevision, Revie
 from models.people import Person, User
 from models.records import record_hash
 
-MAX_COMMENT = 100_000
+MAX_COMMENT = SYNPUNKT.chars  # app.limits declares every text's limit
 VARIANTS = ("adult", "child")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

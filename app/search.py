@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import text
 
-from app import audit
+from app import access, audit, limits
 from app.context import Context
 from app.dto import SearchHit
 from models.base import UTCDateTime
@@ -37,10 +37,12 @@ def fts_query(user_text: str) -> str:
 
 def search(ctx: Context, user_text: str, *, limit: int = 50) -> list[SearchHit]:
     """Newest notes first. Reading search results is an audited event."""
+    limits.SEARCH.check(user_text, "query")
     query = fts_query(user_text)
     if not query:
         return []
-    sql = _SQL.format(visibility="" if ctx.actor.sees_all_cases else _VISIBLE)
+    sees_all = access.scope(ctx.actor, access.Permission.READ_CASE) is access.Scope.ALL
+    sql = _SQL.format(visibility="" if sees_all else _VISIBLE)
     params = {"query": query, "limit": limit, "user": ctx.actor.user_id}
     # The column's type is declared so SQLAlchemy turns the stored text into an aware datetime.
     query_sql = text(sql).columns(event_time=UTCDateTime)

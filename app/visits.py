@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox
-from app.access import require_case
+from app import audit, limits, outbox
+from app.access import Permission, require_case
 from app.context import Context
 from app.dto import ConsentInfo, VisitInfo
 from app.errors import NotFound, ValidationError
@@ -23,8 +23,9 @@ def create_visit(
     if kind not in VISIT_KINDS:
         raise ValidationError("Välj typ av besök.", field="kind")
     names = [p.strip() for p in (participants or []) if p.strip()]
+    limits.check_names(names, "participants")
     with ctx.uow(write=True) as uow:
-        require_case(uow.session, ctx.actor, case_id)
+        require_case(uow.session, ctx.actor, case_id, Permission.PLAN_VISIT)
         visit = Visit(case_id=case_id, kind=kind, planned_start=planned_start,
                       participants=[{"name": n} for n in names], with_child=with_child,
                       created_by=ctx.actor.user_id, created_at=ctx.now())
@@ -41,7 +42,7 @@ def create_visit(
 def mark_times(ctx: Context, visit_id: str, *, start: datetime | None = None,
                end: datetime | None = None) -> VisitInfo:
     with ctx.uow(write=True) as uow:
-        visit = _load(uow.session, ctx, visit_id)
+        visit = _load(uow.session, ctx, visit_id, Permission.PLAN_VISIT)
         before = (visit.actual_start, visit.actual_end)
         if start is not None and visit.actual_start is None:
             visit.actual_start = start
@@ -82,12 +83,14 @@ def record_consent(
     informed = [n.strip() for n in informed if n.strip()]
     agreed = [n.strip() for n in agreed if n.strip()]
     refused = [n.strip() for n in (refused or []) if n.strip()]
+    for field, names in (("informed", informed), ("agreed", agreed), ("refused", refused)):
+        limits.check_names(names, field)
     if not informed:
         raise ValidationError("Ange vem som har informerats om inspelningen.", field="informed")
     if not set(agreed) | set(refused) <= set(informed):
         raise ValidationError("Bara den som har informerats kan samtycka.", field="agreed")
     with ctx.uow(write=True) as uow:
-        _load(uow.session, ctx, visit_id)
+        _load(uow.session, ctx, visit_id, Permission.PLAN_VISIT)
         consent = Consent(visit_id=visit_id, informed=informed, agreed=agreed, refused=refused,
                           recorded_at=ctx.now(), recorded_by=ctx.actor.user_id)
         uow.session.add(consent)
@@ -116,11 +119,12 @@ def consent_of(session: Session, visit_id: str) -> ConsentInfo | None:
     return _consent_info(session, row) if row else None
 
 
-def _load(session: Session, ctx: Context, visit_id: str) -> Visit:
+def _load(session: Session, ctx: Context, visit_id: str,
+          permission: Permission = Permission.READ_CASE) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("Besöket")
-    require_case(session, ctx.actor, visit.case_id)
+    require_case(session, ctx.actor, visit.case_id, permission)
     return visit
 
 

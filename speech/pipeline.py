@@ -181,9 +181,15 @@ class LiveTranscriber:
         try:
             self._sink.write(pcm)
         except Exception as exc:
-            # Keep transcribing so the words survive; the app decides what to tell the user.
-            self._sink = None
+            # The sink takes no more (a full disk): close it now, so what it holds ends as a
+            # whole file even if the app dies before stop. Keep transcribing so the words
+            # survive; the app decides what to tell the user and whether to stop.
+            sink, self._sink = self._sink, None
             self._work.put_nowait(exc)
+            try:
+                sink.close()
+            except Exception:  # noqa: BLE001 - the write's failure is the one reported
+                _log.debug("closing the failed sink failed too", exc_info=True)
 
     def _close_sink(self) -> None:
         if self._sink is not None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, search
+from app import cases, limits, search
 from app.dto import CaseSummary, SearchHit
 from ui import formatting
 from ui.session import UiSession
@@ -55,6 +55,7 @@ class CaseListWidget(QTabWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.filter = QLineEdit()
+        self.filter.setMaxLength(limits.SEARCH.chars)
         self.filter.setPlaceholderText(self.tr("Filtrera på nummer eller rubrik"))
         self.filter.setAccessibleName(self.tr("Filtrera ärenden"))
         self.filter.setClearButtonEnabled(True)
@@ -77,6 +78,7 @@ class CaseListWidget(QTabWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.search_field = QLineEdit()
+        self.search_field.setMaxLength(limits.SEARCH.chars)
         self.search_field.setPlaceholderText(self.tr("Sök ord i anteckningar, tryck Enter"))
         self.search_field.setAccessibleName(self.tr("Sök i anteckningar"))
         self.search_field.setClearButtonEnabled(True)

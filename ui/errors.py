@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError, ValidationError
+from app.errors import UserError, ValidationError, reported
+from app.scrub import scrub
 
 log = logging.getLogger(__name__)
 _OPEN: set[QDialog] = set()
@@ -36,13 +37,16 @@ MessageSink = Callable[[str], None]
 
 def details_of(exc: BaseException, details: str | None = None) -> str:
     """The traceback text: ``details`` when the caller captured it (the task manager does, on
-    the worker thread), else the exception's own traceback (which keeps the worker's frames)."""
-    if details:
-        return details
-    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    the worker thread), else the exception's own traceback (which keeps the worker's frames);
+    scrubbed either way (``app.scrub``)."""
+    if not details:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    # What "Kopiera detaljer" copies and the log keeps: no note text, name or personnummer.
+    return scrub(details)
 
 
 def user_message(exc: BaseException) -> str:
+    exc = reported(exc)
     if isinstance(exc, UserError):
         return exc.message
     return QCoreApplication.translate("Errors", "Ett oväntat fel inträffade")
@@ -54,6 +58,7 @@ class ErrorMessageDialog(QDialog):
     def __init__(self, parent: QWidget | None, exc: BaseException, *,
                  details: str | None = None) -> None:
         super().__init__(parent)
+        exc = reported(exc)  # a full disk or a locked database has its own Swedish message
         self.error = exc
         self.details = details_of(exc, details) if not isinstance(exc, UserError) else ""
         self.setWindowTitle("Samskriv")
@@ -87,7 +92,7 @@ def present_error(parent: QWidget | None, exc: BaseException, *,
     """Show ``exc`` to the user without blocking; returns the (already open) dialog. A bug is
     logged here, once, with ``details`` (a captured traceback) or its own traceback."""
     dialog = ErrorMessageDialog(parent, exc, details=details)
-    if not isinstance(exc, UserError):
+    if not isinstance(dialog.error, UserError):
         log.error("Unexpected error:\n%s", dialog.details)
     if parent is None:  # keep a parentless dialog alive until it is closed
         _OPEN.add(dialog)
@@ -124,6 +129,7 @@ def route_error(parent: QWidget | None, exc: BaseException,
     offers "Kopiera detaljer". ``bug_text`` is what ``sink`` says meanwhile for a bug (a calm
     line where the user is looking), never the exception's own text."""
     target = _as_sink(sink) if sink is not None else None
+    exc = reported(exc)
     if isinstance(exc, UserError) and target is not None:
         target(exc.message)
         return True

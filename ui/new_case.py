@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, vocabulary
+from app import cases, limits, vocabulary
 from app.dto import CaseDetail, PersonInput
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
@@ -40,8 +40,10 @@ class PersonRowWidget(QWidget):
             self.role.addItem(formatting.person_role(key), key)
         self.role.setCurrentIndex(0 if index == 0 else 1)
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.PERSON_NAME.chars)
         self.name.setPlaceholderText(self.tr("Namn"))
         self.personnummer = QLineEdit()
+        self.personnummer.setMaxLength(limits.PERSONNUMMER.chars)
         self.personnummer.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN (frivilligt)"))
         n = index + 1
         self.role.setAccessibleName(self.tr("Roll, person {n}").format(n=n))
@@ -81,8 +83,10 @@ class NewCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.case_number = QLineEdit()
+        self.case_number.setMaxLength(limits.CASE_NUMBER.chars)
         self.case_number.setAccessibleName(self.tr("Ärendenummer"))
         self.title = QLineEdit()
+        self.title.setMaxLength(limits.CASE_TITLE.chars)
         self.title.setAccessibleName(self.tr("Rubrik"))
         self.case_number_error = FieldErrorLabel()
         self.title_error = FieldErrorLabel()

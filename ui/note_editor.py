@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import notes, review
+from app import limits, notes, review
 from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
@@ -132,6 +132,7 @@ class NoteEditorWidget(QWidget):
             "Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in."))
         self.child_voice.setMaximumHeight(110)
         self.reason = QLineEdit()
+        self.reason.setMaxLength(limits.CORRECTION_REASON.chars)
         self.reason.setAccessibleName(self.tr("Skäl till rättelsen"))
         self.reason_error = FieldErrorLabel()
         form.addRow(self._buddy(self.tr("&Händelsetid"), self.event_time), self.event_time)
@@ -190,7 +191,15 @@ class NoteEditorWidget(QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.note is not None and self.note.state == "signed" and not self.correcting
+        return self.note is not None and not self.correcting and (
+            self.note.state == "signed" or self._others_draft)
+
+    @property
+    def _others_draft(self) -> bool:
+        """A colleague's draft: only its author changes or signs it (``app.access``)."""
+        note = self.note
+        return (note is not None and note.state == "draft" and bool(note.author_id)
+                and note.author_id != self.session.ctx.actor.user_id)
 
     def _load(self, note: NoteInfo | None) -> None:
         """Fill the fields from ``note`` (when opening, and after signing)."""
@@ -228,6 +237,11 @@ class NoteEditorWidget(QWidget):
             self.heading.setText(self.tr("Rättelse av signerad anteckning"))
         elif note is None:
             self.heading.setText(self.tr("Ny anteckning"))
+        elif self._others_draft:
+            self.heading.setText(self.tr("Utkast"))
+            self.status.setText(self.tr(
+                "Utkastet är skrivet av {author}; bara hen kan ändra och signera det.")
+                .format(author=note.author))
         elif ro:
             self.heading.setText(self.tr("Signerad anteckning"))
             self.status.setText(self.tr(

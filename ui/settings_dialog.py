@@ -78,6 +78,13 @@ class SettingsDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Lås efter inaktivitet"), self.idle_minutes),
                     self.idle_minutes)
         layout.addWidget(general)
+        # What is wrong in a hand-edited settings file (the app's Swedish lines; each says which
+        # default replaced the bad value), read in the background. Saving writes a valid file.
+        self.file_problems = QLabel()
+        self.file_problems.setWordWrap(True)
+        self.file_problems.setStyleSheet("color: #6a4a00; background: #fff4d6; padding: 6px;")
+        self.file_problems.hide()
+        layout.addWidget(self.file_problems)
         self.pages: list[SettingsPage] = [factory(session) for factory in _PAGE_FACTORIES]
         for page in self.pages:
             box = QGroupBox(page.title())
@@ -92,6 +99,12 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
+        session.tasks.op(preferences.settings_problems, session.ctx) \
+            .success(self._on_problems_read).owned_by(self).run()
+
+    def _on_problems_read(self, problems: tuple[str, ...]) -> None:
+        self.file_problems.setText("\n".join(problems))
+        self.file_problems.setVisible(bool(problems))
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import visits, vocabulary
+from app import limits, visits, vocabulary
 from app.dto import VisitInfo
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
@@ -53,6 +53,7 @@ class NewVisitDialog(QDialog):
         self.planned.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.planned.setAccessibleName(self.tr("Planerad tid"))
         self.participants = QLineEdit()
+        self.participants.setMaxLength(limits.MAX_NAMES * (limits.PARTICIPANT_NAME.chars + 2))
         self.participants.setPlaceholderText(self.tr("Namn, åtskilda med komma"))
         self.participants.setAccessibleName(self.tr("Deltagare"))
         self.with_child = QCheckBox(self.tr("Barnet är med"))

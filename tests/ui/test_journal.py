@@ -7,7 +7,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import cases, notes
+from app import accounts, cases, notes
+from app.keys import FAST_TEST_KDF
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
@@ -111,3 +112,23 @@ def test_editing_a_signed_draft_elsewhere_is_refused(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: bool(editor.form_error.text()), timeout=5_000)
     assert "kan inte ändras" in editor.form_error.text()
     assert editor.body.toPlainText() == "Ändrad text"
+
+
+def test_a_colleagues_draft_opens_read_only(qtbot: QtBot, window: MainWindow) -> None:
+    case_id = _open_case(qtbot, window)
+    ctx = window.session.ctx
+    accounts.add_user(ctx, "cecilia", "Cecilia Kollega", "caseworker", "kollegans-lösen-1")
+    cases.assign(ctx, case_id, "cecilia")
+    colleague = accounts.login(ctx.paths, "cecilia", "kollegans-lösen-1", kdf=FAST_TEST_KDF)
+    try:
+        note = notes.create_draft(colleague, case_id, "Cecilias utkast.")
+    finally:
+        colleague.close()
+    with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
+        window.case_view.reload()
+    editor = window.case_view.open_note_editor(note.id)
+    assert editor is not None and editor.read_only
+    assert editor.body.isReadOnly() and not editor.save_button.isVisible()
+    assert not editor.sign_button.isVisible()
+    assert editor.status.text() == ("Utkastet är skrivet av Cecilia Kollega; bara hen kan ändra "
+                                    "och signera det.")

@@ -186,6 +186,8 @@ EN: dict[str, str] = {
     "Rättelse av signerad anteckning": "Correction of a signed note",
     "Ny anteckning": "New note",
     "Signerad anteckning": "Signed note",
+    "Utkastet är skrivet av {author}; bara hen kan ändra och signera det.":
+        "The draft was written by {author}; only they can change and sign it.",
     "Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.":
         "The note is signed and cannot be changed. Use Correction in the journal.",
     "Signera anteckningen?": "Sign the note?",

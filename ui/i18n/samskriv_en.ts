@@ -5,53 +5,53 @@
         <name>CaseListWidget</name>
         <message>
             <location filename="../case_list.py" line="47" />
-            <location filename="../case_list.py" line="63" />
+            <location filename="../case_list.py" line="64" />
             <source>Ärenden</source>
             <translation>Cases</translation>
         </message>
         <message>
             <location filename="../case_list.py" line="48" />
-            <location filename="../case_list.py" line="81" />
+            <location filename="../case_list.py" line="83" />
             <source>Sök i anteckningar</source>
             <translation>Search notes</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="58" />
+            <location filename="../case_list.py" line="59" />
             <source>Filtrera på nummer eller rubrik</source>
             <translation>Filter by number or title</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="59" />
+            <location filename="../case_list.py" line="60" />
             <source>Filtrera ärenden</source>
             <translation>Filter cases</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="69" />
+            <location filename="../case_list.py" line="70" />
             <source>Nytt ärende…</source>
             <translation>New case…</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="80" />
+            <location filename="../case_list.py" line="82" />
             <source>Sök ord i anteckningar, tryck Enter</source>
             <translation>Search words in notes, press Enter</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="86" />
+            <location filename="../case_list.py" line="88" />
             <source>Sökträffar</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="114" />
+            <location filename="../case_list.py" line="116" />
             <source>{n} anteckningar</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="139" />
+            <location filename="../case_list.py" line="141" />
             <source>Söker…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="160" />
+            <location filename="../case_list.py" line="162" />
             <source>{n} träffar</source>
             <translation>{n} results</translation>
         </message>
@@ -59,47 +59,47 @@
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="68" />
+            <location filename="../case_view.py" line="71" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="84" />
+            <location filename="../case_view.py" line="87" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="85" />
+            <location filename="../case_view.py" line="88" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="98" />
+            <location filename="../case_view.py" line="102" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="99" />
+            <location filename="../case_view.py" line="103" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="100" />
+            <location filename="../case_view.py" line="104" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="142" />
+            <location filename="../case_view.py" line="150" />
             <source>Handläggare: {names}</source>
             <translation>Caseworkers: {names}</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="149" />
+            <location filename="../case_view.py" line="157" />
             <source>Inga personer registrerade.</source>
             <translation>No persons registered.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="215" />
+            <location filename="../case_view.py" line="224" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
@@ -151,17 +151,17 @@
     <context>
         <name>ErrorMessageDialog</name>
         <message>
-            <location filename="../errors.py" line="64" />
+            <location filename="../errors.py" line="69" />
             <source>Felmeddelande</source>
             <translation>Error message</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="71" />
+            <location filename="../errors.py" line="76" />
             <source>Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.</source>
             <translation>What you have typed is still there. Copy the details and send them to IT.</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="75" />
+            <location filename="../errors.py" line="80" />
             <source>Kopiera detaljer</source>
             <translation>Copy details</translation>
         </message>
@@ -169,7 +169,7 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../errors.py" line="48" />
+            <location filename="../errors.py" line="52" />
             <source>Ett oväntat fel inträffade</source>
             <translation>An unexpected error occurred</translation>
         </message>
@@ -329,22 +329,22 @@
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="98" />
             <source>&amp;Byt lösenord…</source>
             <translation>&amp;Change password…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="100" />
             <source>&amp;Användare…</source>
             <translation>&amp;Users…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="148" />
+            <location filename="../main_window.py" line="155" />
             <source>Inloggningar sedan sist</source>
             <translation>Logins since last time</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="221" />
+            <location filename="../main_window.py" line="228" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
@@ -352,42 +352,42 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../new_case.py" line="79" />
+            <location filename="../new_case.py" line="81" />
             <source>Nytt ärende</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="84" />
+            <location filename="../new_case.py" line="87" />
             <source>Ärendenummer</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="86" />
+            <location filename="../new_case.py" line="90" />
             <source>Rubrik</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="89" />
+            <location filename="../new_case.py" line="93" />
             <source>Ä&amp;rendenummer</source>
             <translation>Case &amp;number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="91" />
+            <location filename="../new_case.py" line="95" />
             <source>R&amp;ubrik</source>
             <translation>&amp;Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="94" />
+            <location filename="../new_case.py" line="98" />
             <source>Personer i ärendet</source>
             <translation>Persons in the case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="97" />
+            <location filename="../new_case.py" line="101" />
             <source>&amp;Lägg till person</source>
             <translation>&amp;Add person</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="106" />
+            <location filename="../new_case.py" line="110" />
             <source>Skapa ärende</source>
             <translation>Create case</translation>
         </message>
@@ -406,33 +406,33 @@
         </message>
         <message>
             <location filename="../visits.py" line="54" />
-            <location filename="../visits.py" line="61" />
+            <location filename="../visits.py" line="62" />
             <source>Planerad tid</source>
             <translation>Planned time</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="56" />
+            <location filename="../visits.py" line="57" />
             <source>Namn, åtskilda med komma</source>
             <translation>Names, separated by commas</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="57" />
-            <location filename="../visits.py" line="62" />
+            <location filename="../visits.py" line="58" />
+            <location filename="../visits.py" line="63" />
             <source>Deltagare</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="58" />
+            <location filename="../visits.py" line="59" />
             <source>Barnet är med</source>
             <translation>The child takes part</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="60" />
+            <location filename="../visits.py" line="61" />
             <source>Typ</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="68" />
+            <location filename="../visits.py" line="69" />
             <source>Registrera</source>
             <translation>Register</translation>
         </message>
@@ -473,164 +473,170 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="118" />
+            <location filename="../note_editor.py" line="119" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="121" />
+            <location filename="../note_editor.py" line="122" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="125" />
+            <location filename="../note_editor.py" line="126" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="129" />
+            <location filename="../note_editor.py" line="130" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="131" />
+            <location filename="../note_editor.py" line="132" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="134" />
+            <location filename="../note_editor.py" line="136" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="136" />
+            <location filename="../note_editor.py" line="138" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="137" />
+            <location filename="../note_editor.py" line="139" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="138" />
+            <location filename="../note_editor.py" line="140" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="139" />
+            <location filename="../note_editor.py" line="141" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="141" />
+            <location filename="../note_editor.py" line="143" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="142" />
+            <location filename="../note_editor.py" line="144" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="168" />
+            <location filename="../note_editor.py" line="170" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="172" />
+            <location filename="../note_editor.py" line="174" />
             <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
             <translation>Saves the draft and shows it to the child or guardian</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="174" />
-            <location filename="../note_editor.py" line="303" />
+            <location filename="../note_editor.py" line="176" />
+            <location filename="../note_editor.py" line="318" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="175" />
+            <location filename="../note_editor.py" line="177" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="177" />
+            <location filename="../note_editor.py" line="179" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="179" />
-            <location filename="../note_editor.py" line="303" />
+            <location filename="../note_editor.py" line="181" />
+            <location filename="../note_editor.py" line="318" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="210" />
+            <location filename="../note_editor.py" line="220" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="213" />
+            <location filename="../note_editor.py" line="223" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="227" />
+            <location filename="../note_editor.py" line="237" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="229" />
+            <location filename="../note_editor.py" line="239" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="231" />
+            <location filename="../note_editor.py" line="243" />
+            <source>Utkastet är skrivet av {author}; bara hen kan ändra och signera det.</source>
+            <translation>The draft was written by {author}; only they can change and sign it.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="246" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="233" />
+            <location filename="../note_editor.py" line="248" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="235" />
+            <location filename="../note_editor.py" line="241" />
+            <location filename="../note_editor.py" line="250" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="299" />
+            <location filename="../note_editor.py" line="314" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="300" />
+            <location filename="../note_editor.py" line="315" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="302" />
+            <location filename="../note_editor.py" line="317" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="305" />
+            <location filename="../note_editor.py" line="320" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="306" />
+            <location filename="../note_editor.py" line="321" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="368" />
+            <location filename="../note_editor.py" line="383" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="369" />
+            <location filename="../note_editor.py" line="384" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -639,22 +645,22 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="378" />
+            <location filename="../note_editor.py" line="393" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="431" />
+            <location filename="../note_editor.py" line="446" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="450" />
+            <location filename="../note_editor.py" line="465" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="465" />
+            <location filename="../note_editor.py" line="480" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>
@@ -662,27 +668,27 @@ Do you want to sign now?</translation>
     <context>
         <name>PersonRowWidget</name>
         <message>
-            <location filename="../new_case.py" line="43" />
+            <location filename="../new_case.py" line="44" />
             <source>Namn</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="45" />
+            <location filename="../new_case.py" line="47" />
             <source>ÅÅÅÅMMDD-NNNN (frivilligt)</source>
             <translation>YYYYMMDD-NNNN (optional)</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="47" />
+            <location filename="../new_case.py" line="49" />
             <source>Roll, person {n}</source>
             <translation>Role, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="48" />
+            <location filename="../new_case.py" line="50" />
             <source>Namn, person {n}</source>
             <translation>Name, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="49" />
+            <location filename="../new_case.py" line="51" />
             <source>Personnummer, person {n}</source>
             <translation>Personal identity number, person {n}</translation>
         </message>
@@ -854,22 +860,22 @@ Do you want to sign now?</translation>
     <context>
         <name>VisitsWidget</name>
         <message>
-            <location filename="../visits.py" line="104" />
+            <location filename="../visits.py" line="105" />
             <source>Besök</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="107" />
+            <location filename="../visits.py" line="108" />
             <source>Inga besök registrerade.</source>
             <translation>No visits registered.</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="111" />
+            <location filename="../visits.py" line="112" />
             <source>&amp;Registrera besök…</source>
             <translation>&amp;Register visit…</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="127" />
+            <location filename="../visits.py" line="128" />
             <source> · barnet med</source>
             <translation> · with the child</translation>
         </message>

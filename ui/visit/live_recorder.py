@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
+from app.errors import DiskFull
 from app.live import SourceFactory
 from app.recording import RecordingInfo
 from speech.values import Segment
@@ -34,7 +35,8 @@ class LiveRecorder(QObject):
     level_changed = Signal(float)  # dBFS, at most 20 Hz
     elapsed_changed = Signal(int)  # whole seconds recorded
     segment_finalized = Signal(object)  # Segment
-    problem_reported = Signal(object)  # exception during recording; it goes on
+    problem_reported = Signal(object)  # exception during recording; it goes on (a full disk
+    # stops it: DiskFull)
     recording_stopped = Signal(object)  # RecordingInfo
     pause_confirmed = Signal()  # the worker has paused: no audio is taken from now on
     resume_confirmed = Signal()
@@ -165,6 +167,8 @@ class LiveRecorder(QObject):
 
     @Slot(object)
     def _on_worker_error_occurred(self, exc: BaseException) -> None:
+        if isinstance(exc, DiskFull):  # nothing more can be kept: end it while it is whole
+            self.stop()
         self.problem_reported.emit(exc)
 
     @Slot(object)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import live, recording, transcription, transcripts
 from app.dto import ConsentInfo
-from app.errors import NotFound
+from app.errors import DiskFull, NotFound
 from app.live import SourceFactory
 from app.recording import RecordingInfo
 from app.transcription import ImportResult
@@ -66,6 +66,7 @@ class VisitPageWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Meddelande"))
         self.message.hide()
+        self._space_warning = ""  # from the check before recording: little room on the disk
         self.bar = RecordingBarWidget()
         self.live = LiveTranscriptWidget()
         low = session.ctx.settings.low_confidence
@@ -188,14 +189,15 @@ class VisitPageWidget(QWidget):
         if self.recorder.active:
             return
         self.show_message("")
-        (self.session.tasks.op(recording.require_consent, self.session.ctx, self.visit_id)
+        (self.session.tasks.op(recording.prepare_to_record, self.session.ctx, self.visit_id)
          .success(self._on_consent_checked).failure(self._on_consent_check_failed)
          .owned_by(self).run())
 
     @Slot(object)
-    def _on_consent_checked(self, _none: None) -> None:
+    def _on_consent_checked(self, space_warning: str) -> None:
         self.live.clear()
         self.transcript.hide()
+        self._space_warning = space_warning  # shown once the recording has started
         self.recorder.start()
 
     @Slot(object)
@@ -222,10 +224,13 @@ class VisitPageWidget(QWidget):
 
     @Slot(object)
     def _on_recorder_recording_started(self, _info: RecordingInfo) -> None:
+        lines = [self._space_warning] if self._space_warning else []
         if not self.recorder.transcribing:
             loading = self.models.state == "loading"
-            self.show_message(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
-                                      "ut efteråt.") if loading else no_model_message())
+            lines.append(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
+                                 "ut efteråt.") if loading else no_model_message())
+        if lines:
+            self.show_message("\n".join(lines))
 
     @Slot(object)
     def _on_recorder_recording_failed(self, exc: BaseException) -> None:
@@ -245,7 +250,12 @@ class VisitPageWidget(QWidget):
     @Slot(object)
     def _on_recorder_problem_reported(self, exc: BaseException) -> None:
         """The recording goes on. A known error keeps its Swedish text; a bug is logged and
-        offers "Kopiera detaljer" (its text is never shown to the caseworker)."""
+        offers "Kopiera detaljer" (its text is never shown to the caseworker). A full disk
+        stopped the recording (``LiveRecorder``): its own message says so."""
+        if isinstance(exc, DiskFull):
+            self._show_error(exc.message)
+            return
+
         def said(detail: str) -> None:
             self._show_error(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
                                      "ändå. ({detail})").format(detail=detail))
