@@ -50,6 +50,12 @@ class Permission(Enum):
     SIGN = "Sign a draft"
     CORRECT = "Correct (rättelse) a signed note, with a reason, shown as one's own"
     MANAGE_USERS = "Add, deactivate and change users"
+    EXPORT_UNIT = ("Export every journal of the unit for a period (one case's journal: as "
+                   "reading the case)")
+    STATS_ALL = "See every caseworker's statistics (everyone sees their own)"
+    WORKING_TIME = "Enter caseworkers' contracted hours and absence"
+    FOLLOW_UP = "Log follow-up: who opened, searched, exported, signed what"
+    CULL = "Cull closed cases past their retention age"
 
 
 _CW, _SV, _AD = ROLES
@@ -75,10 +81,18 @@ RULES: Mapping[Permission, Mapping[str, Scope]] = {
     # A supervisor may correct any signed note; the correction is a revision of their own.
     Permission.CORRECT: _row(_O, _A, _O),
     Permission.MANAGE_USERS: _row(_N, _N, _A),
+    # Supervision: the unit's figures and logs are for supervisors (and admins, who run them).
+    Permission.EXPORT_UNIT: _row(_N, _A, _A),
+    Permission.STATS_ALL: _row(_N, _A, _A),
+    Permission.WORKING_TIME: _row(_N, _A, _A),
+    Permission.FOLLOW_UP: _row(_N, _A, _A),
+    Permission.CULL: _row(_N, _N, _A),
 }
 
 # Actions on no case: the role alone decides (any scope but NONE means yes).
-CASELESS = frozenset({Permission.CREATE_CASE, Permission.MANAGE_USERS})
+CASELESS = frozenset({Permission.CREATE_CASE, Permission.MANAGE_USERS, Permission.EXPORT_UNIT,
+                      Permission.STATS_ALL, Permission.WORKING_TIME, Permission.FOLLOW_UP,
+                      Permission.CULL})
 
 # The Swedish sentence a denied user reads.
 _DENIED: Mapping[Permission, str] = {
@@ -93,6 +107,12 @@ _DENIED: Mapping[Permission, str] = {
     Permission.SIGN: "Bara den som skrev anteckningen kan signera den.",
     Permission.CORRECT: "Bara den som skrev anteckningen eller en enhetschef kan rätta den.",
     Permission.MANAGE_USERS: "Bara en administratör kan hantera användare.",
+    Permission.EXPORT_UNIT: ("Bara enhetschefer kan exportera enhetens journaler. Du kan "
+                             "exportera journalen för ett ärende du är tilldelad."),
+    Permission.STATS_ALL: "Du kan bara se din egen statistik.",
+    Permission.WORKING_TIME: "Bara en enhetschef eller administratör kan ändra arbetstid.",
+    Permission.FOLLOW_UP: "Logguppföljning är till för enhetschefer och administratörer.",
+    Permission.CULL: "Bara en administratör kan gallra.",
 }
 
 
@@ -102,10 +122,10 @@ def scope(actor: Actor, permission: Permission) -> Scope:
 
 
 def denied(actor: Actor, permission: Permission, object_type: str = "",
-           object_id: str = "") -> PermissionDenied:
+           object_id: str = "", action: str = "") -> PermissionDenied:
     """The error for a refused action, carrying what the audit event records."""
     return PermissionDenied(_DENIED[permission], actor=actor, permission=permission.name,
-                            object_type=object_type, object_id=object_id)
+                            object_type=object_type, object_id=object_id, action=action)
 
 
 def require_role(actor: Actor, permission: Permission) -> None:

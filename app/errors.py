@@ -62,11 +62,12 @@ class PermissionDenied(UserError):
     def __init__(
         self, message: str = "Du har inte behörighet att göra detta.", *,
         actor: Actor | None = None, permission: str = "", object_type: str = "",
-        object_id: str = "",
+        object_id: str = "", action: str = "",
     ) -> None:
         super().__init__(message)
         self.actor, self.permission = actor, permission
         self.object_type, self.object_id = object_type, object_id
+        self.action = action  # the use case refused, when the permission alone does not say
         self.audited = False
 
 

@@ -99,5 +99,7 @@ class UnitOfWork:
 
 def audit_denial(session: Session, exc: PermissionDenied) -> None:
     """Append the ``access.denied`` event for ``exc``; the caller commits."""
-    audit.record(session, exc.actor, "access.denied", exc.object_type, exc.object_id,
-                 {"permission": exc.permission or "unnamed"})
+    details = {"permission": exc.permission or "unnamed"}
+    if exc.action:
+        details["action"] = exc.action
+    audit.record(session, exc.actor, "access.denied", exc.object_type, exc.object_id, details)

@@ -9,13 +9,26 @@ import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app import accounts, cases, notes, recording, transcripts, visits
+from app import (
+    accounts,
+    audit_log,
+    cases,
+    culling,
+    export,
+    notes,
+    recording,
+    staffing,
+    stats,
+    transcripts,
+    visits,
+)
 from app.access import RULES, Permission, Scope, markdown_table
 from app.context import Context
 from app.dto import Actor, PersonInput
@@ -151,8 +164,18 @@ def _caseless_action(permission: Permission, ctx: Context) -> object:
     n = next(_numbers)
     if permission is Permission.CREATE_CASE:
         return cases.create_case(ctx, f"2026-9{n:03d}", "Nytt ärende", [])
-    assert permission is Permission.MANAGE_USERS
-    return accounts.add_user(ctx, f"ny{n}", "Ny Användare", "caseworker", "ett-långt-lösen-9")
+    if permission is Permission.MANAGE_USERS:
+        return accounts.add_user(ctx, f"ny{n}", "Ny Användare", "caseworker", "ett-långt-lösen-9")
+    today = date(2026, 3, 2)
+    others = [u.id for u in accounts.list_users(ctx) if u.id != ctx.actor.user_id]
+    caseless: dict[Permission, Callable[[], object]] = {
+        Permission.EXPORT_UNIT: lambda: export.read_export(ctx, export.ExportRequest("json")),
+        Permission.STATS_ALL: lambda: stats.compute(ctx, today, today, user_ids=others),
+        Permission.WORKING_TIME: lambda: staffing.set_absence(ctx, ctx.actor.user_id, today, 1),
+        Permission.FOLLOW_UP: lambda: audit_log.follow_up(ctx, audit_log.LogFilter()),
+        Permission.CULL: lambda: culling.report(ctx, today),
+    }
+    return caseless[permission]()
 
 
 def _check_attempt(actor: Context, admin: Context, allowed: bool,
