@@ -52,10 +52,12 @@ def _fill(data: Path) -> tuple[object, str, str]:
         PersonInput("guardian", "Alex Provsson"),
         PersonInput("guardian", "Sam Provsson"),
     ])
-    cases.create_case(ctx, "2026-0139", "Bistånd Lo Exempelsdotter", [])
-    cases.create_case(ctx, "2026-0121", "Uppföljning familjen Påhittad", [])
+    cases.create_case(ctx, "2026-0139", "Bistånd Lo Exempelsdotter",
+                      [PersonInput("child", "Lo Exempelsdotter")])
+    cases.create_case(ctx, "2026-0121", "Uppföljning familjen Påhittad",
+                      [PersonInput("guardian", "Eli Påhittad")])
     visits.create_visit(ctx, case.id, "hembesok", planned_start=now - timedelta(days=8),
-                        participants=["Robin Provsson", "Alex Provsson"], with_child=True)
+                        persons=[p.id for p in case.persons[:2]], with_child=True)
     first = notes.create_draft(
         ctx, case.id, "Inledande samtal på kontoret med vårdnadshavarna om utredningens syfte "
         "och hur den går till. Båda vårdnadshavarna informerades om att Robin kommer att "

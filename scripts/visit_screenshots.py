@@ -97,9 +97,10 @@ def main() -> None:
                                   "skarmbild-123", kdf=keys.FAST_TEST_KDF)
         case = cases.create_case(ctx, "IFO-2026-0042", "Kim Testsson", [
             PersonInput("child", "Kim Testsson"), PersonInput("guardian", "Maria Testsson")])
-        visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"],
+        visit = visits.create_visit(ctx, case.id, "hembesok", persons=[p.id for p in case.persons],
                                     with_child=True)
-        visits.record_consent(ctx, visit.id, informed=["Kim", "Maria"], agreed=["Kim", "Maria"])
+        visits.record_consent(ctx, visit.id, informed=["Kim Testsson", "Maria Testsson"],
+                              agreed=["Kim Testsson", "Maria Testsson"])
         tasks = TaskManager(inline=True)
         session = UiSession(ctx, tasks)
         models = SpeechModelHolder(session)

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import cases, notes
+from app.dto import PersonInput
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
 
 def _open_case(qtbot: QtBot, window: MainWindow) -> str:
-    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [])
+    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
         window.case_list.refresh(select_id=case.id)
     return case.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app import cases
+from app.dto import PersonInput
 from ui.main_window import MainWindow
 
 
@@ -42,8 +43,8 @@ def test_bad_personnummer_keeps_input_then_case_is_created(qtbot: QtBot,
 
 def test_filter_cases_by_number_or_title(qtbot: QtBot, window: MainWindow) -> None:
     ctx = window.session.ctx
-    cases.create_case(ctx, "2026-0001", "Kim Testsson", [])
-    cases.create_case(ctx, "2026-0002", "Robin Provsson", [])
+    cases.create_case(ctx, "2026-0001", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
+    cases.create_case(ctx, "2026-0002", "Robin Provsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_list.cases_loaded, timeout=5_000):
         window.case_list.refresh()
     assert window.case_list.list.count() == 2
