@@ -1,9 +1,12 @@
 """Which caseworkers a case is assigned to: supervisors and admins put colleagues on a case or
-take them off. Each change is audited and queued for sync as a ``CaseAssignmentRecord``."""
+take them off. Each change is audited and queued for sync as a ``CaseAssignmentRecord``; a case
+always keeps at least one caseworker."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Iterable
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit, outbox
@@ -30,39 +33,48 @@ def assignable(ctx: Context) -> list[Colleague]:
 
 
 def assign(ctx: Context, case_id: str, username: str) -> None:
-    ctx.require_role("admin", "supervisor")
-    with ctx.uow(write=True) as uow:
-        s = uow.session
-        require_case(s, ctx.actor, case_id)
-        user = s.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise ValidationError("Användaren finns inte.", field="username")
-        if not user.active:
-            raise ValidationError("Användaren är inaktiverad.", field="username")
-        if s.get(CaseAssignment, (case_id, user.id)) is None:
-            s.add(CaseAssignment(case_id=case_id, user_id=user.id))
-            _changed(ctx, s, case_id, user.id, assigned=True)
-        uow.commit()
+    change(ctx, case_id, add=[username])
 
 
 def unassign(ctx: Context, case_id: str, username: str) -> None:
-    """Take a colleague off a case; the last caseworker on a case stays."""
+    change(ctx, case_id, remove=[username])
+
+
+def change(ctx: Context, case_id: str, *, add: Iterable[str] = (),
+           remove: Iterable[str] = ()) -> None:
+    """Put ``add`` on the case and take ``remove`` off it, in one unit of work (additions
+    first, so a case never passes through having nobody on it)."""
     ctx.require_role("admin", "supervisor")
     with ctx.uow(write=True) as uow:
         s = uow.session
         require_case(s, ctx.actor, case_id)
-        user = s.scalar(select(User).where(User.username == username))
-        row = s.get(CaseAssignment, (case_id, user.id)) if user is not None else None
-        if user is None or row is None:
-            raise ValidationError("Användaren är inte tilldelad ärendet.", field="username")
-        others = s.scalar(select(func.count()).select_from(CaseAssignment)
-                          .where(CaseAssignment.case_id == case_id)) or 0
-        if others <= 1:
+        for username in add:
+            user = _user(s, username)
+            if not user.active:
+                raise ValidationError("Användaren är inaktiverad.", field="username")
+            if s.get(CaseAssignment, (case_id, user.id)) is None:
+                s.add(CaseAssignment(case_id=case_id, user_id=user.id))
+                _changed(ctx, s, case_id, user.id, assigned=True)
+        for username in remove:
+            user = _user(s, username)
+            row = s.get(CaseAssignment, (case_id, user.id))
+            if row is None:
+                raise ValidationError("Användaren är inte tilldelad ärendet.", field="username")
+            s.delete(row)
+            _changed(ctx, s, case_id, user.id, assigned=False)
+        left = s.scalars(select(CaseAssignment.user_id)
+                         .where(CaseAssignment.case_id == case_id)).first()
+        if left is None:
             raise ValidationError("Ärendet måste ha minst en handläggare. Tilldela någon annan "
                                   "först.", field="username")
-        s.delete(row)
-        _changed(ctx, s, case_id, user.id, assigned=False)
         uow.commit()
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise ValidationError("Användaren finns inte.", field="username")
+    return user
 
 
 def _changed(ctx: Context, session: Session, case_id: str, user_id: str, *,

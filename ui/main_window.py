@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.case_list.new_case_requested.connect(self.open_new_case_dialog)
         self.case_view.visit_open_requested.connect(self.visit_open_requested)
         self.case_view.case_switch_cancelled.connect(self._on_case_view_case_switch_cancelled)
+        self.case_view.case_changed.connect(self._on_case_view_case_changed)
         self.idle_lock.locked.connect(self._on_idle_lock_locked)
         self.lock_screen.unlock_succeeded.connect(self.idle_lock.unlock)
         self.idle_lock.unlocked.connect(self._on_idle_lock_unlocked)
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
     def _on_new_case_created(self, case: CaseDetail) -> None:
         self.case_list.filter.clear()
         self.case_list.refresh(select_id=case.id)
+
+    def _on_case_view_case_changed(self, _case_id: str) -> None:
+        self.case_list.refresh()  # the number, title or status shown in the list
 
     def _on_search_action(self) -> None:
         self.case_list.setCurrentIndex(1)

@@ -38,7 +38,7 @@ def test_bad_personnummer_keeps_input_then_case_is_created(qtbot: QtBot,
     assert detail.persons[0].role == "child" and detail.persons[1].role == "guardian"
     qtbot.waitUntil(lambda: "2026-0042" in window.case_view.header.text(), timeout=5_000)
     assert window.case_list.current_case_id() == detail.id
-    assert "Alex Testsson" in window.case_view.persons_label.text()
+    assert "Alex Testsson" in window.case_view.persons.text()
 
 
 def test_filter_cases_by_number_or_title(qtbot: QtBot, window: MainWindow) -> None:
