@@ -137,7 +137,9 @@ class VisitPageWidget(QWidget):
                              f"{html.escape(details)}</span>")
         self._show_consent(state.consent)
         if state.recordings and not self.recorder.active:
-            self.show_transcript(state.recordings[-1].id, list(state.segments))
+            last = state.recordings[-1]
+            self.show_transcript(last.id, list(state.segments),
+                                 audio_kept=last.state != "audio-deleted")
         self.state_loaded.emit(state)
 
     def _show_consent(self, consent: ConsentInfo | None) -> None:
@@ -150,9 +152,10 @@ class VisitPageWidget(QWidget):
                 names=", ".join(consent.agreed) or "–", by=consent.recorded_by)
         self.consent_label.setText(text)
 
-    def show_transcript(self, recording_id: str, segments: list[Segment]) -> None:
+    def show_transcript(self, recording_id: str, segments: list[Segment], *,
+                        audio_kept: bool = True) -> None:
         self.live.set_segments(segments)
-        self.transcript.set_transcript(recording_id, segments)
+        self.transcript.set_transcript(recording_id, segments, audio_kept=audio_kept)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
 
