@@ -172,6 +172,15 @@ class CaseViewWidget(QWidget):
             widget.deleteLater()
         self.stack.setCurrentWidget(self.case_page if self.case else self.placeholder)
 
+    def hide_page(self, widget: QWidget) -> None:
+        """Take a page out of sight without ending it (a recording still saving its tail)."""
+        if self.stack.indexOf(widget) >= 0:
+            self.stack.removeWidget(widget)
+        self.stack.setCurrentWidget(self.case_page if self.case else self.placeholder)
+
+    def is_showing(self, widget: QWidget) -> bool:
+        return self.stack.indexOf(widget) >= 0
+
     def open_note_editor(self, note_id: str | None = None, *, correcting: bool = False,
                          visit_id: str | None = None, body: str = "") -> NoteEditorWidget | None:
         """Open the editor; returns None when no case is open, or when another editor has

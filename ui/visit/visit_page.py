@@ -73,6 +73,14 @@ class VisitPageWidget(QWidget):
         self.transcript.hide()
         self.import_button = QPushButton(self.tr("Importera inspelning…"))
         self.import_button.clicked.connect(self.choose_import_file)
+        # While stopping: how far the recognizer has come through the queued tail.
+        self.tail_bar = QProgressBar()
+        self.tail_bar.setAccessibleName(self.tr("Sparar slutet av inspelningen"))
+        self.tail_bar.setFormat(self.tr("%p % utskrivet"))
+        self.tail_label = QLabel()
+        self.tail_label.setWordWrap(True)
+        self.tail_bar.hide()
+        self.tail_label.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setAccessibleName(self.tr("Förlopp"))
@@ -94,6 +102,7 @@ class VisitPageWidget(QWidget):
         self.recorder.recording_failed.connect(self._on_recorder_recording_failed)
         self.recorder.problem_reported.connect(self._on_recorder_problem_reported)
         self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
+        self.recorder.tail_progress.connect(self._on_recorder_tail_progress)
         self.transcript.note_requested.connect(self._on_transcript_note_requested)
         models.model_loaded.connect(self._on_models_model_loaded)
         models.ensure_loaded()
@@ -114,6 +123,8 @@ class VisitPageWidget(QWidget):
         layout.addLayout(top)
         layout.addLayout(consent_row)
         layout.addWidget(self.bar)
+        layout.addWidget(self.tail_label)
+        layout.addWidget(self.tail_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.live, 3)
         layout.addWidget(self.transcript, 2)
@@ -219,9 +230,29 @@ class VisitPageWidget(QWidget):
     def _on_recorder_state_changed(self, state: str) -> None:
         self.bar.set_state(state)
         busy = state in ("starting", "recording", "paused", "stopping")
-        self.back_button.setEnabled(not busy)
+        # While the tail is being saved the caseworker may leave: it goes on in the background.
+        self.back_button.setEnabled(not busy or state == "stopping")
+        self.back_button.setText(self.tr("← Tillbaka (sparas i bakgrunden)")
+                                 if state == "stopping" else self.tr("← Tillbaka"))
+        if state != "stopping":
+            self.tail_bar.hide()
+            self.tail_label.hide()
         self.import_button.setEnabled(not busy)
         self.consent_button.setEnabled(not busy)
+
+    @Slot(float, float)
+    def _on_recorder_tail_progress(self, decoded_s: float, total_s: float) -> None:
+        left = max(0, round(total_s - decoded_s))
+        if left < 2 and not self.tail_bar.isVisible():
+            return  # a short tail: "Sparar…" is enough
+        total = max(1, round(total_s))
+        self.tail_bar.setRange(0, total)
+        self.tail_bar.setValue(min(total, round(decoded_s)))
+        self.tail_label.setText(self.tr(
+            "Sparar slutet av inspelningen: %n sekund(er) kvar att skriva ut. Du kan gå "
+            "tillbaka till ärendet under tiden – det fortsätter i bakgrunden.", "", left))
+        self.tail_bar.show()
+        self.tail_label.show()
 
     @Slot(object)
     def _on_recorder_recording_started(self, _info: RecordingInfo) -> None:
