@@ -31,6 +31,7 @@ from app.settings import Settings
 from ui.case_list import CaseListWidget
 from ui.case_view import CaseViewWidget
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
+from ui.fit import WindowPlace
 from ui.idle_lock import IdleLock, LockScreenWidget
 from ui.new_case import NewCaseDialog
 from ui.session import UiSession
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.note_actions: ActionRegistry[NoteAction] = ActionRegistry()
         self.visit_actions: ActionRegistry[VisitAction] = ActionRegistry()
         self.setWindowTitle("Samskriv")
-        self.resize(1200, 760)
+        self.place = WindowPlace(session.ctx.paths.root / "window.ini")
         groups = vocabulary.load_sections(session.ctx.paths.root / "sections.json")
         self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
         self.case_list = CaseListWidget(session)
@@ -199,4 +200,5 @@ class MainWindow(QMainWindow):
                 editor.request_close(self.close)
             return
         self.idle_lock.stop()
+        self.place.save(self)
         super().closeEvent(event)

@@ -54,8 +54,9 @@ class PersonRowWidget(QWidget):
         grid.addWidget(self.role, 0, 0)
         grid.addWidget(self.name, 0, 1)
         grid.addWidget(self.personnummer, 0, 2)
-        grid.addWidget(self.name_error, 1, 1)
-        grid.addWidget(self.pnr_error, 1, 2)
+        # Errors take the row's whole width below it: a narrow column would cut them short.
+        grid.addWidget(self.name_error, 1, 0, 1, 3)
+        grid.addWidget(self.pnr_error, 2, 0, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
 
