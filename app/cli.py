@@ -14,8 +14,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-# Each command module has register(subparsers), setting func=run(args) -> int.
 from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
+
+# Each command module has register(subparsers), setting func=run(args) -> int.
+from app.cli_text import plural, swedish_argparse
 from app.context import Context
 from app.environment import kdf_from_env
 from app.errors import UserError
@@ -94,7 +96,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
             state = vocabulary.note_state(h.state)
             print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{state}\t{snippet}")
     if not args.json:
-        print(f"{len(hits)} träffar.", file=sys.stderr)
+        print(plural(len(hits), "{n} träff.", "{n} träffar."), file=sys.stderr)
     return 0
 
 
@@ -103,6 +105,7 @@ def _add_login_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    swedish_argparse()
     parser = argparse.ArgumentParser(prog="samskriv", description="Samskriv – dokumentera "
                                      "tillsammans med familjen, offline.")
     parser.add_argument("--data-dir", help="datamapp (standard: användarens datamapp)")

@@ -44,9 +44,9 @@ def _label_problem(label: QLabel) -> str | None:
     hint = label.sizeHint()
     if hint.width() > rect.width() + label.margin() * 2 + SLACK:
         return f"{_name(label, text)} needs {hint.width()}px wide, has {rect.width()}"
-    if label.textFormat() != Qt.TextFormat.RichText and "\n" not in text:
-        if label.fontMetrics().height() > label.height() + SLACK:
-            return f"{_name(label, text)} is cut vertically"
+    if label.textFormat() != Qt.TextFormat.RichText and "\n" not in text \
+            and label.fontMetrics().height() > label.height() + SLACK:
+        return f"{_name(label, text)} is cut vertically"
     return None
 
 
