@@ -119,10 +119,10 @@ class LockScreenWidget(QWidget):
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         # Texts that wrap take the full width (centred inside it): centred by the layout they
         # would get their one-line hint's height and be cut after the first line.
-        for widget in (title, who, self.error):
-            layout.addWidget(widget)
-        for widget in (self.password, self.unlock_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for label in (title, who, self.error):
+            layout.addWidget(label)
+        for field in (self.password, self.unlock_button):
+            layout.addWidget(field, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.errors = FormErrors(self, general=self.error, reenable=(self.unlock_button,))
 
