@@ -47,6 +47,16 @@ def _qm_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["SAMSKRIV_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _swedish(_qm_cache: None, qapp: QApplication) -> Iterator[None]:
+    """Swedish as the app starts it: its plural forms come from a translation file too."""
+    from ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("sv")
+    yield
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "data")
