@@ -100,7 +100,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         # As tall as the content, but never taller than the screen (then it scrolls).
-        self.resize(max(560, content.sizeHint().width() + 40), content.sizeHint().height() + 120)
+        self.resize(max(760, content.sizeHint().width() + 40), content.sizeHint().height() + 120)
         limit_to_screen(self)
         self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
 
