@@ -28,6 +28,7 @@ from app import (
     user_admin,
     vocabulary,
 )
+from app.cli_text import plural, swedish_argparse
 from app.context import Context
 from app.dto import AccountInfo
 from app.errors import UserError, reported
@@ -211,7 +212,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
             state = vocabulary.note_state(h.state)
             print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{state}\t{snippet}")
     if not args.json:
-        print(f"{len(hits)} träffar.", file=sys.stderr)
+        print(plural(len(hits), "{n} träff.", "{n} träffar."), file=sys.stderr)
     return 0
 
 
@@ -231,6 +232,7 @@ def add_login_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    swedish_argparse()
     parser = argparse.ArgumentParser(prog="samskriv", description="Samskriv – dokumentera "
                                      "tillsammans med familjen, offline.")
     parser.add_argument("--data-dir", help="datamapp (standard: användarens datamapp)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -35,6 +35,21 @@ def _check_text(body: str, child_voice: str, section: str = "") -> None:
         raise ValidationError("Anteckningen är tom.", field="body")
     limits.NOTE_TEXT.check(body + child_voice, "body")
     limits.SECTION.check(section, "section")
+
+
+EARLIEST_EVENT_YEAR = 1900
+# A note tells what happened; a little ahead is allowed for a clock or time zone that is off.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def check_event_time(when: datetime, now: datetime) -> None:
+    """Refuse an event time that cannot be right (a mistyped year), in words that say why."""
+    if when.year < EARLIEST_EVENT_YEAR:
+        raise ValidationError(f"Händelsetiden kan inte vara före år {EARLIEST_EVENT_YEAR}.",
+                              field="event_time")
+    if when > now + FUTURE_SLACK:
+        raise ValidationError("Händelsetiden ligger i framtiden. Skriv när det hände.",
+                              field="event_time")
 
 
 def _add_revision(
@@ -94,7 +109,7 @@ def create_draft(
 ) -> NoteInfo:
     _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
-        note = _new_note(uow.session, ctx, case_id, visit_id, event_time or ctx.now())
+        note = _new_note(uow.session, ctx, case_id, visit_id, event_time)
         _revise_draft(uow.session, ctx, note, None, body=body, section=section,
                       child_voice=child_voice, event_time=event_time)
         return _finish(uow, note)
@@ -276,7 +291,7 @@ def sign_text(
     with ctx.uow(write=True) as uow:
         s = uow.session
         if note_id is None:
-            note = _new_note(s, ctx, case_id, visit_id, event_time or ctx.now())
+            note = _new_note(s, ctx, case_id, visit_id, event_time)
         else:
             note = _load_note(s, ctx, note_id)
         if note.state == "draft":  # a signed note is refused by _seal, in sign's words
@@ -306,13 +321,18 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
 
 
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
-              when: datetime) -> JournalNote:
-    """An empty note of the case (its first revision follows), audited as ``note.create``."""
+              when: datetime | None) -> JournalNote:
+    """An empty note of the case (its first revision follows), audited as ``note.create``.
+    Without ``when`` the note happened when its visit did (a note made from a visit's
+    transcript), else now."""
     require_case(s, ctx.actor, case_id, Permission.WRITE_NOTE)
+    visit_time: datetime | None = None
     if visit_id is not None:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.case_id != case_id:
             raise ValidationError("Besöket hör inte till ärendet.", field="visit")
+        visit_time = visit.actual_start or visit.planned_start
+    when = when or visit_time or ctx.now()
     note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
                        created_at=ctx.now(), event_time=when)
     s.add(note)
@@ -336,6 +356,8 @@ def _revise_draft(s: Session, ctx: Context, note: JournalNote, expected_revision
     if current is not None and (current.body, current.section, current.child_voice,
                                 current.event_time) == (body, section, child_voice, when):
         return
+    if current is None or when != current.event_time:
+        check_event_time(when, ctx.now())
     rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
                         child_voice=child_voice, event_time=when)
     note.current_revision_id, note.event_time = rev.id, when

@@ -14,8 +14,8 @@ import logging
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -102,7 +102,11 @@ def present_error(parent: QWidget | None, exc: BaseException, *,
 
 
 class FieldErrorLabel(QLabel):
-    """A red message shown under a form field; empty and hidden when there is no error."""
+    """A red message shown under a form field; empty and hidden when there is no error.
+
+    It asks its layout for the height its whole message needs at the width it was given:
+    grid and form layouts otherwise give a wrapped label one line, and a message is cut after
+    a few words ("Personnumret är inte")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +120,44 @@ class FieldErrorLabel(QLabel):
         self.setText(message)
         self.setAccessibleName(message)
         self.setVisible(bool(message))
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Tell every layout up to the window that this message needs room now: a widget in
+        a layout in a widget (a form row) otherwise keeps its old height and cuts the text."""
+        self.updateGeometry()
+        widget = self.parentWidget()
+        while widget is not None:
+            widget.updateGeometry()
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            if widget.isWindow():
+                break
+            widget = widget.parentWidget()
+
+    # Qt gives a height-for-width widget its height only where the whole window follows
+    # height-for-width, which a dialog does not: so this label says the height it needs at
+    # its present width as a plain minimum, and asks again when its width changes.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        if self.text() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().sizeHint()
+        if self.text() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.text():
+            self._relayout()  # another width: another height for the whole message
 
     def clear_message(self) -> None:
         self.show_message("")

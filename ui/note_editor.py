@@ -17,11 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.event_time_edit import EventTimeEdit
 from ui.review.dictation import DictationFactory
 from ui.review.flow import AppLock, ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
@@ -88,6 +88,7 @@ class NoteEditorWidget(QWidget):
                  case_label: str = "",
                  suspend_idle_lock: Callable[[bool], None] | None = None,
                  review_dictation: DictationFactory | None = None,
+                 default_event_time: datetime | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.case_id, self.note = session, case_id, note
@@ -113,10 +114,12 @@ class NoteEditorWidget(QWidget):
         self.case_caption.setVisible(bool(case_label))
         layout.addWidget(self.case_caption)
         form = QFormLayout()
-        self.event_time = QDateTimeEdit(QDateTime.currentDateTime())
-        self.event_time.setCalendarPopup(True)
-        self.event_time.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # A note of a visit happened when the visit did (not when it is written).
+        self.event_time = EventTimeEdit(formatting.to_qdatetime(default_event_time)
+                                        if default_event_time else None)
         self.event_time.setAccessibleName(self.tr("Händelsetid"))
+        self.event_time_error = FieldErrorLabel()
+        self.event_time.incomplete_dropped.connect(self._on_event_time_incomplete_dropped)
         self.written_label = QLabel()
         self.section = QComboBox()
         self.section.setAccessibleName(self.tr("Avsnitt"))
@@ -136,6 +139,7 @@ class NoteEditorWidget(QWidget):
         self.reason.setAccessibleName(self.tr("Skäl till rättelsen"))
         self.reason_error = FieldErrorLabel()
         form.addRow(self._buddy(self.tr("&Händelsetid"), self.event_time), self.event_time)
+        form.addRow("", self.event_time_error)
         form.addRow(self.tr("Skrivtid"), self.written_label)
         form.addRow(self._buddy(self.tr("A&vsnitt"), self.section), self.section)
         form.addRow(self._buddy(self.tr("A&nteckning"), self.body), self.body)
@@ -152,7 +156,8 @@ class NoteEditorWidget(QWidget):
         layout.addWidget(self.form_error)
         layout.addLayout(self._button_row())
         self.errors = FormErrors(self, general=self.form_error,
-                                 fields={"reason": self.reason_error, "body": self.body_error},
+                                 fields={"reason": self.reason_error, "body": self.body_error,
+                                         "event_time": self.event_time_error},
                                  reenable=(self.save_button, self.sign_button,
                                            self.correct_button, self.review_button))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_triggered)
@@ -356,6 +361,8 @@ class NoteEditorWidget(QWidget):
         if self.read_only or self.correcting or not self.save_button.isEnabled():
             return
         self._clear_errors()
+        if not self._event_time_complete():
+            return
         self._busy(True)
         f = self._fields()
         self._saving = self._snapshot()
@@ -370,7 +377,24 @@ class NoteEditorWidget(QWidget):
                           expected_revision_id=self.note.current.id)
         op.success(self._on_saved).failure(self._on_failed).owned_by(self).run()
 
+    def _on_event_time_incomplete_dropped(self) -> None:
+        self.event_time_error.show_message(self.tr(
+            "Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv "
+            "datum och tid som ÅÅÅÅ-MM-DD TT:MM.").format(time=self.event_time.text()))
+
+    def _event_time_complete(self) -> bool:
+        """A half-typed event time is never saved as some other time: say what is wrong."""
+        if self.event_time.is_complete():
+            return True
+        self.event_time_error.show_message(self.tr(
+            "Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM."))
+        self.event_time.setFocus()
+        return False
+
     def _on_sign_clicked(self) -> None:
+        self._clear_errors()
+        if not self._event_time_complete():
+            return
         if self.note is None:
             self._open_sign_confirmation([])
             return

@@ -7,14 +7,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import accounts, cases, notes
+from app import accounts, assignments, cases, notes
+from app.dto import PersonInput
 from app.keys import FAST_TEST_KDF
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
 
 def _open_case(qtbot: QtBot, window: MainWindow) -> str:
-    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [])
+    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
         window.case_list.refresh(select_id=case.id)
     return case.id
@@ -118,7 +119,7 @@ def test_a_colleagues_draft_opens_read_only(qtbot: QtBot, window: MainWindow) ->
     case_id = _open_case(qtbot, window)
     ctx = window.session.ctx
     accounts.add_user(ctx, "cecilia", "Cecilia Kollega", "caseworker", "kollegans-lösen-1")
-    cases.assign(ctx, case_id, "cecilia")
+    assignments.assign(ctx, case_id, "cecilia")
     colleague = accounts.login(ctx.paths, "cecilia", "kollegans-lösen-1", kdf=FAST_TEST_KDF)
     try:
         note = notes.create_draft(colleague, case_id, "Cecilias utkast.")

@@ -7,6 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import cases, limits
+from app.dto import PersonInput
 from app.errors import ValidationError
 from ui.main_window import MainWindow
 
@@ -40,13 +41,13 @@ def test_bad_personnummer_keeps_input_then_case_is_created(qtbot: QtBot,
     assert detail.persons[0].role == "child" and detail.persons[1].role == "guardian"
     qtbot.waitUntil(lambda: "2026-0042" in window.case_view.header.text(), timeout=5_000)
     assert window.case_list.current_case_id() == detail.id
-    assert "Alex Testsson" in window.case_view.persons_label.text()
+    assert "Alex Testsson" in window.case_view.persons.text()
 
 
 def test_filter_cases_by_number_or_title(qtbot: QtBot, window: MainWindow) -> None:
     ctx = window.session.ctx
-    cases.create_case(ctx, "2026-0001", "Kim Testsson", [])
-    cases.create_case(ctx, "2026-0002", "Robin Provsson", [])
+    cases.create_case(ctx, "2026-0001", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
+    cases.create_case(ctx, "2026-0002", "Robin Provsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_list.cases_loaded, timeout=5_000):
         window.case_list.refresh()
     assert window.case_list.list.count() == 2

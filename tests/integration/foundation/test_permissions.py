@@ -18,11 +18,13 @@ from sqlalchemy import func, select
 
 from app import (
     accounts,
+    assignments,
     audit_log,
     cases,
     culling,
     export,
     notes,
+    persons,
     recording,
     staffing,
     stats,
@@ -54,7 +56,7 @@ class Target:
     @cached_property
     def visit_id(self) -> str:
         visit = visits.create_visit(self.owner, self.case_id, "hembesok",
-                                    participants=["Påhittad Vårdnadshavare"])
+                                    persons=[_first_person(self.owner, self.case_id)])
         visits.record_consent(self.owner, visit.id, informed=["Påhittad Vårdnadshavare"],
                               agreed=["Påhittad Vårdnadshavare"])
         return visit.id
@@ -77,13 +79,21 @@ def _segment() -> list[Segment]:
     return [Segment(0.0, 0.4, "hej", (Word("hej", 0.0, 0.4, 1.0),))]
 
 
+PERSONS = [PersonInput("guardian", "Påhittad Vårdnadshavare")]
+
+
+def _first_person(owner: Context, case_id: str) -> str:
+    return cases.get_case(owner, case_id).persons[0].id
+
+
 # What each permission does, through the service a user's action calls.
 ACTIONS: dict[Permission, Callable[[Context, Target], object]] = {
     Permission.READ_CASE: lambda ctx, t: cases.get_case(ctx, t.case_id),
-    Permission.EDIT_CASE: lambda ctx, t: cases.add_person(
+    Permission.EDIT_CASE: lambda ctx, t: persons.add_person(
         ctx, t.case_id, PersonInput("other", "Påhittad Person")),
-    Permission.ASSIGN: lambda ctx, t: cases.assign(ctx, t.case_id, COLLEAGUE),
-    Permission.PLAN_VISIT: lambda ctx, t: visits.create_visit(ctx, t.case_id, "kontor"),
+    Permission.ASSIGN: lambda ctx, t: assignments.assign(ctx, t.case_id, COLLEAGUE),
+    Permission.PLAN_VISIT: lambda ctx, t: visits.create_visit(
+        ctx, t.case_id, "kontor", persons=[_first_person(t.owner, t.case_id)]),
     Permission.RECORD: lambda ctx, t: transcripts.add_transcript(
         ctx, t.recording_id, _segment(), engine="vosk", model_id="m", pass_kind="file"),
     Permission.WRITE_NOTE: lambda ctx, t: notes.create_draft(ctx, t.case_id, "Ny anteckning."),
@@ -131,9 +141,9 @@ def colleague(admin: Context, login: Callable[[str, str], Context],
 
 def _target(situation: str, actor: Context, colleague: Context, admin: Context) -> Target:
     owner = actor if situation == "own" else colleague
-    case = cases.create_case(owner, f"2026-{next(_numbers):04d}", "Påhittat ärende", [])
+    case = cases.create_case(owner, f"2026-{next(_numbers):04d}", "Påhittat ärende", PERSONS)
     if situation == "shared":
-        cases.assign(admin, case.id, actor.actor.username)
+        assignments.assign(admin, case.id, actor.actor.username)
     return Target(owner, case.id)
 
 
@@ -163,7 +173,7 @@ def test_each_cell_of_the_table_holds(
 def _caseless_action(permission: Permission, ctx: Context) -> object:
     n = next(_numbers)
     if permission is Permission.CREATE_CASE:
-        return cases.create_case(ctx, f"2026-9{n:03d}", "Nytt ärende", [])
+        return cases.create_case(ctx, f"2026-9{n:03d}", "Nytt ärende", PERSONS)
     if permission is Permission.MANAGE_USERS:
         return accounts.add_user(ctx, f"ny{n}", "Ny Användare", "caseworker", "ett-långt-lösen-9")
     today = date(2026, 3, 2)
@@ -198,7 +208,7 @@ def _check_attempt(actor: Context, admin: Context, allowed: bool,
 
 def test_a_supervisor_cannot_silently_change_a_caseworkers_draft(
         caseworker: Context, supervisor: Context, admin: Context) -> None:
-    case = cases.create_case(caseworker, "2026-0500", "Påhittat ärende", [])
+    case = cases.create_case(caseworker, "2026-0500", "Påhittat ärende", PERSONS)
     draft = notes.create_draft(caseworker, case.id, "Handläggarens text.")
     attempts: tuple[Callable[[], object], ...] = (
         lambda: notes.save_draft(supervisor, draft.id, "Chefens text."),
@@ -217,7 +227,7 @@ def test_a_supervisor_cannot_silently_change_a_caseworkers_draft(
 
 def test_a_supervisors_correction_is_shown_as_theirs_with_its_reason(
         caseworker: Context, supervisor: Context) -> None:
-    case = cases.create_case(caseworker, "2026-0501", "Påhittat ärende", [])
+    case = cases.create_case(caseworker, "2026-0501", "Påhittat ärende", PERSONS)
     signed = notes.sign(caseworker, notes.create_draft(caseworker, case.id, "Fel dag.").id)
     corrected = notes.correct(supervisor, signed.id, "Rätt dag.", reason="Datumet var fel")
     assert corrected.author == "Cecilia Handläggare"  # the note is still hers ...
@@ -228,13 +238,13 @@ def test_a_supervisors_correction_is_shown_as_theirs_with_its_reason(
 
 def test_a_caseworker_cannot_write_into_a_colleagues_transcript(
         caseworker: Context, colleague: Context, admin: Context) -> None:
-    case = cases.create_case(colleague, "2026-0502", "Påhittat ärende", [])
+    case = cases.create_case(colleague, "2026-0502", "Påhittat ärende", PERSONS)
     target = Target(colleague, case.id)
     rec_id = target.recording_id
     segment = _segment()[0]
     with pytest.raises(PermissionDenied):  # not assigned to the case
         transcripts.save_segment(caseworker, rec_id, segment)
-    cases.assign(admin, case.id, caseworker.actor.username)
+    assignments.assign(admin, case.id, caseworker.actor.username)
     with pytest.raises(PermissionDenied):  # assigned, but the live transcript is the recorder's
         transcripts.save_segment(caseworker, rec_id, segment)
     assert transcripts.transcript(colleague, rec_id) == []
@@ -243,7 +253,7 @@ def test_a_caseworker_cannot_write_into_a_colleagues_transcript(
 
 def test_a_supervisor_not_assigned_records_nothing(supervisor: Context,
                                                   caseworker: Context) -> None:
-    case = cases.create_case(caseworker, "2026-0503", "Påhittat ärende", [])
+    case = cases.create_case(caseworker, "2026-0503", "Påhittat ärende", PERSONS)
     target = Target(caseworker, case.id)
     with pytest.raises(PermissionDenied, match="tilldelad"):
         record_pcm(supervisor, target.visit_id, tone_pcm(3))
@@ -271,10 +281,10 @@ def test_any_refusal_inside_a_unit_of_work_is_audited_once(caseworker: Context,
 
 def test_recordings_waiting_for_a_model_are_offered_only_where_one_may_transcribe(
         supervisor: Context, caseworker: Context, admin: Context) -> None:
-    case = cases.create_case(caseworker, "2026-0504", "Påhittat ärende", [])
+    case = cases.create_case(caseworker, "2026-0504", "Påhittat ärende", PERSONS)
     target = Target(caseworker, case.id)
     rec_id = target.recording_id  # recorded without a model: it waits for one
     assert [r.id for r in recording.awaiting_transcription(caseworker)] == [rec_id]
     assert recording.awaiting_transcription(supervisor) == []  # sees it, may not transcribe
-    cases.assign(admin, case.id, supervisor.actor.username)
+    assignments.assign(admin, case.id, supervisor.actor.username)
     assert [r.id for r in recording.awaiting_transcription(supervisor)] == [rec_id]

@@ -141,7 +141,7 @@ def test_without_model_audio_is_kept_and_transcribed_later(
     offers = StartupOffers(data.session, data.models, page)
     offers.waiting_transcribed.connect(lambda _done: page.reload())
     data.models.set_model(fake_model, "fake")  # a model arrives
-    assert offers.question is not None and "1 inspelningar" in offers.question.text()
+    assert offers.question is not None and "1 inspelning som väntar" in offers.question.text()
     with qtbot.waitSignal(page.transcript_shown, timeout=5_000):
         offers.question.button(offers.question.StandardButton.Yes).click()
     assert recording.awaiting_transcription(data.ctx) == []
