@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlalchemy import select
 
-from app import audit
+from app import audit, identities, rekey, signing
 from app.context import Context
 from app.dto import Actor, UserInfo
 from app.errors import (
@@ -17,10 +17,12 @@ from app.errors import (
     NotInitialised,
     ValidationError,
 )
-from app.keys import KdfParams, KeyFile, new_data_key
+from app.keys import KdfParams, KeyFile, UserKeys, new_data_key
 from app.paths import DataPaths
+from app.signing import Signer
 from app.store import Store
 from app.uow import UnitOfWork
+from models.base import new_id, utcnow
 from models.people import ROLES, User
 
 MIN_PASSWORD = 8
@@ -72,42 +74,66 @@ def initialise(
     kdf = kdf or KdfParams()
     keyfile = KeyFile(paths.keyfile, kdf)
     data_key = new_data_key()
+    keys = UserKeys.generate()
+    user_id = new_id()
     store = Store.open(paths.database, data_key, create=True)
-    with UnitOfWork(store, write=True) as uow:
+    # The first admin signs their own row and pins their key: the root of trust in roles.
+    with UnitOfWork(store, write=True, signer=Signer(user_id, keys.sign)) as uow:
         user = User(
+            id=user_id,
             username=username,
             display_name=display_name.strip(),
             role="admin",
             password_hash=_hasher(kdf).hash(password),
+            sign_pub=keys.sign_pub,
+            created_at=utcnow(),
+            old_sign_pubs=[],
         )
+        identities.sign_user(uow.session, user)
         uow.session.add(user)
         uow.flush()
         actor = _actor(user)
-        audit.record(uow.session, actor, "init", "user", user.id)
+        audit.record(uow.session, actor, "init", "user", user.id,
+                     identities.pin(uow.session, user))
         audit.record(uow.session, actor, "login", "user", user.id)
         uow.commit()
-    keyfile.wrap(username, password, data_key)
-    return Context(paths, store, keyfile, actor, data_key)
+        root = identities.root_of(user)
+    keyfile.wrap(username, password, data_key, keys)
+    keyfile.set_root(root)
+    return Context(paths, store, keyfile, actor, data_key, user_keys=keys)
 
 
 def login(
     paths: DataPaths, username: str, password: str, *, kdf: KdfParams | None = None
 ) -> Context:
-    """Unwrap the data key with the password and open the store. Writes nothing on failure."""
+    """Unwrap the user's keys with the password and open the store. Writes nothing on failure.
+
+    A user still in the first key-file format gets personal keys now (their password is at
+    hand only here) and their entry is rewritten in the new format."""
     if not is_initialised(paths):
         raise NotInitialised()
     keyfile = KeyFile(paths.keyfile, kdf or KdfParams())
-    data_key = keyfile.unwrap(username.strip(), password)
-    store = Store.open(paths.database, data_key)
+    name = username.strip()
+    unlocked = keyfile.unlock(name, password)
+    store, data_key = rekey.open_store(paths, keyfile, unlocked)
+    keys = unlocked.keys or UserKeys.generate()
     with UnitOfWork(store, write=True) as uow:
-        user = uow.session.scalar(select(User).where(User.username == username.strip()))
+        user = uow.session.scalar(select(User).where(User.username == name))
         if user is None or not user.active:
             store.close()
             raise AuthenticationError("Kontot finns inte eller är avstängt.")
+        signing.attach(uow.session, Signer(user.id, keys.sign))
+        details = identities.upgrade_at_login(uow.session, user, keys, keyfile,
+                                              unlocked.keys is None)
         actor = _actor(user)
-        audit.record(uow.session, actor, "login", "user", user.id)
+        audit.record(uow.session, actor, "login", "user", user.id, details or None)
         uow.commit()
-    return Context(paths, store, keyfile, actor, data_key)
+        root = identities.root_of(user) if details else None
+    if unlocked.keys is None:
+        keyfile.wrap(name, password, data_key, keys)
+    if root is not None:
+        keyfile.set_root(root)
+    return Context(paths, store, keyfile, actor, data_key, user_keys=keys)
 
 
 def verify_password(ctx: Context, password: str) -> bool:
@@ -125,23 +151,29 @@ def add_user(
     check_new_credentials(username, display_name, password)
     if role not in ROLES:
         raise ValidationError("Okänd roll.", field="role")
+    keys = UserKeys.generate()
     with ctx.uow(write=True) as uow:
         if uow.session.scalar(select(User).where(User.username == username)):
             raise ValidationError("Användarnamnet är upptaget.", field="username")
         user = User(
+            id=new_id(),
             username=username,
             display_name=display_name.strip(),
             role=role,
             password_hash=_hasher(ctx.keyfile.params).hash(password),
+            sign_pub=keys.sign_pub,
+            created_at=ctx.now(),
+            old_sign_pubs=[],
         )
+        identities.sign_user(uow.session, user)  # by the admin: the new user's role is theirs
         uow.session.add(user)
         uow.flush()
         audit.record(uow.session, ctx.actor, "user.add", "user", user.id, {"role": role},
                      now=ctx.now())
         uow.commit()
         info = _info(user)
-    # Wrap the key only once the account exists: a failed commit leaves no orphan key entry.
-    ctx.keyfile.wrap(username, password, ctx.data_key)
+    # Wrap the keys only once the account exists: a failed commit leaves no orphan key entry.
+    ctx.keyfile.wrap(username, password, ctx.data_key, keys)
     return info
 
 
@@ -155,7 +187,7 @@ def change_password(ctx: Context, old: str, new: str) -> None:
         user.password_hash = _hasher(ctx.keyfile.params).hash(new)
         audit.record(uow.session, ctx.actor, "user.password", "user", user.id, now=ctx.now())
         uow.commit()
-    ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key)
+    ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key, ctx.user_keys)
 
 
 def check_password_hash(stored_hash: str, password: str) -> bool:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
-from app import accounts, audit, cli_models, cli_transcribe, paths, vocabulary
+from app import accounts, cli_models, cli_transcribe, paths, trust_report, vocabulary
 from app.context import Context
 from app.environment import kdf_from_env
 from app.errors import UserError
@@ -64,16 +64,12 @@ def _cmd_user_add(args: argparse.Namespace) -> int:
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     ctx = login_from_args(args)
     try:
-        with ctx.uow() as uow:
-            result = audit.verify(uow.session)
+        report = trust_report.check(ctx)
     finally:
         ctx.close()
-    if result.ok:
-        print(f"Granskningsloggen är hel: {result.events} händelser.")
-        return 0
-    print(f"Granskningsloggen är bruten vid händelse {result.first_broken_seq}: {result.reason}",
-          file=sys.stderr)
-    return 3
+    for line in trust_report.describe(report):
+        print(line, file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 3
 
 
 def _cmd_search(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox, visits
+from app import audit, outbox, signing, visits
 from app.access import require_case
 from app.accounts import check_password_hash, verify_password
 from app.context import Context
@@ -151,6 +151,7 @@ def start(
         )
         record = review.to_record()
         review.hash = record_hash(record)
+        review.signature, review.signer_id = signing.sign(s, record)
         s.add(review)
         s.flush()
         outbox.enqueue(s, record)
@@ -286,6 +287,7 @@ def _entry(s: Session, ctx: Context, review: Review, kind: str, *,
                         recorded_by=ctx.actor.user_id)
     record = entry.to_record(review)
     entry.hash = record_hash(record)
+    entry.signature, entry.signer_id = signing.sign(s, record)
     s.add(entry)
     s.flush()
     outbox.enqueue(s, record)

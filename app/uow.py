@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session
 
+from app import signing
 from app.store import Store
 
 
@@ -17,9 +18,11 @@ class UnitOfWork:
     begins IMMEDIATE, which holds SQLite's write lock against other processes too.
     """
 
-    def __init__(self, store: Store, *, write: bool = False) -> None:
+    def __init__(self, store: Store, *, write: bool = False,
+                 signer: signing.Signer | None = None) -> None:
         self.store = store
         self.write = write
+        self.signer = signer  # signs the records this unit of work writes
         self._session: Session | None = None
 
     @property
@@ -32,6 +35,7 @@ class UnitOfWork:
         if self.write:
             self.store.write_lock.acquire()
         self._session = self.store.session(write=self.write)
+        signing.attach(self._session, self.signer)
         return self
 
     def __exit__(

@@ -87,6 +87,21 @@ class TranscriptSegment:
 
 
 @dataclass(frozen=True, kw_only=True)
+class UserRecord(Record):
+    """A user as an admin signed it: name, role, whether active, and their signing keys."""
+
+    KIND: ClassVar[str] = "user"
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    created_at: datetime
+    sign_pub: str | None
+    old_sign_pubs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class CaseRecord(Record):
     KIND: ClassVar[str] = "case"
 
@@ -229,7 +244,7 @@ class AuditEventRecord(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (CaseRecord, PersonRecord, VisitRecord, ConsentRecord, RevisionRecord,
+    for cls in (UserRecord, CaseRecord, PersonRecord, VisitRecord, ConsentRecord, RevisionRecord,
                 ReviewRecord, ReviewEntryRecord, TranscriptRecord, AuditEventRecord)
 }
 
