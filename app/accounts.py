@@ -87,6 +87,7 @@ def initialise(
             password_hash=_hasher(kdf).hash(password),
             sign_pub=keys.sign_pub,
             created_at=utcnow(),
+            active=True,
             old_sign_pubs=[],
         )
         identities.sign_user(uow.session, user)
@@ -163,6 +164,7 @@ def add_user(
             password_hash=_hasher(ctx.keyfile.params).hash(password),
             sign_pub=keys.sign_pub,
             created_at=ctx.now(),
+            active=True,
             old_sign_pubs=[],
         )
         identities.sign_user(uow.session, user)  # by the admin: the new user's role is theirs
