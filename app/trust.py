@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +31,7 @@ from app.trust_users import TrustedUsers
 from models.audit import GENESIS_HASH, AuditEvent, Installation
 from models.canonical import content_hash
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
-from models.records import RevisionRecord, encode, record_hash
+from models.records import Record, RevisionRecord, encode
 from models.visits import Consent
 
 # The guards the migrations create; a missing one means someone lifted it.
@@ -110,6 +110,20 @@ class _Checker:
         self._pool.shutdown()
 
 
+_DAMAGE = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def _readable(c: _Checker, kind: str, row_id: str, build: Callable[[], Record]
+              ) -> tuple[Record, bytes] | None:
+    """A row's record and its bytes, or a finding if the row no longer makes a record."""
+    try:
+        record = build()
+        return record, encode(record)
+    except _DAMAGE:
+        c.fail(kind, row_id, "cannot be read as a record (damaged)")
+        return None
+
+
 def _verify(job: tuple[str, str, tuple[Ed25519PublicKey, ...], str, bytes]) -> bool:
     _kind, _id, keys, signature, data = job
     return any(signing.valid(k, signature, data) for k in keys)
@@ -166,12 +180,14 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
         if note is None:
             c.fail("revision", r.id, "its note is missing")
             continue
-        record = RevisionRecord(
+        read = _readable(c, "revision", r.id, lambda r=r, note=note: RevisionRecord(
             id=r.id, note_id=r.note_id, case_id=note.case_id, visit_id=note.visit_id,
             seq=r.seq, kind=r.kind, parent_hash=r.parent_hash, section=r.section, body=r.body,
             child_voice=r.child_voice, event_time=r.event_time, author_id=r.author_id,
-            created_at=r.created_at, reason=r.reason)
-        data = encode(record)
+            created_at=r.created_at, reason=r.reason))
+        if read is None:
+            continue
+        data = read[1]
         if signing.sha256_hex(data) != r.hash:
             c.fail("revision", r.id, "content does not match its hash (altered)")
         hashes[r.id] = r.hash
@@ -197,25 +213,29 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
 def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
     reviews = {r.id: r for r in c.session.scalars(select(Review))}
     for rv in reviews.values():
-        record = rv.to_record()
-        if record_hash(record) != rv.hash:
+        read = _readable(c, "review", rv.id, rv.to_record)
+        if read is None:
+            continue
+        if signing.sha256_hex(read[1]) != rv.hash:
             c.fail("review", rv.id, "content does not match its hash (altered)")
         if revision_hashes.get(rv.revision_id) != rv.revision_hash:
             c.fail("review", rv.id, "refers to a revision that is missing or changed")
         c.signature("review", "reviews", rv.id, rv.hash, rv.signature, rv.signer_id,
-                    rv.started_by, encode(record))
+                    rv.started_by, read[1])
     seqs: dict[str, list[int]] = defaultdict(list)
     for e in c.session.scalars(select(ReviewEntry)):
         review = reviews.get(e.review_id)
         if review is None:
             c.fail("review_entry", e.id, "its review is missing")
             continue
-        record = e.to_record(review)
-        if record_hash(record) != e.hash:
-            c.fail("review_entry", e.id, "content does not match its hash (altered)")
         seqs[e.review_id].append(e.seq)
+        read = _readable(c, "review_entry", e.id, lambda e=e, review=review: e.to_record(review))
+        if read is None:
+            continue
+        if signing.sha256_hex(read[1]) != e.hash:
+            c.fail("review_entry", e.id, "content does not match its hash (altered)")
         c.signature("review_entry", "review_entries", e.id, e.hash, e.signature, e.signer_id,
-                    e.recorded_by, encode(record))
+                    e.recorded_by, read[1])
     for review_id, found in seqs.items():
         if sorted(found) != list(range(1, len(found) + 1)):
             c.fail("review", review_id, "an entry of this review was removed")
@@ -225,9 +245,10 @@ def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
 
 def _check_consents(c: _Checker) -> None:
     for consent in c.session.scalars(select(Consent)):
-        record = consent.to_record()
-        c.signature("consent", "consents", consent.id, record_hash(record), consent.signature,
-                    consent.signer_id, consent.recorded_by, encode(record))
+        read = _readable(c, "consent", consent.id, consent.to_record)
+        if read is not None:
+            c.signature("consent", "consents", consent.id, signing.sha256_hex(read[1]),
+                        consent.signature, consent.signer_id, consent.recorded_by, read[1])
     c.session.expunge_all()
 
 
@@ -257,8 +278,8 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
     pinned = False
     for e in audit.events(c.session):
         count += 1
-        record = e.to_record()
-        data = encode(record)
+        read = _readable(c, "audit_event", str(e.seq), e.to_record)
+        data = read[1] if read is not None else b""
         legacy_event = e.seq <= legacy_seq
         computed = (signing.sha256_hex(data) if legacy_event
                     else signing.hmac_hex(chain_key, data))
@@ -283,14 +304,15 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
             else:
                 c.signature("audit_event", "", str(e.seq), e.hash, e.signature, e.signer_id,
                             e.user_id, data)
-        pin = e.details.get(identities.PIN) if isinstance(e.details, dict) else None
+        details = e.details if isinstance(e.details, dict) else {}
+        pin = details.get(identities.PIN)
         if pin is not None and not pinned:
             pinned = True
             _check_pin(c, e, pin, root, legacy)
-        ref = e.details.get("hash") if e.action in ("note.sign", "note.correct") else None
+        ref = details.get("hash") if e.action in ("note.sign", "note.correct") else None
         if not legacy_event and ref is not None and ref not in known_hashes:
             c.fail("audit_event", str(e.seq), "names a revision that is missing")
-        review_ref = e.details.get("review") if e.action == "review.start" else None
+        review_ref = details.get("review") if e.action == "review.start" else None
         if not legacy_event and review_ref is not None and review_ref not in review_ids:
             c.fail("audit_event", str(e.seq), "names a review that is missing")
         prev, expected = e.hash, max(expected, e.seq) + 1

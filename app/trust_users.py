@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app import signing
@@ -38,6 +38,11 @@ class TrustedUsers:
              legacy: dict[str, str]) -> TrustedUsers:
         rows = {u.id: u for u in session.scalars(select(User))}
         users = cls(rows, root, published, legacy)
+        # SQLite would keep any integer in a boolean column and the ORM reads 2 as True: a
+        # stored value other than 0 or 1 was not written by Samskriv.
+        for (user_id,) in session.execute(text("SELECT id FROM users WHERE active NOT IN (0, 1)")):
+            users.problems.append((user_id, "cannot be read as a record (damaged)"))
+            users._state[user_id] = False
         for user_id in rows:
             users._resolve(user_id, set())
         session.expunge_all()
@@ -68,7 +73,14 @@ class TrustedUsers:
         return ok
 
     def _check(self, user: User, visiting: set[str]) -> str | None:
-        record = user.to_record()
+        try:
+            record = user.to_record()
+            encode(record)
+            if user.sign_pub:
+                for pub in [user.sign_pub, *(user.old_sign_pubs or [])]:
+                    signing.public_key(pub)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return "cannot be read as a record (damaged)"
         before_keys = record_hash(replace(record, sign_pub=None, old_sign_pubs=()))
         unchanged = self.legacy.get(user.id) == before_keys
         if user.signature is None:
