@@ -18,11 +18,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, identities, signing
 from app.dto import AuditCheck
@@ -180,11 +181,7 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
         if note is None:
             c.fail("revision", r.id, "its note is missing")
             continue
-        read = _readable(c, "revision", r.id, lambda r=r, note=note: RevisionRecord(
-            id=r.id, note_id=r.note_id, case_id=note.case_id, visit_id=note.visit_id,
-            seq=r.seq, kind=r.kind, parent_hash=r.parent_hash, section=r.section, body=r.body,
-            child_voice=r.child_voice, event_time=r.event_time, author_id=r.author_id,
-            created_at=r.created_at, reason=r.reason))
+        read = _readable(c, "revision", r.id, partial(_revision_record, r, note))
         if read is None:
             continue
         data = read[1]
@@ -210,6 +207,15 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
     return hashes
 
 
+def _revision_record(r: Any, note: Any) -> RevisionRecord:
+    """A revision's record from its column row and its note's (case, visit)."""
+    return RevisionRecord(
+        id=r.id, note_id=r.note_id, case_id=note.case_id, visit_id=note.visit_id,
+        seq=r.seq, kind=r.kind, parent_hash=r.parent_hash, section=r.section, body=r.body,
+        child_voice=r.child_voice, event_time=r.event_time, author_id=r.author_id,
+        created_at=r.created_at, reason=r.reason)
+
+
 def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
     reviews = {r.id: r for r in c.session.scalars(select(Review))}
     for rv in reviews.values():
@@ -229,7 +235,7 @@ def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
             c.fail("review_entry", e.id, "its review is missing")
             continue
         seqs[e.review_id].append(e.seq)
-        read = _readable(c, "review_entry", e.id, lambda e=e, review=review: e.to_record(review))
+        read = _readable(c, "review_entry", e.id, partial(e.to_record, review))
         if read is None:
             continue
         if signing.sha256_hex(read[1]) != e.hash:
@@ -254,13 +260,14 @@ def _check_consents(c: _Checker) -> None:
 
 def _check_legacy_present(c: _Checker) -> None:
     """Rows pinned as written before personal keys must all still be there."""
-    tables = {"note_revisions": (NoteRevision, "revision"), "reviews": (Review, "review"),
-              "review_entries": (ReviewEntry, "review_entry"), "consents": (Consent, "consent")}
-    for table, (model, kind) in tables.items():
+    tables: dict[str, tuple[InstrumentedAttribute[str], str]] = {
+        "note_revisions": (NoteRevision.id, "revision"), "reviews": (Review.id, "review"),
+        "review_entries": (ReviewEntry.id, "review_entry"), "consents": (Consent.id, "consent")}
+    for table, (column, kind) in tables.items():
         pinned = c.legacy_rows.get(table, {})
         if not pinned:
             continue
-        present = set(c.session.scalars(select(model.id).where(model.id.in_(list(pinned)))))
+        present = set(c.session.scalars(select(column).where(column.in_(list(pinned)))))
         for row_id in sorted(set(pinned) - present):
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 

@@ -20,6 +20,7 @@ from app.store import Store
 from models.audit import AuditEvent
 from models.journal import NoteRevision, Review, ReviewEntry
 from models.people import User
+from models.signed import Signed
 from models.visits import Consent
 from tests.support.store import ADMIN, ADMIN_PASSWORD, CASEWORKER, CASEWORKER_PASSWORD
 from tests.support.trust import OTHER, OTHER_PASSWORD, add_other, build_world, verify
@@ -36,9 +37,10 @@ def test_every_signed_row_names_its_author_and_the_store_verifies(
         assert report.legacy == 0 and report.signed > 20
         with admin.uow() as uow:
             s = uow.session
-            for model, author in ((NoteRevision, "author_id"), (Review, "started_by"),
-                                  (ReviewEntry, "recorded_by"), (Consent, "recorded_by"),
-                                  (AuditEvent, "user_id")):
+            checks: tuple[tuple[type[Signed], str], ...] = (
+                (NoteRevision, "author_id"), (Review, "started_by"),
+                (ReviewEntry, "recorded_by"), (Consent, "recorded_by"), (AuditEvent, "user_id"))
+            for model, author in checks:
                 rows = s.scalars(select(model)).all()
                 assert rows and all(r.signature and r.signer_id == getattr(r, author)
                                     for r in rows), model
