@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from app import trust_cache
 from app.context import Context
 from app.trust import TrustReport, verify_store
 
@@ -13,11 +16,25 @@ _KINDS = {
 MAX_LINES = 50
 
 
-def check(ctx: Context) -> TrustReport:
-    """Verify the whole store against the users' public keys (read only; may take seconds)."""
+def checkpoint_path(ctx: Context) -> Path:
+    return ctx.paths.root / "verified" / f"{ctx.actor.username}.json"
+
+
+def check(ctx: Context, *, full: bool = False) -> TrustReport:
+    """Verify the store against the users' public keys (read only but for the user's own
+    checkpoint file). Unless ``full``, rows this user's signed checkpoint vouches for are
+    only followed, not re-verified (``app.trust_cache``); a clean result moves the
+    checkpoint forward."""
     root, published = ctx.keyfile.root(), ctx.keyfile.public_keys()
+    keys, path = ctx.user_keys, checkpoint_path(ctx)
     with ctx.uow() as uow:
-        return verify_store(uow.session, root, published)
+        previous = None if full or keys is None else trust_cache.load(path, keys, root,
+                                                                       published)
+        trusted = trust_cache.trusted_keys(uow.session, previous) if previous else None
+        report = verify_store(uow.session, root, published, trusted)
+        if report.ok and keys is not None:
+            trust_cache.save(path, keys, trust_cache.measure(uow.session), root, published)
+    return report
 
 
 def summary(report: TrustReport) -> str:

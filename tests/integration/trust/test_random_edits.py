@@ -1,4 +1,5 @@
-"""1,000 random single edits of any signed row, each on its own, each reported by verify.
+"""1,000 random single edits of any signed row, each on its own, each reported by verify:
+half by a full check, half by a check that starts from the verifier's signed checkpoint.
 
 One store; each edit is made inside a transaction on the store's own connection (the guard
 triggers lifted and put back inside it, as an attacker with the key would), verified there, and
@@ -19,6 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import trust_cache
 from app.context import Context
 from app.paths import DataPaths
 from app.trust import verify_store
@@ -100,6 +102,8 @@ def test_every_random_single_edit_of_a_signed_row_is_reported(
                for t in TABLES}
     user_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM users")]
     conn.rollback()
+    with ctx.uow() as uow:
+        checkpoint = trust_cache.measure(uow.session)
     missed: list[str] = []
     done = 0
     while done < EDITS:
@@ -121,7 +125,8 @@ def test_every_random_single_edit_of_a_signed_row_is_reported(
             continue
         try:
             session = Session(bind=conn, info=dict(ctx.store.sessions.kw["info"]))
-            report = verify_store(session, root, published)
+            trusted = trust_cache.trusted_keys(session, checkpoint) if done % 2 else None
+            report = verify_store(session, root, published, trusted)
             session.close()
         finally:
             trans.rollback()

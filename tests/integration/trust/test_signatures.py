@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from app import accounts, cases, notes, rekey
+from app import accounts, cases, notes, rekey, trust_cache, trust_report
 from app.audiofile import AudioKeyMismatch, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
 from app.errors import AuthenticationError, StoreError
@@ -22,7 +22,13 @@ from models.journal import NoteRevision, Review, ReviewEntry
 from models.people import User
 from models.signed import Signed
 from models.visits import Consent
-from tests.support.store import ADMIN, ADMIN_PASSWORD, CASEWORKER, CASEWORKER_PASSWORD
+from tests.support.store import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    CASEWORKER,
+    CASEWORKER_PASSWORD,
+    raw_connection,
+)
 from tests.support.trust import OTHER, OTHER_PASSWORD, add_other, build_world, verify
 
 
@@ -171,3 +177,42 @@ def test_a_rekey_cut_short_before_the_database_is_undone_at_the_next_login(
     assert again.data_key == admin.data_key  # the old key still holds
     assert not list(data_paths.audio.glob("*.rekey"))
     assert _read(again, "rec3") == pcm
+
+
+def test_a_checkpoint_saves_work_but_hides_no_later_change(
+    admin: Context, caseworker: Context, data_paths: DataPaths
+) -> None:
+    other = add_other(admin, data_paths)
+    try:
+        world = build_world(admin, caseworker, other)
+    finally:
+        other.close()
+    first = trust_report.check(caseworker)
+    again = trust_report.check(caseworker)
+    assert first.ok and again.ok
+    assert again.signed < first.signed / 4  # only what is new since the checkpoint
+    key = caseworker.data_key
+    with raw_connection(data_paths.database, key) as db:
+        db.execute("DROP TRIGGER consents_no_update")
+        db.execute("UPDATE consents SET agreed = '[]' WHERE visit_id = ?", (world.visit_id,))
+    assert not trust_report.check(caseworker).ok
+
+
+def test_a_checkpoint_signed_by_someone_else_is_ignored(
+    admin: Context, caseworker: Context, data_paths: DataPaths
+) -> None:
+    other = add_other(admin, data_paths)
+    try:
+        build_world(admin, caseworker, other)
+        with raw_connection(data_paths.database, caseworker.data_key) as db:
+            db.execute("DROP TRIGGER note_revisions_no_update")
+            db.execute("UPDATE note_revisions SET body = 'Annat.' WHERE kind = 'signed'")
+        # B measures the altered store and writes it as A's checkpoint, signed with B's key.
+        assert other.user_keys is not None
+        with other.uow() as uow:
+            tables = trust_cache.measure(uow.session)
+        trust_cache.save(trust_report.checkpoint_path(caseworker), other.user_keys, tables,
+                         caseworker.keyfile.root(), caseworker.keyfile.public_keys())
+    finally:
+        other.close()
+    assert not trust_report.check(caseworker).ok
