@@ -284,7 +284,7 @@ def measure(paths: DataPaths, args: argparse.Namespace) -> dict[str, float]:
         began, cpu = time.perf_counter(), time.process_time()
         report = trust_report.check(admin, full=True)  # cold: every hash and signature
         verify_s, verify_cpu = time.perf_counter() - began, time.process_time() - cpu
-        notes.timeline(worker, big)  # a little new work (audited reads) since the checkpoint
+        notes.timeline(admin, big)  # a little new work (audited reads) since the checkpoint
         began = time.perf_counter()
         warm = trust_report.check(admin)  # from the admin's signed checkpoint
         warm_s = time.perf_counter() - began
