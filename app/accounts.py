@@ -12,7 +12,7 @@ from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import access, audit
+from app import access, audit, identities, rekey, signing
 from app.access import Permission, Scope
 from app.context import Context
 from app.dto import Actor, UserInfo
@@ -24,13 +24,14 @@ from app.errors import (
     ValidationError,
     wait_text,
 )
-from app.keys import KdfParams, KeyFile, new_data_key
+from app.keys import KdfParams, KeyFile, Root, UserKeys, new_data_key
 from app.login_guard import GuardCheck, GuardStatus, LoginGuard, name_key
 from app.paths import DataPaths
+from app.signing import Signer
 from app.store import Store
 from app.uow import UnitOfWork
 from models.audit import AuditEvent
-from models.base import utcnow
+from models.base import new_id, utcnow
 from models.people import ROLES, User
 
 MIN_PASSWORD = 8
@@ -82,27 +83,39 @@ def initialise(
     kdf = kdf or KdfParams()
     keyfile = KeyFile(paths.keyfile, kdf)
     data_key = new_data_key()
+    keys = UserKeys.generate()
+    user_id = new_id()
     store = Store.open(paths.database, data_key, create=True)
     guard = LoginGuard(paths.login_guard, utcnow)
     seen = guard.peek(username)
-    with UnitOfWork(store, write=True) as uow:
+    # The first admin signs their own row and pins their key: the root of trust in roles.
+    with UnitOfWork(store, write=True, signer=Signer(user_id, keys.sign)) as uow:
         user = User(
+            id=user_id,
             username=username,
             display_name=display_name.strip(),
             role="admin",
             password_hash=_hasher(kdf).hash(password),
+            sign_pub=keys.sign_pub,
+            created_at=utcnow(),
+            active=True,
+            old_sign_pubs=[],
         )
+        identities.sign_user(uow.session, user)
         uow.session.add(user)
         uow.flush()
         actor = _actor(user)
-        audit.record(uow.session, actor, "init", "user", user.id)
+        audit.record(uow.session, actor, "init", "user", user.id,
+                     identities.pin(uow.session, user))
         audit.record(uow.session, actor, "login", "user", user.id, {
             "failed_since_last": 0,
             "guard": {"epoch": seen.epoch, "generation": seen.generation + 1}})
         uow.commit()
-    keyfile.wrap(username, password, data_key)
+        root = identities.root_of(user)
+    keyfile.wrap(username, password, data_key, keys)
+    keyfile.set_root(root)
     guard.record_success(username, seen)
-    return Context(paths, store, keyfile, actor, data_key)
+    return Context(paths, store, keyfile, actor, data_key, user_keys=keys)
 
 
 def login(
@@ -113,12 +126,13 @@ def login(
     kdf: KdfParams | None = None,
     clock: Callable[[], datetime] | None = None,
 ) -> Context:
-    """Unwrap the data key with the password and open the store.
+    """Unwrap the user's keys with the password and open the store.
 
     A refused attempt changes nothing but the login guard's count (``app.login_guard``): a
     throttled or locked name is refused before its password is even tried. A successful one
     writes the failures since the last login to the audit log and tells the user about theirs
-    (``Context.login_notices``)."""
+    (``Context.login_notices``). A user still in the first key-file format gets personal keys
+    now (their password is at hand only here) and their entry is rewritten in the new format."""
     if not is_initialised(paths):
         raise NotInitialised()
     clock = clock or utcnow
@@ -127,16 +141,23 @@ def login(
     guard.check(name)
     keyfile = KeyFile(paths.keyfile, kdf or KdfParams())
     try:
-        data_key = keyfile.unwrap(name, password)
+        unlocked = keyfile.unlock(name, password)
     except AuthenticationError:
         _refuse(guard.record_failure(name, "login"))
-    store = Store.open(paths.database, data_key)
+    store, data_key = rekey.open_store(paths, keyfile, unlocked)
+    keys = unlocked.keys or UserKeys.generate()
     try:
-        actor, notices = _open_session(store, guard, name, clock)
+        actor, notices, root = _open_session(store, guard, name, clock, keyfile, keys,
+                                             upgrade=unlocked.keys is None)
     except BaseException:
         store.close()
         raise
-    return Context(paths, store, keyfile, actor, data_key, clock=clock, login_notices=notices)
+    if unlocked.keys is None:
+        keyfile.wrap(name, password, data_key, keys)
+    if root is not None:
+        keyfile.set_root(root)
+    return Context(paths, store, keyfile, actor, data_key, clock=clock, login_notices=notices,
+                   user_keys=keys)
 
 
 def _refuse(status: GuardStatus, message: str = "Fel användarnamn eller lösenord.") -> NoReturn:
@@ -148,29 +169,37 @@ def _refuse(status: GuardStatus, message: str = "Fel användarnamn eller löseno
     raise AuthenticationError(message)
 
 
-def _open_session(store: Store, guard: LoginGuard, name: str,
-                  clock: Callable[[], datetime]) -> tuple[Actor, tuple[str, ...]]:
-    """The audited half of a login, once the password has opened the store."""
+def _open_session(store: Store, guard: LoginGuard, name: str, clock: Callable[[], datetime],
+                  keyfile: KeyFile, keys: UserKeys, *, upgrade: bool
+                  ) -> tuple[Actor, tuple[str, ...], Root | None]:
+    """The audited half of a login, once the password has opened the store. Its events are
+    signed with the keys the password unlocked."""
     seen = guard.peek(name)
     with UnitOfWork(store, write=True) as uow:
         s = uow.session
         user = s.scalar(select(User).where(User.username == name))
-        if user is None or not user.active:
-            audit.record(s, None, "login.denied", "user", user.id if user else "",
-                         {"reason": "inactive" if user else "no account"}, now=clock())
+        if user is None:
+            raise AuthenticationError("Kontot finns inte eller är avstängt.")
+        signing.attach(s, Signer(user.id, keys.sign))  # the keys the password unlocked
+        if not user.active:
+            audit.record(s, None, "login.denied", "user", user.id, {"reason": "inactive"},
+                         now=clock())
             uow.commit()
             raise AuthenticationError("Kontot finns inte eller är avstängt.")
+        details = identities.upgrade_at_login(s, user, keys, keyfile, upgrade)
         actor = _actor(user)
         notices = _audit_guard(s, seen, clock())
         if seen.unseen:
             notices.insert(0, failed_attempts_text(seen.unseen))
         audit.record(s, actor, "login", "user", user.id, {
+            **(details or {}),
             "failed_since_last": seen.unseen,
             "guard": {"epoch": seen.epoch, "generation": seen.generation + 1},
         }, now=clock())
         uow.commit()
+        root = identities.root_of(user) if details else None
     guard.record_success(name, seen)
-    return actor, tuple(notices)
+    return actor, tuple(notices), root
 
 
 def _audit_guard(s: Session, seen: GuardCheck, now: datetime) -> list[str]:
@@ -248,23 +277,30 @@ def add_user(
     check_new_credentials(username, display_name, password)
     if role not in ROLES:
         raise ValidationError("Okänd roll.", field="role")
+    keys = UserKeys.generate()
     with ctx.uow(write=True) as uow:
         if uow.session.scalar(select(User).where(User.username == username)):
             raise ValidationError("Användarnamnet är upptaget.", field="username")
         user = User(
+            id=new_id(),
             username=username,
             display_name=display_name.strip(),
             role=role,
             password_hash=_hasher(ctx.keyfile.params).hash(password),
+            sign_pub=keys.sign_pub,
+            created_at=ctx.now(),
+            active=True,
+            old_sign_pubs=[],
         )
+        identities.sign_user(uow.session, user)  # by the admin: the new user's role is theirs
         uow.session.add(user)
         uow.flush()
         audit.record(uow.session, ctx.actor, "user.add", "user", user.id, {"role": role},
                      now=ctx.now())
         uow.commit()
         info = _info(user)
-    # Wrap the key only once the account exists: a failed commit leaves no orphan key entry.
-    ctx.keyfile.wrap(username, password, ctx.data_key)
+    # Wrap the keys only once the account exists: a failed commit leaves no orphan key entry.
+    ctx.keyfile.wrap(username, password, ctx.data_key, keys)
     return info
 
 
@@ -279,7 +315,7 @@ def change_password(ctx: Context, old: str, new: str) -> None:
         user.password_hash = _hasher(ctx.keyfile.params).hash(new)
         audit.record(uow.session, ctx.actor, "user.password", "user", user.id, now=ctx.now())
         uow.commit()
-    ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key)
+    ctx.keyfile.wrap(ctx.actor.username, new, ctx.data_key, ctx.user_keys)
 
 
 def password_hash(ctx: Context, password: str) -> str:
@@ -310,17 +346,10 @@ def log_out(ctx: Context) -> None:
 
 
 def _rekey_after_removal(ctx: Context, removed_username: str) -> bool:
-    """After ``removed_username``'s wrapped key left the key file: re-key what can be re-keyed,
-    so that a copy of the removed user's old key entry opens nothing new. Returns True when
-    the store (and audio) now use a new data key.
-
-    The seam for ``app.keys.rekey_store`` (the trust-signing work, where the data key is
-    sealed per user and an admin can re-key without the others' passwords; the lead wires it
-    here at merge). With today's key file every entry wraps the one data key under its own
-    user's password, which no admin knows, so a new key could be wrapped only for the admin
-    doing this and everyone else would be locked out: nothing is re-keyed yet, and the caller
-    audits ``rekeyed: false``. What already holds: the removed password opens no entry.
-    """
+    """After ``removed_username``'s wrapped key left the key file: a new data key for the store,
+    the audio and every remaining user (``app.rekey.rekey_store``), so that a copy of the
+    removed user's old key entry opens nothing new. Returns True when re-keyed."""
     if removed_username in ctx.keyfile.usernames():
         raise RuntimeError("the removed user's key entry is still in the key file")
-    return False
+    rekey.rekey_store(ctx)
+    return True

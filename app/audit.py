@@ -1,8 +1,11 @@
-"""Append-only, hash-chained audit log: record events inside the caller's transaction, verify.
+"""Append-only, keyed and signed audit log: record events inside the caller's transaction, verify.
 
-Each event's hash is the hash of its record (``AuditEventRecord``): its fields, this
-installation's device id and the previous event's hash, so altering, deleting or reordering any
-event breaks the chain at that point. Migration 0004 re-hashed older chains under the record
+Each event's hash is the HMAC (under the store's chain key) of its record
+(``AuditEventRecord``): its fields, this installation's device id and the previous event's hash,
+so altering, deleting or reordering any event breaks the chain at that point; and each event is
+signed by its actor's personal key (checked by ``app.trust``), so re-computing the chain with
+the key is not enough to forge it. Events written before personal keys (migration 0006) keep
+their plain SHA-256 links up to the pinned ``legacy.audit_seq``. Migration 0004 re-hashed older chains under the record
 codec after checking them with the old formula; its ``store.migrate`` event says what it found,
 and a chain that was already broken then stays reported as broken.
 """
@@ -17,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import signing
 from app.dto import Actor, AuditCheck
 from models.audit import GENESIS_HASH, AuditEvent, Installation
 from models.base import new_id, utcnow
@@ -63,13 +67,15 @@ def record(
         details=details or {},
         prev_hash=prev,
     )
-    event.hash = event.compute_hash()
+    record = event.to_record()
+    event.hash = signing.chain_hash(signing.chain_key_of(session), record)
+    event.signature, event.signer_id = signing.sign(session, record)
     session.add(event)
     session.flush()
     return event
 
 
-def _events(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
+def events(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
     after = -1
     while True:
         rows = session.scalars(
@@ -87,7 +93,9 @@ def verify(session: Session) -> AuditCheck:
     migration that found the chain or the revisions already altered before it re-hashed them."""
     prev_hash, expected_seq, count = GENESIS_HASH, 1, 0
     broken_before: AuditCheck | None = None
-    for event in _events(session):
+    legacy_seq = legacy_audit_seq(session)
+    chain_key = signing.chain_key_of(session)
+    for event in events(session):
         count += 1
         if event.seq != expected_seq:
             return AuditCheck(False, count, expected_seq, f"event {expected_seq} is missing")
@@ -95,17 +103,30 @@ def verify(session: Session) -> AuditCheck:
             return AuditCheck(
                 False, count, event.seq, "does not follow the previous event (removed or moved)"
             )
-        if event.compute_hash() != event.hash:
+        if event_hash(event, legacy_seq, chain_key) != event.hash:
             return AuditCheck(False, count, event.seq, "content was altered")
         if broken_before is None and event.action == MIGRATE_ACTION:
-            broken_before = _legacy_failure(event)
+            broken_before = legacy_failure(event)
         prev_hash, expected_seq = event.hash, expected_seq + 1
     if broken_before is not None:
         return replace(broken_before, events=count)
     return AuditCheck(True, count)
 
 
-def _legacy_failure(event: AuditEvent) -> AuditCheck | None:
+def legacy_audit_seq(session: Session) -> int:
+    """The last event chained before personal keys (0 in a store made with them)."""
+    legacy = session.scalar(select(Installation.legacy))
+    return int(legacy.get("audit_seq", 0)) if isinstance(legacy, dict) else 0
+
+
+def event_hash(event: AuditEvent, legacy_seq: int, chain_key: bytes) -> str:
+    """What ``event.hash`` must be: plain SHA-256 up to ``legacy_seq``, the keyed link after."""
+    if event.seq <= legacy_seq:
+        return event.compute_hash()
+    return signing.chain_hash(chain_key, event.to_record())
+
+
+def legacy_failure(event: AuditEvent) -> AuditCheck | None:
     """The failure a ``store.migrate`` event records about the data before it, if any."""
     d = event.details
     if d.get("legacy_ok", True):

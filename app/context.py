@@ -11,8 +11,9 @@ from app import access
 from app import settings as settings_mod
 from app.dto import Actor
 from app.errors import PermissionDenied
-from app.keys import KeyFile, subkey
+from app.keys import KeyFile, UserKeys, subkey
 from app.paths import DataPaths
+from app.signing import Signer
 from app.store import Store
 from app.uow import UnitOfWork
 from models.base import utcnow
@@ -31,13 +32,23 @@ class Context:
     # What the user must be told right after logging in (failed attempts since last time, a
     # login-guard file that was deleted or rolled back), in Swedish.
     login_notices: tuple[str, ...] = ()
+    # The user's unwrapped signing and box keys, for the whole session: signing never derives
+    # a key from the password again (see app.signing).
+    user_keys: UserKeys | None = field(default=None, repr=False, compare=False)
     _settings: settings_mod.Settings | None = field(default=None, init=False, repr=False,
                                                    compare=False)
     _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
                                            repr=False, compare=False)
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.store, write=write, actor=self.actor)
+        return UnitOfWork(self.store, write=write, actor=self.actor, signer=self.signer)
+
+    @property
+    def signer(self) -> Signer | None:
+        """The logged-in user's signing key: every record they write is signed with it."""
+        if self.user_keys is None:
+            return None
+        return Signer(self.actor.user_id, self.user_keys.sign)
 
     def now(self) -> datetime:
         return self.clock()

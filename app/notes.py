@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, limits, outbox
+from app import audit, limits, outbox, signing
 from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
@@ -65,6 +65,7 @@ def _add_revision(
     )
     record = rev.to_record(note)
     rev.hash = record_hash(record)
+    rev.signature, rev.signer_id = signing.sign(s, record)
     s.add(rev)
     s.flush()
     outbox.enqueue(s, record)

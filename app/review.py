@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox, review_unlock, visits
+from app import audit, outbox, review_unlock, signing, visits
 from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
@@ -155,6 +155,7 @@ def start(
         )
         record = review.to_record()
         review.hash = record_hash(record)
+        review.signature, review.signer_id = signing.sign(s, record)
         s.add(review)
         s.flush()
         outbox.enqueue(s, record)
@@ -334,6 +335,7 @@ def _entry(s: Session, ctx: Context, review: Review, kind: str, *,
                         recorded_by=ctx.actor.user_id, respondent=respondent)
     record = entry.to_record(review)
     entry.hash = record_hash(record)
+    entry.signature, entry.signer_id = signing.sign(s, record)
     s.add(entry)
     s.flush()
     outbox.enqueue(s, record)

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import URL, Connection, Engine, create_engine, event, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app.errors import StoreError, environment_error
+from app.keys import subkey
 from models.audit import Installation
 from models.migrate import upgrade
 
@@ -88,14 +89,26 @@ FOREIGN_FILE = ("Databasfilen går att öppna men är inte en Samskriv-databas. 
 _OUR_TABLES = frozenset({"alembic_version", "users"})
 
 
+def _chain_key(conn: Connection, data_key: bytes) -> bytes:
+    """The audit chain's HMAC key: made from the data key at the first open with personal keys,
+    then kept (a re-key must not break the chain written before it)."""
+    key = conn.scalar(select(Installation.chain_key))
+    if key is None:
+        key = subkey(data_key, "samskriv-audit-chain-v1")
+        conn.execute(update(Installation).values(chain_key=key))
+    return bytes(key)
+
+
 class Store:
     """An open store. Construct with ``Store.open``; close with ``close``."""
 
-    def __init__(self, engine: Engine, path: Path, device_id: str) -> None:
+    def __init__(self, engine: Engine, path: Path, device_id: str,
+                 chain_key: bytes = b"") -> None:
         self.engine = engine
         self.path = path
         self.device_id = device_id  # this installation's id, in every audit event
-        info = {"device_id": device_id}
+        self.chain_key = chain_key  # the audit chain's HMAC key (see models.audit.Installation)
+        info: dict[str, object] = {"device_id": device_id, "chain_key": chain_key}
         self.sessions = sessionmaker(engine, expire_on_commit=False, info=info)
         self.write_sessions = sessionmaker(
             engine.execution_options(**{_WRITE: True}), expire_on_commit=False, info=info
@@ -127,6 +140,7 @@ class Store:
             with engine.execution_options(**{_WRITE: True}).begin() as conn:
                 upgrade(conn)
                 device_id = conn.scalar(select(Installation.device_id))
+                chain_key = _chain_key(conn, data_key)
         except StoreError:
             engine.dispose()
             raise
@@ -142,7 +156,7 @@ class Store:
         if device_id is None:
             engine.dispose()
             raise StoreError("Databasen saknar sitt enhets-id.", detail=str(path))
-        return cls(engine, path, device_id)
+        return cls(engine, path, device_id, chain_key)
 
     def session(self, *, write: bool = False) -> Session:
         """A new session; a writing one begins with SQLite's write lock held."""

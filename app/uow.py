@@ -7,7 +7,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, signing
 from app.dto import Actor
 from app.errors import PermissionDenied, UserError, environment_error
 from app.store import Store
@@ -28,10 +28,12 @@ class UnitOfWork:
     driver's error kept as the cause).
     """
 
-    def __init__(self, store: Store, *, write: bool = False, actor: Actor | None = None) -> None:
+    def __init__(self, store: Store, *, write: bool = False, actor: Actor | None = None,
+                 signer: signing.Signer | None = None) -> None:
         self.store = store
         self.write = write
         self.actor = actor  # whose refusals this unit of work audits (when the error names none)
+        self.signer = signer  # signs the records this unit of work writes
         self._session: Session | None = None
 
     @property
@@ -44,6 +46,7 @@ class UnitOfWork:
         if self.write:
             self.store.write_lock.acquire()
         self._session = self.store.session(write=self.write)
+        signing.attach(self._session, self.signer)
         return self
 
     def __exit__(
@@ -88,6 +91,7 @@ class UnitOfWork:
                 self.session.commit()
             else:
                 with self.store.write_lock, self.store.session(write=True) as session:
+                    signing.attach(session, self.signer)  # the refusal is signed too
                     audit_denial(session, exc)
                     session.commit()
             exc.audited = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import accounts, audit
+from app import accounts, audit, identities
 from app.context import Context
 from app.dto import AccountInfo
 from app.errors import NotFound, ValidationError
@@ -63,6 +63,7 @@ def deactivate_user(ctx: Context, username: str) -> AccountInfo:
         if not user.active:
             raise ValidationError("Kontot är redan avstängt.", field="username")
         user.active = False
+        identities.sign_user(uow.session, user)  # the admin vouches for the change
         audit.record(uow.session, ctx.actor, "user.deactivate", "user", user.id,
                      {"account": user.username}, now=ctx.now())
         uow.commit()
@@ -86,12 +87,13 @@ def reset_password(ctx: Context, username: str, new_password: str) -> AccountInf
         if not user.active:
             raise ValidationError("Kontot är avstängt.", field="username")
         user.password_hash = accounts.password_hash(ctx, new_password)
+        keys = identities.give_new_keys(uow.session, user)
         was_locked = _guard(ctx).status(user.username).locked
         audit.record(uow.session, ctx.actor, "user.password_reset", "user", user.id,
                      {"account": user.username, "unlocked": was_locked}, now=ctx.now())
         uow.commit()
         name = user.username
-    ctx.keyfile.wrap(name, new_password, ctx.data_key)
+    ctx.keyfile.wrap(name, new_password, ctx.data_key, keys)
     _guard(ctx).unlock(name)
     return _info(ctx, name)
 

@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app import audit, limits, outbox
+from app import audit, limits, outbox, signing
 from app.access import Permission, require_case
 from app.context import Context
 from app.dto import ConsentInfo, ParticipantInfo, VisitInfo
 from app.errors import NotFound, ValidationError
 from app.persons import current_persons
+from models.base import new_id
 from models.people import User
 from models.visits import VISIT_KINDS, Consent, Visit
 
@@ -123,11 +124,13 @@ def record_consent(
         raise ValidationError("Bara den som har informerats kan samtycka.", field="agreed")
     with ctx.uow(write=True) as uow:
         _load(uow.session, ctx, visit_id, Permission.PLAN_VISIT)
-        consent = Consent(visit_id=visit_id, informed=informed, agreed=agreed, refused=refused,
-                          recorded_at=ctx.now(), recorded_by=ctx.actor.user_id)
+        consent = Consent(id=new_id(), visit_id=visit_id, informed=informed, agreed=agreed,
+                          refused=refused, recorded_at=ctx.now(), recorded_by=ctx.actor.user_id)
+        record = consent.to_record()
+        consent.signature, consent.signer_id = signing.sign(uow.session, record)
         uow.session.add(consent)
         uow.flush()
-        outbox.enqueue(uow.session, consent.to_record())
+        outbox.enqueue(uow.session, record)
         audit.record(uow.session, ctx.actor, "consent.record", "visit", visit_id,
                      {"agreed": len(agreed), "refused": len(refused)}, now=ctx.now())
         info = _consent_info(uow.session, consent)

@@ -1,4 +1,5 @@
-"""Benchmark the encrypted store: fill 100,000 notes, then time open, search, timeline and sign.
+"""Benchmark the encrypted store: fill 100,000 notes, then time open, search, timeline, sign
+and a full ``audit verify`` (every chain link, hash and signature: ``verify_100k_s``).
 
 Usage: python3 bench/store.py [--notes N] [--cases N] [--refill]. Prints JSON on the last line.
 The filled store is cached in bench/out/ by its parameters; each run measures a fresh copy.
@@ -21,23 +22,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, insert, select, update  # noqa: E402
 
-from app import accounts, assignments, cases, notes, search  # noqa: E402
+from app import accounts, assignments, cases, notes, search, trust_report  # noqa: E402
 from app.audit import device_id  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import PersonInput  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.personnummer import luhn_ok  # noqa: E402
-from app.runtime import settle_after_startup
+from app.runtime import settle_after_startup  # noqa: E402
+from app.signing import Signer, chain_hash  # noqa: E402
 from app.store import Store  # noqa: E402
 from bench import _text  # noqa: E402
 from models.audit import AuditEvent  # noqa: E402
 from models.base import new_id  # noqa: E402
 from models.journal import JournalNote, NoteRevision  # noqa: E402
 from models.people import User  # noqa: E402
+from models.records import encode, record_hash  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-FILL_VERSION = 1
+FILL_VERSION = 2  # 2: revisions and events signed, keyed chain
 PASSWORD = "benchmark-lösenord"
 CASEWORKERS = ("hl1", "hl2", "hl3", "hl4", "hl5")
 TIMELINE_NOTES = 1000
@@ -81,7 +84,8 @@ def _kinds(rng: random.Random) -> list[str]:
 
 
 def _note_rows(
-    case_id: str, author: str, fam: _text.Family, when: datetime, rng: random.Random
+    case_id: str, author: str, fam: _text.Family, when: datetime, rng: random.Random,
+    signer: Signer,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
     note_id = new_id()
     note = {
@@ -115,7 +119,9 @@ def _note_rows(
             created_at=when + timedelta(hours=2, minutes=seq),
             reason="Fel uppgift" if kind == "correction" else "",
         )
-        rev.hash = parent = rev.compute_hash(JournalNote(id=note_id, case_id=case_id))
+        record = rev.to_record(JournalNote(id=note_id, case_id=case_id))
+        rev.hash = parent = record_hash(record)
+        rev.signature, rev.signer_id = signer.sign_bytes(encode(record)), signer.user_id
         revs.append({c.key: getattr(rev, c.key) for c in NoteRevision.__table__.columns})
     signed = revs[-1]["kind"] != "draft"
     final = {
@@ -128,8 +134,9 @@ def _note_rows(
     return note, revs, final
 
 
-def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]]) -> list[dict[str, Any]]:
-    """Hash-chained events (user id, action, note id, time) continuing the stored chain."""
+def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]],
+                signers: dict[str, Signer], chain_key: bytes) -> list[dict[str, Any]]:
+    """Keyed, signed events (user id, action, note id, time) continuing the stored chain."""
     seq, prev = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).one()
@@ -149,7 +156,9 @@ def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]]) -> li
             details={},
             prev_hash=prev,
         )
-        ev.hash = prev = ev.compute_hash()
+        record = ev.to_record()
+        ev.hash = prev = chain_hash(chain_key, record)
+        ev.signature, ev.signer_id = signers[user_id].sign_bytes(encode(record)), user_id
         rows.append({c.key: getattr(ev, c.key) for c in AuditEvent.__table__.columns})
     return rows
 
@@ -169,6 +178,12 @@ def fill(paths: DataPaths, n_notes: int, n_cases: int, seed: int) -> None:
             accounts.add_user(ctx, name, f"Handläggare {name}", "caseworker", PASSWORD)
         with ctx.uow() as uow:
             ids = {name: uid for name, uid in uow.session.execute(select(User.username, User.id))}
+        signers = {}
+        for name in CASEWORKERS:  # each author's own key signs their notes, as in the app
+            worker = accounts.login(paths, name, PASSWORD, kdf=FAST_TEST_KDF)
+            assert worker.signer is not None
+            signers[worker.actor.user_id] = worker.signer
+            worker.close()
         jobs = [
             (cid, ids[w], fam)
             for (cid, w, fam), k in zip(
@@ -177,7 +192,7 @@ def fill(paths: DataPaths, n_notes: int, n_cases: int, seed: int) -> None:
             for _ in range(k)
         ]
         for i in range(0, len(jobs), BATCH):
-            _fill_batch(ctx, jobs[i : i + BATCH], i, rng)
+            _fill_batch(ctx, jobs[i : i + BATCH], i, rng, signers)
             print(f"  {min(i + BATCH, len(jobs))} notes", file=sys.stderr)
         with ctx.store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -186,12 +201,13 @@ def fill(paths: DataPaths, n_notes: int, n_cases: int, seed: int) -> None:
 
 
 def _fill_batch(
-    ctx: Context, jobs: list[tuple[str, str, _text.Family]], offset: int, rng: random.Random
+    ctx: Context, jobs: list[tuple[str, str, _text.Family]], offset: int, rng: random.Random,
+    signers: dict[str, Signer],
 ) -> None:
     note_rows, rev_rows, finals, events = [], [], [], []
     for j, (case_id, author, fam) in enumerate(jobs):
         when = START + timedelta(minutes=53 * (offset + j))  # ~100k notes over ~10 years
-        note, revs, final = _note_rows(case_id, author, fam, when, rng)
+        note, revs, final = _note_rows(case_id, author, fam, when, rng, signers[author])
         note_rows.append(note)
         rev_rows.extend(revs)
         finals.append(final)
@@ -208,7 +224,7 @@ def _fill_batch(
         s.execute(insert(JournalNote), note_rows)
         s.execute(insert(NoteRevision), rev_rows)
         s.execute(update(JournalNote), finals)  # fires the FTS trigger for every note
-        s.execute(insert(AuditEvent), _audit_rows(s, events))
+        s.execute(insert(AuditEvent), _audit_rows(s, events, signers, ctx.store.chain_key))
         uow.commit()
 
 
@@ -265,6 +281,13 @@ def measure(paths: DataPaths, args: argparse.Namespace) -> dict[str, float]:
         notes.timeline(admin, big)
         lines = _ms(_timed(lambda _: notes.timeline(admin, big), list(range(args.timeline_runs))))
         signed = _ms(_timed(lambda n: notes.sign(worker, n), drafts))
+        began, cpu = time.perf_counter(), time.process_time()
+        report = trust_report.check(admin, full=True)  # cold: every hash and signature
+        verify_s, verify_cpu = time.perf_counter() - began, time.process_time() - cpu
+        notes.timeline(admin, big)  # a little new work (audited reads) since the checkpoint
+        began = time.perf_counter()
+        warm = trust_report.check(admin)  # from the admin's signed checkpoint
+        warm_s = time.perf_counter() - began
     finally:
         admin.close()
         worker.close()
@@ -278,6 +301,12 @@ def measure(paths: DataPaths, args: argparse.Namespace) -> dict[str, float]:
         "timeline_p50_ms": lines["p50"],
         "sign_p50_ms": signed["p50"],
         "signed_drafts": len(drafts),
+        "verify_100k_s": round(verify_s, 1),
+        "verify_100k_cpu_s": round(verify_cpu, 1),
+        "verify_100k_warm_s": round(warm_s, 1),
+        "verify_ok": report.ok and warm.ok,
+        "verify_signatures": report.signed,
+        "verify_events": report.chain.events,
     }
 
 

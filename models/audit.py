@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
 from models.records import AuditEventRecord, record_hash
+from models.signed import Signed
 
 GENESIS_HASH = "0" * 64
 
@@ -23,9 +24,15 @@ class Installation(Base):
 
     device_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The audit chain's HMAC key: derived from the data key when personal keys came (0006) and
+    # kept through re-keys, so the chain written before a re-key still verifies after it.
+    chain_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # What existed before personal keys: {"audit_seq", "audit_hash", "rows": {table: {id:
+    # hash}}}, written by migration 0006 and pinned by the first admin's signed event.
+    legacy: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
-class AuditEvent(Base):
+class AuditEvent(Signed, Base):
     __tablename__ = "audit_events"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -50,6 +57,7 @@ class AuditEvent(Base):
         )
 
     def compute_hash(self) -> str:
+        """The plain SHA-256 of the record: how events before personal keys were chained."""
         return record_hash(self.to_record())
 
 

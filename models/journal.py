@@ -21,6 +21,7 @@ from models.records import (
     RevisionRecord,
     record_hash,
 )
+from models.signed import Signed
 
 NOTE_STATES = ("draft", "signed")
 REVISION_KINDS = ("draft", "signed", "correction")
@@ -44,7 +45,7 @@ class JournalNote(Base):
     signed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
 
-class NoteRevision(Base):
+class NoteRevision(Signed, Base):
     """One immutable version of a note. ``hash`` covers every field and the parent hash."""
 
     __tablename__ = "note_revisions"
@@ -79,7 +80,7 @@ class NoteRevision(Base):
         return record_hash(self.to_record(note))
 
 
-class Review(Base):
+class Review(Signed, Base):
     """A review (genomgång) of one revision with the child and/or guardian. Append-only."""
 
     __tablename__ = "reviews"
@@ -114,7 +115,7 @@ class Review(Base):
         return record_hash(self.to_record())
 
 
-class ReviewEntry(Base):
+class ReviewEntry(Signed, Base):
     """An outcome or synpunkt for one passage, or the end of the review. Append-only:
     a changed answer is a newer entry; the latest entry per passage is the outcome."""
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, new_id, utcnow
-from models.records import CaseRecord, PersonRecord
+from models.records import CaseRecord, PersonRecord, UserRecord
+from models.signed import Signed
 
 ROLES = ("caseworker", "supervisor", "admin")
 PERSON_ROLES = ("child", "guardian", "other")
@@ -16,7 +17,9 @@ CASE_STATUSES = ("open", "closed")
 RETENTION_CLASSES = ("standard", "keep")  # keep: placement/paternity/adoption, never culled
 
 
-class User(Base):
+class User(Signed, Base):
+    """A user; the row is signed by an admin (the first admin's by themselves, pinned)."""
+
     __tablename__ = "users"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
@@ -26,6 +29,16 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sign_pub: Mapped[str | None] = mapped_column(String(64), nullable=True)  # Ed25519, base64
+    # Signing keys this user had before a password reset, so their old signatures still verify.
+    old_sign_pubs: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    def to_record(self) -> UserRecord:
+        return UserRecord(
+            id=self.id, username=self.username, display_name=self.display_name, role=self.role,
+            active=self.active, created_at=self.created_at, sign_pub=self.sign_pub,
+            old_sign_pubs=tuple(self.old_sign_pubs or ()),
+        )
 
 
 class Case(Base):

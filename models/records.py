@@ -89,6 +89,21 @@ class TranscriptSegment:
 
 
 @dataclass(frozen=True, kw_only=True)
+class UserRecord(Record):
+    """A user as an admin signed it: name, role, whether active, and their signing keys."""
+
+    KIND: ClassVar[str] = "user"
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    created_at: datetime
+    sign_pub: str | None
+    old_sign_pubs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class CaseRecord(Record):
     KIND: ClassVar[str] = "case"
 
@@ -299,9 +314,9 @@ class AuditEventRecord(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (CaseRecord, PersonRecord, CaseAssignmentRecord, VisitRecord, ConsentRecord,
-                RevisionRecord, ReviewRecord, ReviewEntryRecord, TranscriptRecord,
-                AuditEventRecord)
+    for cls in (UserRecord, CaseRecord, PersonRecord, CaseAssignmentRecord, VisitRecord,
+                ConsentRecord, RevisionRecord, ReviewRecord, ReviewEntryRecord,
+                TranscriptRecord, AuditEventRecord)
 }
 # Earlier versions, still decoded by (kind, version): their bytes are in outboxes and hashes.
 OLDER_RECORD_TYPES: dict[tuple[str, int], type[Record]] = {
@@ -388,15 +403,14 @@ def from_wire(obj: object, expected: type[R] | None = None) -> Record:
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        hints = _hints(type(value))
         out = {}
-        for f in dataclasses.fields(value):
-            v = getattr(value, f.name)
+        for name, is_float in _fields_of(type(value)):
+            v = getattr(value, name)
             # 1 and 1.0 are one value to Python but two byte forms in JSON: a float field is
             # always written as a float so that decode -> encode gives the same bytes.
-            if hints[f.name] is float and isinstance(v, int) and not isinstance(v, bool):
+            if is_float and isinstance(v, int) and not isinstance(v, bool):
                 v = float(v)
-            out[f.name] = _plain(v)
+            out[name] = _scalar(v)
         return out
     if isinstance(value, datetime):
         return iso_utc(value)
@@ -409,6 +423,30 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     raise RecordError(f"a {type(value).__name__} cannot be part of a record")
+
+
+def _scalar(value: Any) -> Any:
+    """``_plain`` with the common exact types first: verifying a store encodes every record,
+    and this path makes that several times faster (same bytes; ``_plain`` does the rest)."""
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return value
+    if t is datetime:
+        return iso_utc(value)
+    return _plain(value)
+
+
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(name, is a float field) of each field of a record or nested value class."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        found = _FIELDS[cls] = tuple((f.name, hints[f.name] is float)
+                                     for f in dataclasses.fields(cls))
+    return found
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -18,6 +18,7 @@ from models.records import (
     VisitRecord,
     Word,
 )
+from models.signed import Signed
 
 VISIT_KINDS = ("hembesok", "skola", "kontor", "telefon", "annat")
 RECORDING_STATES = ("recording", "complete", "recovered", "audio-deleted")
@@ -58,7 +59,7 @@ class Visit(Base):
         )
 
 
-class Consent(Base):
+class Consent(Signed, Base):
     """Consent to record a visit; append-only (a withdrawal is a new row)."""
 
     __tablename__ = "consents"

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
-from app import vocabulary
+from app import trust_report, vocabulary
 from app.dto import CaseDetail
 from app.settings import Settings
+from app.trust import TrustReport
 from ui.accounts_dialog import ChangePasswordDialog, UsersDialog
 from ui.case_list import CaseListWidget
 from ui.case_view import CaseViewWidget
@@ -84,7 +86,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Inloggad som {name}").format(
             name=session.display_name))
         session.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+        self.trust_warning = QLabel()
+        self.trust_warning.setWordWrap(True)
+        self.trust_warning.setStyleSheet("color: #8a1c1c; font-weight: bold; padding: 4px;")
+        self.trust_bar = QToolBar()
+        self.trust_bar.setMovable(False)
+        self.trust_bar.addWidget(self.trust_warning)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.trust_bar)
+        self.trust_bar.hide()
         self.case_list.refresh()
+        self.check_trust()
+
+    def check_trust(self) -> None:
+        """Verify the store's signatures and audit chain in the background (it reads every
+        record, so on the long-task worker); show a warning if anything does not hold."""
+        self.session.background.op(trust_report.check, self.session.ctx).success(
+            self._on_trust_checked).owned_by(self).run()
+
+    def _on_trust_checked(self, report: TrustReport) -> None:
+        if report.ok:
+            self.trust_bar.hide()
+            return
+        self.trust_warning.setText(self.tr(
+            "Varning: {count} poster i databasen stämmer inte med sina signaturer eller med "
+            "granskningsloggen. De kan ha ändrats utanför Samskriv. Kontakta en administratör."
+        ).format(count=max(len(report.findings), 1)))
+        self.trust_bar.show()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))

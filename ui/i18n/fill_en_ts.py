@@ -21,6 +21,10 @@ EN: dict[str, str] = {
     "Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.":
         "What you have typed is still there. Copy the details and send them to IT.",
     "Kopiera detaljer": "Copy details",
+    "Varning: {count} poster i databasen stämmer inte med sina signaturer eller med "
+    "granskningsloggen. De kan ha ändrats utanför Samskriv. Kontakta en administratör.":
+        "Warning: {count} records in the database do not match their signatures or the audit "
+        "log. They may have been changed outside Samskriv. Contact an administrator.",
     # case list
     "Ärenden": "Cases",
     "Sök i anteckningar": "Search notes",

@@ -479,6 +479,11 @@
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
+        <message>
+            <location filename="../main_window.py" line="100" />
+            <source>Varning: {count} poster i databasen stämmer inte med sina signaturer eller med granskningsloggen. De kan ha ändrats utanför Samskriv. Kontakta en administratör.</source>
+            <translation>Warning: {count} records in the database do not match their signatures or the audit log. They may have been changed outside Samskriv. Contact an administrator.</translation>
+        </message>
     </context>
     <context>
         <name>NewCaseDialog</name>

@@ -1,7 +1,7 @@
 """Kiosk: each caseworker's own review PIN (with wrong-guess count) and who gave an answer.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 
 * ``review_pins``: one row per user with their own PIN hash ("" = none) and the count and time
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -102,7 +102,10 @@ def test_a_new_store_has_one_device_id_in_every_event_and_no_migration_event(
         events = s.scalars(select(AuditEvent)).all()
         assert {e.device_id for e in events} == {device}
         assert "store.migrate" not in {e.action for e in events}
-        assert all(e.compute_hash() == e.hash for e in events)
+        # A new store keys its chain from the first event: each link is the HMAC of the
+        # event's record under the chain key, never the plain SHA-256 anyone could recompute.
+        assert all(audit.event_hash(e, 0, admin.store.chain_key) == e.hash for e in events)
+        assert not any(e.compute_hash() == e.hash for e in events)
         assert audit.verify(s).ok
 
 

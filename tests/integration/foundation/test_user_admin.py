@@ -86,8 +86,6 @@ def test_deactivating_removes_the_key_and_the_password_opens_nothing(
     assert login(ADMIN, ADMIN_PASSWORD).actor.username == ADMIN  # the others still log in
 
 
-@pytest.mark.xfail(strict=True, reason="the store is re-keyed by app.keys.rekey_store (trust "
-                   "signing work); accounts._rekey_after_removal is its seam, wired at merge")
 def test_a_saved_copy_of_a_removed_users_key_opens_nothing_new(
     admin: Context, caseworker: Context, tmp_path: object
 ) -> None:

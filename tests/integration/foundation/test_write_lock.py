@@ -22,7 +22,7 @@ def _write_events(store: Store, ctx: Context, start: threading.Barrier,
     start.wait()
     try:
         for i in range(WRITES):
-            with UnitOfWork(store, write=True) as uow:
+            with UnitOfWork(store, write=True, signer=ctx.signer) as uow:
                 audit.record(uow.session, ctx.actor, "test.write", "test", str(i))
                 uow.commit()
     except BaseException as exc:  # noqa: BLE001 - reported by the test thread below
@@ -58,7 +58,7 @@ def test_reading_units_of_work_stay_deferred_and_do_not_wait_for_a_writer(
 ) -> None:
     other = Store.open(admin.paths.database, admin.data_key)
     try:
-        with UnitOfWork(other, write=True) as writer:
+        with UnitOfWork(other, write=True, signer=admin.signer) as writer:
             audit.record(writer.session, admin.actor, "test.write")
             writer.flush()  # holds the write lock, uncommitted
             with admin.uow() as reader:  # a read beside it sees the committed chain at once

@@ -35,6 +35,7 @@ from models.records import (
     RevisionRecord,
     TranscriptRecord,
     TranscriptSegment,
+    UserRecord,
     VisitRecord,
     VisitRecordV1,
     Word,
@@ -85,6 +86,9 @@ def _samples() -> list[Record]:
     """One record of every kind, with every optional field set (so each can be changed)."""
     who = Participant(name="Tindra", role="child", person_id="p1")
     return [
+        UserRecord(id="u1", username="anna", display_name="Anna", role="caseworker",
+                   active=True, created_at=WHEN, sign_pub="A" * 43 + "=",
+                   old_sign_pubs=("B" * 43 + "=",)),
         CaseRecord(id="c1", case_number="IFO-1", title="Utredning", status="open",
                    retention_class="standard", created_at=WHEN, created_by="u1",
                    closed_at=WHEN),
