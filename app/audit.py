@@ -12,7 +12,7 @@ and a chain that was already broken then stays reported as broken.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -75,11 +75,14 @@ def record(
     return event
 
 
-def events(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
+def events(session: Session, batch: int = 2000, skip: Collection[int] = ()
+           ) -> Iterator[AuditEvent]:
+    """Every event in order (but those in ``skip``: rows a check found unreadable)."""
     after = -1
     while True:
         rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.seq > after).order_by(AuditEvent.seq).limit(batch)
+            select(AuditEvent).where(AuditEvent.seq > after, AuditEvent.seq.not_in(skip))
+            .order_by(AuditEvent.seq).limit(batch)
         ).all()
         if not rows:
             return

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -110,9 +111,10 @@ def cull(ctx: Context, case_ids: Sequence[str], today: date, *, confirmed: bool
                 "gamla nog eller undantagna från gallring).", field="cases")
         me = s.get(User, ctx.actor.user_id)
         culled = []
+        removed: dict[str, list[str]] = {}
         for cid in dict.fromkeys(case_ids):
             row = due[cid]
-            recordings = _cull_case(s, ctx, row)
+            recordings = _cull_case(s, ctx, row, removed)
             doomed_audio += [audio_path(ctx, rid) for rid in recordings]
             culled.append(CulledRow(row.case_number, row.closed_at, row.notes,
                                     len(recordings), ctx.now(),
@@ -120,15 +122,34 @@ def cull(ctx: Context, case_ids: Sequence[str], today: date, *, confirmed: bool
         audit.record(s, ctx.actor, "culling.cull", details={
             "cases": [r.case_number for r in culled],
             "notes": sum(r.notes for r in culled),
-            "recordings": sum(r.recordings for r in culled)}, now=ctx.now())
+            "recordings": sum(r.recordings for r in culled), "removed": removed},
+            now=ctx.now())
         uow.commit()
     for path in doomed_audio:  # rows first, files second (as audio deletion on signing)
         path.unlink(missing_ok=True)
     return culled
 
 
-def _cull_case(s: Session, ctx: Context, row: CullingRow) -> list[str]:
-    """Delete one case's content; returns its recordings' ids (their audio goes after)."""
+def _removed_rows(s: Session, notes: Any, reviews: Any, visits: Any) -> dict[str, list[str]]:
+    """The signed rows culling removes, by table (revisions by content hash): the culling
+    event lists them, so that verify knows these records were culled, not deleted behind the
+    journal's back (``app.trust``)."""
+    return {
+        "note_revisions": list(s.scalars(select(NoteRevision.id)
+                                         .where(NoteRevision.note_id.in_(notes)))),
+        "revision_hashes": list(s.scalars(select(NoteRevision.hash)
+                                          .where(NoteRevision.note_id.in_(notes)))),
+        "reviews": list(s.scalars(reviews)),
+        "review_entries": list(s.scalars(select(ReviewEntry.id)
+                                         .where(ReviewEntry.review_id.in_(reviews)))),
+        "consents": list(s.scalars(select(Consent.id).where(Consent.visit_id.in_(visits)))),
+    }
+
+
+def _cull_case(s: Session, ctx: Context, row: CullingRow,
+               removed: dict[str, list[str]]) -> list[str]:
+    """Delete one case's content, adding the signed rows it removes to ``removed``; returns
+    its recordings' ids (their audio goes after)."""
     s.add(CulledCase(case_id=row.case_id, case_number=row.case_number, closed_at=row.closed_at,
                      culled_at=ctx.now(), culled_by=ctx.actor.user_id))
     s.flush()  # the triggers allow the deletions below only once this row exists
@@ -137,6 +158,8 @@ def _cull_case(s: Session, ctx: Context, row: CullingRow) -> list[str]:
     visits = select(Visit.id).where(Visit.case_id == row.case_id)
     recordings = list(s.scalars(select(Recording.id).where(Recording.visit_id.in_(visits))))
     transcripts = select(Transcript.id).where(Transcript.recording_id.in_(recordings))
+    for table, row_ids in _removed_rows(s, notes, reviews, visits).items():
+        removed.setdefault(table, []).extend(row_ids)
     object_ids: set[str] = {row.case_id, *recordings}
     for ids in (notes, select(NoteRevision.id).where(NoteRevision.note_id.in_(notes)), reviews,
                 select(ReviewEntry.id).where(ReviewEntry.review_id.in_(reviews)), visits,

@@ -73,6 +73,9 @@ class _Checker:
     legacy_rows: dict[str, dict[str, str]]
     trusted: dict[str, set[str]]  # per table, rows a signed checkpoint vouches for
     findings: list[Finding] = field(default_factory=list)
+    damaged: dict[str, set[str]] = field(default_factory=dict)  # per table, unreadable rows
+    culled: dict[str, set[str]] = field(default_factory=dict)  # per table, rows culling removed
+    missing_refs: list[tuple[int, str, str, str]] = field(default_factory=list)
     legacy: int = 0
     signed: int = 0
     _jobs: list[_Job] = field(default_factory=list)
@@ -159,14 +162,38 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
     checker.findings.extend(Finding("user", uid, problem) for uid, problem in users.problems)
     notices = list(users.notices)
     _check_triggers(checker)
+    _check_json(checker)
     revision_hashes = _check_revisions(checker)
     review_ids = _check_reviews(checker, revision_hashes)
     _check_consents(checker)
     chain = _check_events(checker, legacy, root, revision_hashes, review_ids, notices)
+    _check_culled_references(checker)
     _check_legacy_present(checker)
     checker.close()
     return TrustReport(chain, tuple(checker.findings), checker.legacy, checker.signed,
                        tuple(notices))
+
+
+# The signed tables' JSON columns, with the kind a damaged row is reported as.
+_JSON_COLUMNS = {"reviews": ("review", ("present", "passages")),
+                 "review_entries": ("review_entry", ("respondent",)),
+                 "consents": ("consent", ("informed", "agreed", "refused")),
+                 "audit_events": ("audit_event", ("details",))}
+
+
+def _check_json(c: _Checker) -> None:
+    """A JSON column edited into something that is not JSON cannot even be loaded: report its
+    row as damaged, and leave it out of the checks that load rows (``c.damaged``)."""
+    for table, (kind, columns) in _JSON_COLUMNS.items():
+        present = {r[1] for r in c.session.execute(text(f"PRAGMA table_info({table})"))}
+        wanted = [col for col in columns if col in present]
+        if not wanted:
+            continue
+        key = "seq" if table == "audit_events" else "id"
+        bad = " OR ".join(f"({col} IS NOT NULL AND NOT json_valid({col}))" for col in wanted)
+        for (row_id,) in c.session.execute(text(f"SELECT {key} FROM {table} WHERE {bad}")):
+            c.damaged.setdefault(table, set()).add(str(row_id))
+            c.fail(kind, str(row_id), "cannot be read as a record (damaged)")
 
 
 def _check_triggers(c: _Checker) -> None:
@@ -239,7 +266,8 @@ def _revision_record(r: Any, note: Any) -> RevisionRecord:
 
 
 def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
-    reviews = {r.id: r for r in c.session.scalars(select(Review))}
+    reviews = {r.id: r for r in c.session.scalars(
+        select(Review).where(Review.id.not_in(c.damaged.get("reviews", set()))))}
     for rv in reviews.values():
         if revision_hashes.get(rv.revision_id) != rv.revision_hash:
             c.fail("review", rv.id, "refers to a revision that is missing or changed")
@@ -253,7 +281,8 @@ def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
         c.signature("review", "reviews", rv.id, rv.hash, rv.signature, rv.signer_id,
                     rv.started_by, read[1])
     seqs: dict[str, list[int]] = defaultdict(list)
-    for e in c.session.scalars(select(ReviewEntry)):
+    for e in c.session.scalars(select(ReviewEntry).where(
+            ReviewEntry.id.not_in(c.damaged.get("review_entries", set())))):
         review = reviews.get(e.review_id)
         if review is None:
             c.fail("review_entry", e.id, "its review is missing")
@@ -276,7 +305,8 @@ def _check_reviews(c: _Checker, revision_hashes: dict[str, str]) -> set[str]:
 
 
 def _check_consents(c: _Checker) -> None:
-    for consent in c.session.scalars(select(Consent)):
+    for consent in c.session.scalars(
+            select(Consent).where(Consent.id.not_in(c.damaged.get("consents", set())))):
         if c.known("consents", consent.id, consent.signature):
             continue
         read = _readable(c, "consent", consent.id, consent.to_record)
@@ -284,6 +314,17 @@ def _check_consents(c: _Checker) -> None:
             c.signature("consent", "consents", consent.id, signing.sha256_hex(read[1]),
                         consent.signature, consent.signer_id, consent.recorded_by, read[1])
     c.session.expunge_all()
+
+
+CULL_ACTION = "culling.cull"  # its signed event lists the rows culling removed
+
+
+def _check_culled_references(c: _Checker) -> None:
+    """An event naming a revision or review that is gone is a finding, unless a culling event
+    of the (intact, signed) chain removed it."""
+    for seq, table, ref, what in c.missing_refs:
+        if ref not in c.culled.get(table, set()):
+            c.fail("audit_event", str(seq), f"names a {what} that is missing")
 
 
 def _check_legacy_present(c: _Checker) -> None:
@@ -296,7 +337,7 @@ def _check_legacy_present(c: _Checker) -> None:
         if not pinned:
             continue
         present = set(c.session.scalars(select(column).where(column.in_(list(pinned)))))
-        for row_id in sorted(set(pinned) - present):
+        for row_id in sorted(set(pinned) - present - c.culled.get(table, set())):
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 
 
@@ -312,7 +353,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
     first: AuditCheck | None = None
     migrated: AuditCheck | None = None
     pinned = False
-    for e in audit.events(c.session):
+    for e in audit.events(c.session, skip={int(seq) for seq in c.damaged.get("audit_events", ())}):
         count += 1
         legacy_event = e.seq <= legacy_seq
         known = e.seq in known_events
@@ -346,12 +387,18 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if pin is not None and not pinned:
             pinned = True
             _check_pin(c, e, pin, root, legacy)
+        # Only an admin culls: a culling event counts when an admin whose row holds wrote it
+        # and signed it themself (its signature is checked with the others).
+        if (e.action == CULL_ACTION and not problem and c.users.is_admin(e.user_id)
+                and e.signer_id == e.user_id):
+            for table, ids in (details.get("removed") or {}).items():
+                c.culled.setdefault(table, set()).update(str(i) for i in ids)
         ref = details.get("hash") if e.action in ("note.sign", "note.correct") else None
         if not legacy_event and ref is not None and ref not in known_hashes:
-            c.fail("audit_event", str(e.seq), "names a revision that is missing")
+            c.missing_refs.append((e.seq, "revision_hashes", ref, "revision"))
         review_ref = details.get("review") if e.action == "review.start" else None
         if not legacy_event and review_ref is not None and review_ref not in review_ids:
-            c.fail("audit_event", str(e.seq), "names a review that is missing")
+            c.missing_refs.append((e.seq, "reviews", review_ref, "review"))
         prev, expected = e.hash, max(expected, e.seq) + 1
     if not pinned:
         if root is not None:

@@ -36,8 +36,15 @@ class TrustedUsers:
     @classmethod
     def load(cls, session: Session, root: Root | None, published: dict[str, str],
              legacy: dict[str, str]) -> TrustedUsers:
-        rows = {u.id: u for u in session.scalars(select(User))}
+        # A key list edited into something that is not JSON cannot be loaded: damaged.
+        unreadable = [r[0] for r in session.execute(text(
+            "SELECT id FROM users WHERE old_sign_pubs IS NOT NULL "
+            "AND NOT json_valid(old_sign_pubs)"))]
+        rows = {u.id: u for u in session.scalars(select(User).where(User.id.not_in(unreadable)))}
         users = cls(rows, root, published, legacy)
+        for user_id in unreadable:
+            users.problems.append((user_id, "cannot be read as a record (damaged)"))
+            users._state[user_id] = False
         # SQLite would keep any integer in a boolean column and the ORM reads 2 as True: a
         # stored value other than 0 or 1 was not written by Samskriv.
         for (user_id,) in session.execute(text("SELECT id FROM users WHERE active NOT IN (0, 1)")):

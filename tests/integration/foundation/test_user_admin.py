@@ -80,7 +80,7 @@ def test_deactivating_removes_the_key_and_the_password_opens_nothing(
     with pytest.raises(AuthenticationError):
         KeyFile(admin.paths.keyfile).unwrap(CASEWORKER, CASEWORKER_PASSWORD)
     actions = [a for _, a, _ in _actions(admin)]
-    assert actions[-2:] == ["user.deactivate", "user.key_removed"]
+    assert actions[-3:] == ["user.deactivate", "store.rekey", "user.key_removed"]
     assert old_keys["users"].keys() - {CASEWORKER} == set(
         json.loads(admin.paths.keyfile.read_text(encoding="utf-8"))["users"])
     assert login(ADMIN, ADMIN_PASSWORD).actor.username == ADMIN  # the others still log in

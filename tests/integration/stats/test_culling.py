@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select, text
 
-from app import accounts, audit, cases, culling, notes, search
+from app import accounts, audit, cases, culling, notes, search, trust_report
 from app.context import Context
 from app.dto import PersonInput
 from app.errors import PermissionDenied, ValidationError
@@ -96,6 +96,9 @@ def test_culling_removes_the_content_keeps_a_trace_and_the_chain_stays_whole(
         assert audit.verify(s).ok
         # Other cases are untouched.
         assert s.scalar(select(func.count()).select_from(NoteRevision)) == 3 * 3  # draft, signed, correction
+    # The full trust check (signatures, references) knows these records were culled.
+    report = trust_report.check(admin, full=True)
+    assert report.ok, report.findings
     assert len(list(admin.paths.audio.glob("*.sam"))) == 3  # the culled case's audio is gone
     assert search.search(admin, "gallringsord") == []
     assert len(search.search(admin, "placeringsord")) == 1
@@ -139,3 +142,31 @@ def test_the_triggers_still_refuse_deleting_a_signed_note_of_a_case_not_culled(
             with pytest.raises(Exception, match="append-only|immutable"):
                 conn.execute(sql)
         assert conn.execute(text("SELECT 1").text).fetchone() == (1,)
+
+
+def test_a_colleague_cannot_hide_a_deletion_behind_a_forged_culling_event(
+        admin: Context, login: Callable[[str, str], Context],
+        old_cases: dict[str, str]) -> None:
+    """A caseworker with the data key writes a 'culling' event naming another case's revisions
+    and deletes them: verify still reports the revisions as missing."""
+    from app import audit as audit_mod
+    from app.dto import Actor
+
+    accounts.add_user(admin, "bertil", "Bertil Berg", "caseworker", "bertils-lösen-1")
+    bertil = login("bertil", "bertils-lösen-1")
+    victim = old_cases["recent"]
+    with bertil.uow(write=True) as uow:
+        s = uow.session
+        hashes = list(s.scalars(select(NoteRevision.hash).join(
+            JournalNote, JournalNote.id == NoteRevision.note_id).where(
+            JournalNote.case_id == victim)))
+        me = Actor(bertil.actor.user_id, "bertil", "Bertil Berg", "caseworker")
+        audit_mod.record(s, me, "culling.cull", details={"removed": {"revision_hashes": hashes}})
+        uow.commit()
+    with raw_connection(admin.paths.database, admin.data_key) as conn:
+        conn.execute("DROP TRIGGER note_revisions_no_delete")
+        conn.execute("DELETE FROM note_revisions WHERE note_id IN "
+                     "(SELECT id FROM journal_notes WHERE case_id = ?)", (victim,))
+    report = trust_report.check(admin, full=True)
+    assert not report.ok
+    assert any("revision that is missing" in f.problem for f in report.findings)
