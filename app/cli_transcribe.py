@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _threads(args: argparse.Namespace) -> int:
     if args.threads is not None:
-        return max(1, args.threads)
+        return max(1, int(args.threads))
     # Whisper: 0 lets the engine take the physical cores (hyper-threads only slow it down).
     return 0 if args.engine == WHISPER else max(1, os.cpu_count() or 1)
 
