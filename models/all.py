@@ -4,6 +4,7 @@ from models.audit import AuditEvent, Installation, OutboxItem
 from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
+from models.provenance import NoteSpeechSource
 from models.visits import Consent, Recording, Segment, Visit
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Installation",
     "JournalNote",
     "NoteRevision",
+    "NoteSpeechSource",
     "OutboxItem",
     "Person",
     "Recording",
