@@ -13,6 +13,7 @@ from app import notes, second_pass, transcription, transcripts, visits
 from app.context import Context
 from app.errors import ModelError, UserError
 from models.audit import AuditEvent
+from speech.engine import CancelCheck, Progress
 from speech.errors import TranscriptionCancelled
 from speech.values import Segment, Word
 from speech.wavio import write_wav
@@ -33,7 +34,7 @@ class Scripted:
     def __init__(self, engine: str, text: str) -> None:
         self.engine, self.model_id, self.text = engine, f"{engine}-test", text
 
-    def transcribe(self, pcm: bytes, progress: object, cancel: threading.Event) -> list[Segment]:
+    def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck) -> list[Segment]:
         if cancel.is_set():
             raise TranscriptionCancelled()
         words = _words(self.text)
