@@ -26,10 +26,10 @@ from app.context import Context
 from app.dto import TranscriptInfo
 from app.errors import ModelError, NotFound, speech_as_user_errors, to_user_error
 from app.transcription import model_store
-from app.word_merge import MergeResult, merge
+from app.word_merge import MergeResult, merge, normalize
 from models.journal import JournalNote
 from models.provenance import NoteSpeechSource
-from models.visits import Transcript
+from models.visits import Recording, Transcript
 from speech.engine import CancelCheck, FileTranscriber, load_file_transcriber
 from speech.errors import SpeechError
 from speech.values import WHISPER, InstalledModel, Segment, Word
@@ -105,6 +105,51 @@ def improve_recording(
     info = transcripts.add_transcript(ctx, recording_id, segments, engine=transcriber.engine,
                                       model_id=transcriber.model_id, pass_kind="accuracy")
     return info, tuple(segments)
+
+
+def run_second_pass(ctx: Context, recording_id: str, progress: Progress | None = None,
+                    cancel: CancelCheck | None = None) -> TranscriptInfo | None:
+    """"Förbättra utskriften": load the chosen KB-Whisper model and run it (minutes: the UI
+    runs this on its long-work queue; the worker process does the decoding)."""
+    transcriber = load_transcriber(ctx)
+    info, _segments = improve_recording(ctx, recording_id, transcriber, progress=progress,
+                                        cancel=cancel)
+    return info
+
+
+def inserted_words(text: str, segments: Sequence[Segment]) -> tuple[Word, ...]:
+    """The words of ``text`` that are the transcript's words (as the dictation rules wrote
+    them: capitals, punctuation), with the transcript word's times and confidence."""
+    heard = [w for seg in segments for w in seg.words]
+    tokens = [m.group() for m in _tokens(text)]
+    matcher = SequenceMatcher(None, [normalize(w.text) for w in heard],
+                              [normalize(t) for t in tokens], autojunk=False)
+    out: list[Word] = []
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            w = heard[block.a + k]
+            out.append(Word(tokens[block.b + k], w.start, w.end, w.conf))
+    return tuple(out)
+
+
+def link_note_to_visit_speech(ctx: Context, note_id: str, visit_id: str, text: str) -> bool:
+    """After a draft made from a visit's transcript is first saved: remember its machine words
+    (of the visit's latest recording). False when none of the text is the transcript's."""
+    with ctx.uow() as uow:
+        s = uow.session
+        rec = s.scalars(select(Recording).where(Recording.visit_id == visit_id)
+                        .order_by(Recording.started_at.desc())).first()
+        if rec is None:
+            return False
+        recording_id = rec.id
+        shown = _shown(s, recording_id)
+        segments = transcripts.segments_of(s, shown.id) if shown else []
+        pass_kind = shown.pass_kind if shown else "live"
+    words = inserted_words(text, segments)
+    if not words:
+        return False
+    record_inserted(ctx, note_id, recording_id, words, pass_kind)
+    return True
 
 
 def record_inserted(ctx: Context, note_id: str, recording_id: str,
@@ -207,8 +252,7 @@ def _audit_change(change: Any) -> dict[str, Any]:
 
 
 def _shown(s: Session, recording_id: str) -> Transcript | None:
-    return s.scalars(select(Transcript).where(Transcript.recording_id == recording_id)
-                     .order_by(Transcript.created_at.desc())).first()
+    return transcripts.shown_transcript(s, recording_id)
 
 
 def _source_row(s: Session, note_id: str, recording_id: str) -> NoteSpeechSource | None:
