@@ -118,7 +118,7 @@ class ImproveTranscriptWidget(QWidget):
         left = (now - since) / (percent - first) * (100 - percent)
         if left < 60:
             return self.tr("Under en minut kvar")
-        return self.tr("Cirka %n minuter kvar", "", round(left / 60))
+        return self.tr("Cirka %n min kvar", "", round(left / 60))
 
     @Slot(int)
     def _on_relay_progress_changed(self, percent: int) -> None:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app import notes, second_pass, transcription
@@ -21,6 +21,7 @@ from app.errors import ModelError
 from speech.engine import CancelCheck, Progress
 from speech.values import Segment, Word
 from speech.wavio import write_wav
+from ui.i18n import Translations
 from ui.suggestions import SuggestionsWidget
 from ui.visit.second_pass import ImproveTranscriptWidget
 
@@ -181,7 +182,7 @@ def test_time_left_comes_from_the_pace(qtbot: QtBot, data: VisitData) -> None:
     assert widget.estimate(0) == "Läser in modellen …"
     assert widget.estimate(10) == "Beräknar tid kvar …"
     now[0] = 60.0
-    assert widget.estimate(20) == "Cirka 8 minuter kvar"
+    assert widget.estimate(20) == "Cirka 8 min kvar"
     now[0] = 470.0
     assert widget.estimate(95) == "Under en minut kvar"
 
@@ -226,3 +227,17 @@ def test_no_model_is_a_clear_message(qtbot: QtBot, data: VisitData) -> None:
     widget.start()
     assert widget.message.text() == second_pass.NO_MODEL
 
+
+
+def test_the_second_pass_speaks_english_too(qapp: QApplication) -> None:
+    translations = Translations()
+    translations.apply("en")
+    try:
+        tr = QCoreApplication.translate
+        assert tr("ImproveTranscriptWidget", "Förbättra utskriften") == "Improve the transcript"
+        assert tr("ImproveTranscriptWidget", "Cirka %n min kvar", "", 3) == "About 3 min left"
+        assert tr("SuggestionsWidget", "Godta alla") == "Accept all"
+        assert tr("SuggestionsWidget", "Skriven med stöd av taligenkänning") == (
+            "Written with the help of speech recognition")
+    finally:
+        translations.apply("sv")
