@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import playback, recording
+from app import playback, recording, second_pass
 from app.playback import Player, SoundDevicePlayer
 from app.second_pass import MachineSpan, MachineWords, machine_spans
 from app.word_merge import Change, MergeResult
@@ -64,6 +65,14 @@ class SuggestionsWidget(QWidget):
         self.provenance_label = QLabel(self.tr("Skriven med stöd av taligenkänning"))
         self.provenance_label.setStyleSheet("color: #555; font-style: italic;")
         self.provenance_label.hide()
+        # Merges the recording's improved transcript into the note (the editor places it).
+        self.merge_button = QPushButton(self.tr("Använd den förbättrade utskriften"))
+        self.merge_button.setToolTip(self.tr(
+            "Ord du inte har ändrat byts mot den förbättrade utskriften. Där du har ändrat "
+            "visas förslag som du själv godtar eller avvisar."))
+        self.merge_button.clicked.connect(self._on_merge_clicked)
+        self.merge_button.hide()
+        self.note_id: str | None = None
         # Typing moves the machine words: found again once typing pauses, not on every key.
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
@@ -93,9 +102,53 @@ class SuggestionsWidget(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        editor.viewport().installEventFilter(self)
+        self._viewport = editor.viewport()
+        self._viewport.installEventFilter(self)
         editor.textChanged.connect(self._marks_timer.start)
         self._update()
+
+    # -- the note -----------------------------------------------------------------------------
+
+    def load_note(self, note_id: str) -> None:
+        """Find the note's machine words (in the background) and mark them in the text."""
+        self.note_id = note_id
+        (self.session.tasks.op(second_pass.note_sources, self.session.ctx, note_id)
+         .success(self._on_sources_loaded).owned_by(self).run())
+
+    def link_from_visit(self, note_id: str, visit_id: str, text: str) -> None:
+        """A draft made from a visit's transcript was first saved: remember its machine words."""
+        (self.session.tasks.op(second_pass.link_note_to_visit_speech, self.session.ctx,
+                               note_id, visit_id, text)
+         .success(lambda _linked: self.load_note(note_id)).owned_by(self).run())
+
+    @Slot(object)
+    def _on_sources_loaded(self, sources: list[MachineWords]) -> None:
+        self.set_sources(sources)
+        self.merge_button.setVisible(bool(sources) and not self.editor.isReadOnly())
+
+    @Slot()
+    def _on_merge_clicked(self) -> None:
+        if self.note_id is None or not self.sources:
+            return
+        recording_id = self.sources[-1].recording_id
+        self.merge_button.setEnabled(False)
+        (self.session.tasks.op(second_pass.merge_into_note, self.session.ctx, self.note_id,
+                               recording_id, self.editor.toPlainText())
+         .success(lambda result: self._on_merged(result, recording_id))
+         .failure(self._on_merge_failed).owned_by(self).run())
+
+    def _on_merged(self, result: MergeResult, recording_id: str) -> None:
+        self.merge_button.setEnabled(True)
+        if not self.apply_merge(result, recording_id):
+            self._show_message(self.tr("Texten ändrades under tiden. Försök igen."))
+        if self.note_id is not None:
+            self.load_note(self.note_id)
+
+    @Slot(object)
+    def _on_merge_failed(self, exc: BaseException) -> None:
+        self.merge_button.setEnabled(True)
+        route_error(self, exc, self._show_message,
+                    bug_text=self.tr("Den förbättrade utskriften kunde inte användas."))
 
     # -- the merge ----------------------------------------------------------------------------
 
@@ -166,8 +219,10 @@ class SuggestionsWidget(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Ctrl+click on a machine word in the note plays it (a plain click edits)."""
-        if (watched is self.editor.viewport() and event.type() == QEvent.Type.MouseButtonRelease
-                and isinstance(event, QMouseEvent)
+        # The event type first: while the editor is being destroyed it still sends events,
+        # and then nothing of it may be touched.
+        if (event.type() == QEvent.Type.MouseButtonRelease and shiboken6.isValid(self.editor)
+                and watched is self._viewport and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             position = self.editor.cursorForPosition(event.position().toPoint()).position()
@@ -211,6 +266,7 @@ class SuggestionsWidget(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.setVisible(True)
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.editor.document())

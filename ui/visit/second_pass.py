@@ -74,6 +74,7 @@ class ImproveTranscriptWidget(QWidget):
     def running(self) -> bool:
         return self.running_id is not None
 
+    @Slot(str)
     def set_recording(self, recording_id: str | None) -> None:
         self.recording_id = recording_id
         self.button.setEnabled(recording_id is not None and not self.running)
@@ -83,6 +84,13 @@ class ImproveTranscriptWidget(QWidget):
         self.set_recording(recording_id)
         if self.session.ctx.settings.second_pass_auto and not self.running:
             self.start()
+
+    @Slot(object)
+    def on_recording_stopped(self, info: object) -> None:
+        """The live recorder's ``recording_stopped(RecordingInfo | None)``."""
+        recording_id = getattr(info, "id", None)
+        if isinstance(recording_id, str):
+            self.start_after_stop(recording_id)
 
     def start(self) -> None:
         if self.recording_id is None or self.running:

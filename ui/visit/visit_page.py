@@ -35,6 +35,7 @@ from ui.visit.live_transcript import LiveTranscriptWidget
 from ui.visit.model_holder import SpeechModelHolder, no_model_message
 from ui.visit.progress import ProgressRelay
 from ui.visit.recording_bar import RecordingBarWidget
+from ui.visit.second_pass import ImproveTranscriptWidget
 from ui.visit.transcript_widget import Player, TranscriptWidget
 
 
@@ -71,6 +72,7 @@ class VisitPageWidget(QWidget):
         low = session.ctx.settings.low_confidence
         self.transcript = TranscriptWidget(session, low_confidence=low, player=player)
         self.transcript.hide()
+        self.improve = ImproveTranscriptWidget(session)  # "Förbättra utskriften" (second pass)
         self.import_button = QPushButton(self.tr("Importera inspelning…"))
         self.import_button.clicked.connect(self.choose_import_file)
         self.progress = QProgressBar()
@@ -95,6 +97,9 @@ class VisitPageWidget(QWidget):
         self.recorder.problem_reported.connect(self._on_recorder_problem_reported)
         self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
         self.transcript.note_requested.connect(self._on_transcript_note_requested)
+        self.transcript_shown.connect(self.improve.set_recording)
+        self.recorder.recording_stopped.connect(self.improve.on_recording_stopped)
+        self.improve.improved.connect(self._on_improve_improved)
         models.model_loaded.connect(self._on_models_model_loaded)
         models.ensure_loaded()
         self.reload()
@@ -117,6 +122,7 @@ class VisitPageWidget(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.live, 3)
         layout.addWidget(self.transcript, 2)
+        layout.addWidget(self.improve)
         layout.addLayout(import_row)
 
     # -- loading -----------------------------------------------------------------------------
@@ -265,6 +271,10 @@ class VisitPageWidget(QWidget):
         self.transcript.set_transcript(recording_id, segments)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
+
+    @Slot(str)
+    def _on_improve_improved(self, _recording_id: str) -> None:
+        self.reload()  # the improved transcript is now the one shown
 
     @Slot(str)
     def _on_models_model_loaded(self, _model_id: str) -> None:

@@ -22,6 +22,7 @@ from speech.engine import CancelCheck, Progress
 from speech.values import Segment, Word
 from speech.wavio import write_wav
 from ui.i18n import Translations
+from ui.note_editor import NoteEditorWidget
 from ui.suggestions import SuggestionsWidget
 from ui.visit.second_pass import ImproveTranscriptWidget
 
@@ -241,3 +242,24 @@ def test_the_second_pass_speaks_english_too(qapp: QApplication) -> None:
             "Written with the help of speech recognition")
     finally:
         translations.apply("sv")
+
+
+def test_a_draft_from_a_transcript_keeps_its_audio_link_after_saving(
+        qtbot: QtBot, data: VisitData, tmp_path: Path) -> None:
+    give_consent(data)
+    wav = tmp_path / "a.wav"
+    write_wav(wav, b"\0\1" * 16_000 * 5)
+    transcription.import_recording(data.ctx, data.visit.id, wav, Scripted("vosk", _words(LIVE)))
+    editor = NoteEditorWidget(data.session, data.visit.case_id, visit_id=data.visit.id,
+                              body=LIVE + " och egen text")
+    qtbot.addWidget(editor)
+    assert editor.suggestions.provenance_label.isHidden()
+    editor.save_button.click()
+    assert editor.note is not None
+    assert not editor.suggestions.provenance_label.isHidden()  # "Skriven med stöd av …"
+    assert not editor.suggestions.merge_button.isHidden()
+    spans = editor.suggestions.spans
+    assert [editor.body.toPlainText()[s.start:s.end] for s in spans] == LIVE.split()
+    reopened = NoteEditorWidget(data.session, data.visit.case_id, editor.note)
+    qtbot.addWidget(reopened)
+    assert len(reopened.suggestions.spans) == len(spans)  # still linked when opened again
