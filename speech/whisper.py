@@ -43,6 +43,7 @@ class WhisperOptions:
     threads: int = 0
     beam_size: int = 1
     nice: int = 10
+    piece_s: float = 120.0  # decoded in pieces this long (cut at pauses): bounds the memory
 
     @property
     def cpu_threads(self) -> int:
@@ -104,7 +105,7 @@ class WhisperFileTranscriber:
     def _header(self) -> bytes:
         options = {"folder": str(self.folder), "threads": self.options.cpu_threads,
                    "language": self.options.language, "beam_size": self.options.beam_size,
-                   "nice": self.options.nice}
+                   "nice": self.options.nice, "piece_s": self.options.piece_s}
         return (json.dumps(options) + "\n").encode("utf-8")
 
     def _follow(self, proc: subprocess.Popen[bytes], messages: queue.Queue[dict[str, Any] | None],

@@ -54,34 +54,51 @@ def main() -> int:
     return 0
 
 
+# faster-whisper computes the features of the whole audio before decoding: for 10 minutes
+# that is a few hundred MB of spectrogram buffers. Pieces of about two minutes, cut at quiet
+# stretches, keep the worker's peak near the model's own size; Whisper decodes 30-second
+# windows anyway, so a cut at a pause costs no accuracy.
+PIECE_S = 120.0
+
+
 def _transcribe(model: Any, pcm: bytes, options: dict[str, Any], proto: IO[str]
                 ) -> list[dict[str, Any]]:
     import numpy as np
 
-    audio = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768.0
-    duration = max(len(audio) / 16_000, 1e-6)
-    parts, _info = model.transcribe(
-        audio,
-        language=options.get("language") or None,
-        beam_size=int(options.get("beam_size", 1)),
-        word_timestamps=True,
-        vad_filter=True,
-        # Whisper's own context carries a hallucination from one window into the next.
-        condition_on_previous_text=False,
-    )
+    from speech.batch import SplitOptions, cut_points
+
+    rate = 16_000
+    samples = len(pcm) // 2
+    duration = max(samples / rate, 1e-6)
+    piece_s = float(options.get("piece_s", PIECE_S))
+    split = SplitOptions(target_s=piece_s, min_s=min(20.0, piece_s / 2), search_s=piece_s / 15)
+    cuts = cut_points(pcm, split)
+    bounds = [0, *cuts, samples]
     out: list[dict[str, Any]] = []
     last = 0.0
-    for part in parts:
-        words = [{"word": w.word.strip(), "start": round(float(w.start), 3),
-                  "end": round(float(w.end), 3), "conf": round(float(w.probability), 4)}
-                 for w in (part.words or ()) if w.word.strip()]
-        out.append({"start": float(part.start), "end": float(part.end),
-                    "text": part.text.strip(), "words": words,
-                    "no_speech": float(part.no_speech_prob)})
-        fraction = min(1.0, float(part.end) / duration)
-        if fraction > last:
-            last = fraction
-            _send(proto, {"kind": "progress", "fraction": fraction})
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        piece = np.frombuffer(pcm, dtype=np.int16, count=end - start, offset=start * 2)
+        offset = start / rate
+        parts, _info = model.transcribe(
+            piece.astype(np.float32) / 32768.0,
+            language=options.get("language") or None,
+            beam_size=int(options.get("beam_size", 1)),
+            word_timestamps=True,
+            vad_filter=True,
+            # Whisper's own context carries a hallucination from one window into the next.
+            condition_on_previous_text=False,
+        )
+        for part in parts:
+            words = [{"word": w.word.strip(), "start": round(offset + float(w.start), 3),
+                      "end": round(offset + float(w.end), 3), "conf": round(float(w.probability), 4)}
+                     for w in (part.words or ()) if w.word.strip()]
+            out.append({"start": offset + float(part.start), "end": offset + float(part.end),
+                        "text": part.text.strip(), "words": words,
+                        "no_speech": float(part.no_speech_prob)})
+            fraction = min(1.0, (offset + float(part.end)) / duration)
+            if fraction > last:
+                last = fraction
+                _send(proto, {"kind": "progress", "fraction": fraction})
     return out
 
 

@@ -101,3 +101,16 @@ def test_no_model_and_not_for_live_use(tmp_path: Path, whisper_tiny_en_dir: Path
     with pytest.raises(NotLiveEngine) as live:
         load_engine_model(WHISPER, whisper_tiny_en_dir)
     assert "förbättra utskriften" in live.value.message
+
+
+def test_long_audio_is_decoded_in_pieces_with_times_from_the_start(
+        whisper_tiny_en_dir: Path) -> None:
+    pcm = espeak_pcm(" ".join(["Hello world. This is a short test."] * 6), voice="en-us")
+    duration = len(pcm) / 32_000
+    transcriber = WhisperFileTranscriber(whisper_tiny_en_dir,
+                                         WhisperOptions(language="en", piece_s=6.0))
+    segments = transcriber.transcribe(pcm, lambda _f: None, threading.Event())
+    starts = [w.start for s in segments for w in s.words]
+    assert starts == sorted(starts)
+    assert max(w.end for s in segments for w in s.words) > 0.75 * duration  # offsets applied
+    assert " ".join(s.text for s in segments).lower().count("short test") >= 4
