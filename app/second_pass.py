@@ -84,6 +84,11 @@ def second_pass_model(ctx: Context) -> InstalledModel:
     return min(installed, key=lambda m: (rank(m), m.name))
 
 
+def installed_models(ctx: Context) -> list[str]:
+    """Names of the valid KB-Whisper models installed here (for the settings)."""
+    return sorted(m.name for m in model_store(ctx).installed(WHISPER) if m.valid)
+
+
 def load_transcriber(ctx: Context) -> FileTranscriber:
     model = second_pass_model(ctx)
     with speech_as_user_errors():

@@ -4,53 +4,53 @@
   <context>
     <name>ImproveTranscriptWidget</name>
     <message>
-      <location filename="../visit/second_pass.py" line="54" />
+      <location filename="../visit/second_pass.py" line="65" />
       <source>Förbättra utskriften</source>
       <translation>Improve the transcript</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="56" />
+      <location filename="../visit/second_pass.py" line="67" />
       <source>Skriver ut inspelningen en gång till med en noggrannare modell (KB-Whisper). Dina ändringar i anteckningen skrivs aldrig över.</source>
       <translation>Transcribes the recording once more with a more accurate model (KB-Whisper). Your changes in the note are never overwritten.</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="61" />
+      <location filename="../visit/second_pass.py" line="72" />
       <source>Förbättring av utskriften</source>
       <translation>Improvement of the transcript</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="63" />
+      <location filename="../visit/second_pass.py" line="74" />
       <source>Avbryt</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="104" />
+      <location filename="../visit/second_pass.py" line="115" />
       <source>Startar …</source>
       <translation>Starting …</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="113" />
+      <location filename="../visit/second_pass.py" line="124" />
       <source>Avbryter …</source>
       <translation>Cancelling …</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="119" />
+      <location filename="../visit/second_pass.py" line="130" />
       <source>Läser in modellen …</source>
       <translation>Loading the model …</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="122" />
-      <location filename="../visit/second_pass.py" line="125" />
+      <location filename="../visit/second_pass.py" line="133" />
+      <location filename="../visit/second_pass.py" line="136" />
       <source>Beräknar tid kvar …</source>
       <translation>Estimating the time left …</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="128" />
+      <location filename="../visit/second_pass.py" line="139" />
       <source>Under en minut kvar</source>
       <translation>Less than a minute left</translation>
     </message>
     <message numerus="yes">
-      <location filename="../visit/second_pass.py" line="129" />
+      <location filename="../visit/second_pass.py" line="140" />
       <source>Cirka %n min kvar</source>
       <translation>
         <numerusform>About %n min left</numerusform>
@@ -58,14 +58,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="148" />
+      <location filename="../visit/second_pass.py" line="159" />
       <source>Utskriften är förbättrad.</source>
       <translation>The transcript has been improved.</translation>
     </message>
     <message>
-      <location filename="../visit/second_pass.py" line="157" />
+      <location filename="../visit/second_pass.py" line="168" />
       <source>Utskriften kunde inte förbättras.</source>
       <translation>The transcript could not be improved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecondPassSettingsPage</name>
+    <message>
+      <location filename="../visit/second_pass.py" line="189" />
+      <source>Förbättra utskriften automatiskt efter Stopp</source>
+      <translation>Improve the transcript automatically after Stop</translation>
+    </message>
+    <message>
+      <location filename="../visit/second_pass.py" line="192" />
+      <source>Modell för förbättrad utskrift</source>
+      <translation>Model for the improved transcript</translation>
+    </message>
+    <message>
+      <location filename="../visit/second_pass.py" line="193" />
+      <source>Den rekommenderade</source>
+      <translation>The recommended one</translation>
+    </message>
+    <message>
+      <location filename="../visit/second_pass.py" line="197" />
+      <source>Modell</source>
+      <translation>Model</translation>
+    </message>
+    <message>
+      <location filename="../visit/second_pass.py" line="202" />
+      <source>Förbättrad utskrift (KB-Whisper)</source>
+      <translation>Improved transcript (KB-Whisper)</translation>
     </message>
   </context>
   <context>

@@ -13,13 +13,24 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from app import second_pass
 from app.context import Context
 from app.dto import TranscriptInfo
+from app.settings import Settings
 from ui.errors import route_error
 from ui.session import UiSession
 from ui.visit.progress import ProgressRelay
@@ -166,3 +177,44 @@ class ImproveTranscriptWidget(QWidget):
         for widget in (self.bar, self.time_left, self.cancel_button):
             widget.setVisible(running)
 
+
+
+class SecondPassSettingsPage(QWidget):
+    """The settings page (``ui.settings_dialog.SettingsPage``): which KB-Whisper model, and
+    whether the second pass starts by itself after Stop."""
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        settings = session.ctx.settings
+        self.auto = QCheckBox(self.tr("Förbättra utskriften automatiskt efter Stopp"))
+        self.auto.setChecked(settings.second_pass_auto)
+        self.model = QComboBox()
+        self.model.setAccessibleName(self.tr("Modell för förbättrad utskrift"))
+        self.model.addItem(self.tr("Den rekommenderade"), "")
+        self._chosen = settings.second_pass_model
+        form = QFormLayout(self)
+        form.addRow(self.auto)
+        form.addRow(self.tr("Modell"), self.model)
+        (session.tasks.op(second_pass.installed_models, session.ctx)
+         .success(self._on_models_listed).owned_by(self).run())
+
+    def title(self) -> str:
+        return self.tr("Förbättrad utskrift (KB-Whisper)")
+
+    def widget(self) -> QWidget:
+        return self
+
+    def apply(self, settings: Settings) -> Settings:
+        return replace(settings, second_pass_auto=self.auto.isChecked(),
+                       second_pass_model=str(self.model.currentData() or ""))
+
+    @Slot(object)
+    def _on_models_listed(self, names: list[str]) -> None:
+        for name in names:
+            self.model.addItem(name, name)
+        index = self.model.findData(self._chosen)
+        self.model.setCurrentIndex(max(0, index))
+
+
+def settings_page(session: UiSession) -> SecondPassSettingsPage:
+    return SecondPassSettingsPage(session)

@@ -24,7 +24,7 @@ from speech.wavio import write_wav
 from ui.i18n import Translations
 from ui.note_editor import NoteEditorWidget
 from ui.suggestions import SuggestionsWidget
-from ui.visit.second_pass import ImproveTranscriptWidget
+from ui.visit.second_pass import ImproveTranscriptWidget, SecondPassSettingsPage
 
 from .conftest import FakePlayer, VisitData, give_consent
 
@@ -263,3 +263,13 @@ def test_a_draft_from_a_transcript_keeps_its_audio_link_after_saving(
     reopened = NoteEditorWidget(data.session, data.visit.case_id, editor.note)
     qtbot.addWidget(reopened)
     assert len(reopened.suggestions.spans) == len(spans)  # still linked when opened again
+
+
+def test_the_settings_page_chooses_the_model_and_auto_start(
+        qtbot: QtBot, data: VisitData, tmp_path: Path) -> None:
+    page = SecondPassSettingsPage(data.session)
+    qtbot.addWidget(page)
+    assert page.model.count() == 1 and page.model.currentData() == ""  # the recommended one
+    page.auto.setChecked(True)
+    chosen = page.apply(data.ctx.settings)
+    assert chosen.second_pass_auto and chosen.second_pass_model == ""
