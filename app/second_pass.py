@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -30,6 +31,7 @@ from app.word_merge import MergeResult, merge, normalize
 from models.journal import JournalNote
 from models.provenance import NoteSpeechSource
 from models.visits import Recording, Transcript
+from speech import whisper_catalog
 from speech.engine import CancelCheck, FileTranscriber, load_file_transcriber
 from speech.errors import SpeechError
 from speech.values import WHISPER, InstalledModel, Segment, Word
@@ -87,6 +89,31 @@ def second_pass_model(ctx: Context) -> InstalledModel:
 def installed_models(ctx: Context) -> list[str]:
     """Names of the valid KB-Whisper models installed here (for the settings)."""
     return sorted(m.name for m in model_store(ctx).installed(WHISPER) if m.valid)
+
+
+def install_kb_model(ctx: Context, name: str, progress: Callable[[int, int | None], None]
+                     | None = None, cancel: threading.Event | None = None) -> InstalledModel:
+    """Download and install a KB-Whisper size (resumes; checksums checked; Swedish errors)."""
+    with speech_as_user_errors():
+        return whisper_catalog.install(model_store(ctx), whisper_catalog.find(name),
+                                       progress=progress, cancel=cancel)
+
+
+def recommended_size(ctx: Context, recording_id: str, transcriber: FileTranscriber | None = None,
+                     *, seconds: float = 30.0, clock: Callable[[], float] = time.monotonic,
+                     ) -> str:
+    """A short calibration run: the installed model on the first ``seconds`` of a recording,
+    timed here; the most accurate KB-Whisper size that keeps within half real time."""
+    transcriber = transcriber or load_transcriber(ctx)
+    pcm = recording.read_audio(ctx, recording_id, 0.0, seconds)
+    name = transcriber.model_id if transcriber.model_id in {
+        m.name for m in whisper_catalog.KB_MODELS} else "kb-whisper-base"
+
+    def run(audio: bytes) -> None:
+        with speech_as_user_errors():
+            transcriber.transcribe(audio, lambda _f: None, threading.Event())
+
+    return whisper_catalog.recommend(whisper_catalog.calibrate(run, pcm, name, clock))
 
 
 def load_transcriber(ctx: Context) -> FileTranscriber:

@@ -112,3 +112,20 @@ def test_no_model_installed_is_a_clear_message(admin: Context) -> None:
     with pytest.raises(ModelError) as raised:
         second_pass.second_pass_model(admin)
     assert raised.value.message == second_pass.NO_MODEL
+
+
+def test_calibration_recommends_a_size_from_the_speed_here(
+        admin: Context, visit: tuple[str, str, str]) -> None:
+    ticks = iter([0.0, 1.2])  # 4 s of audio in 1.2 s: base at RTF 0.3 here
+    fast = Scripted("whisper", BETTER)
+    fast.model_id = "kb-whisper-base"
+    assert second_pass.recommended_size(admin, visit[2], fast, clock=lambda: next(ticks)) == (
+        "kb-whisper-base")  # small would project to about 1.0: too slow
+    ticks = iter([0.0, 0.2])
+    assert second_pass.recommended_size(admin, visit[2], fast, clock=lambda: next(ticks)) == (
+        "kb-whisper-small")
+
+
+def test_an_unknown_kb_size_is_a_swedish_message(admin: Context) -> None:
+    with pytest.raises(ModelError, match="finns inte"):
+        second_pass.install_kb_model(admin, "kb-whisper-huge")
