@@ -96,12 +96,13 @@ def parse_tree(data: bytes) -> list[RemoteFile]:
 
 def install(
     store: ModelStore, model: KbModel, *, progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None, base_url: str = HF_URL,
+    cancel: threading.Event | None = None, base_url: str | None = None,
     fetch: Callable[[str], bytes] | None = None, timeout: float = 30.0,
     retry_delay: float = 1.0,
 ) -> InstalledModel:
     """Download every file of ``model`` (resuming), check each checksum, then install the
     folder through the store (validated, renamed into place: never half-installed)."""
+    base_url = base_url or HF_URL
     listing = (fetch or _fetch)(f"{base_url}/api/models/{model.repo}/tree/main")
     files = parse_tree(listing)
     parts = store.models_dir / ".downloads" / f"{WHISPER}-{model.name}"

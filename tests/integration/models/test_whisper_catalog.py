@@ -18,6 +18,7 @@ from speech.values import WHISPER
 from speech.whisper_catalog import KB_MODELS, find, install, recommend
 
 from .fakeserver import FakeServer
+from .test_cli_models import run
 
 REPO = "KBLab/kb-whisper-tiny"
 FILES = {"model.bin": os.urandom(1_500_000), "config.json": b'{"alignment_heads": []}',
@@ -108,3 +109,15 @@ def test_the_recommended_size_follows_the_calibration() -> None:
     figure = whisper_catalog.calibrate(lambda _pcm: None, b"\0" * 32_000 * 30,
                                        "kb-whisper-base", lambda: next(timings))
     assert figure == {"kb-whisper-base": 0.1}
+
+
+def test_the_models_cli_installs_a_kb_size(server: FakeServer, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    _serve(server)
+    monkeypatch.setattr(whisper_catalog, "HF_URL", server.base_url)
+    assert run(tmp_path, "models", "install", "kb-whisper-tiny", "--engine", "whisper") == 0
+    assert "Installerade kb-whisper-tiny" in capsys.readouterr().out
+    assert (tmp_path / "models" / "whisper" / "kb-whisper-tiny" / "model.bin").is_file()
+    assert run(tmp_path, "models", "install", "kb-whisper-huge", "--engine", "whisper") == 1
+    assert "finns inte" in capsys.readouterr().err
