@@ -9,12 +9,13 @@ from typing import Any, TextIO
 
 from app import paths
 from app.cli_text import plural
+from speech import whisper_catalog
 from speech.catalog import MODEL_LIST_URL, language_rank
 from speech.download import fetch_model_list
 from speech.errors import DownloadCancelled, SpeechError, user_message
 from speech.errors import mb as _mb
 from speech.modelstore import ModelStore
-from speech.values import ENGINES, VOSK, InstalledModel
+from speech.values import ENGINES, VOSK, WHISPER, InstalledModel
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -99,6 +100,13 @@ def run_install(args: argparse.Namespace) -> int:
     store = _store(args)
     bar = ProgressBar(sys.stderr)
     try:
+        if args.engine == WHISPER:  # KB-Whisper: several files from Hugging Face, not a zip
+            kb = whisper_catalog.find(args.name)
+            print(f"Hämtar {kb.name} (cirka {_mb(kb.approx_bytes)}) …", file=sys.stderr)
+            model = whisper_catalog.install(store, kb, progress=bar)
+            bar.finish()
+            print(f"Installerade {model.name} ({_mb(model.size_bytes)}).")
+            return EXIT_OK
         entry = store.catalog.get(args.engine, args.name)
         existing = next((m for m in store.installed(entry.engine) if m.name == entry.name), None)
         if existing is not None and existing.valid:

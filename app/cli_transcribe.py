@@ -1,4 +1,5 @@
-"""The ``samskriv transcribe`` subcommand: transcribe audio files offline with a Vosk model."""
+"""The ``samskriv transcribe`` subcommand: transcribe audio files offline with a Vosk model or a
+KB-Whisper model (``--engine whisper``: the accuracy pass, in its own worker process)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from pathlib import Path
 from app import paths
 from speech.batch import load_pcm
 from speech.engine import FileTranscriber, load_file_transcriber
-from speech.errors import AudioFileError, ModelInvalid
+from speech.errors import AudioFileError, ModelInvalid, SpeechError
 from speech.formats import FORMATS, render
 from speech.modelstore import ModelStore
-from speech.values import ENGINES, VOSK
+from speech.values import ENGINES, VOSK, WHISPER
 
 
 class _Failure(Exception):
@@ -36,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="taligenkänningsmotor (standard: %(default)s)")
     parser.add_argument("--format", choices=sorted(FORMATS), default="txt", help="utdataformat")
     parser.add_argument(
-        "--threads", type=int, default=max(1, os.cpu_count() or 1), help="antal trådar"
+        "--threads", type=int, default=None,
+        help="antal trådar (standard: alla kärnor för vosk, de fysiska kärnorna för whisper)",
     )
     parser.add_argument("--output", type=Path, help="mapp för resultaten (annars stdout)")
     parser.set_defaults(func=run)
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         missing = [path for path in args.files if not path.is_file()]
         if missing:  # before the slow model load
             raise _Failure(f"Filen kunde inte läsas: {missing[0]} (filen finns inte)")
-        transcriber = _load(args.engine, _model_dir(args), max(1, args.threads))
+        transcriber = _load(args.engine, _model_dir(args), _threads(args))
         if args.output is not None:
             args.output.mkdir(parents=True, exist_ok=True)
         for path in args.files:
@@ -57,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
         print(failure.message, file=sys.stderr)
         return failure.code
     return 0
+
+
+def _threads(args: argparse.Namespace) -> int:
+    if args.threads is not None:
+        return max(1, int(args.threads))
+    # Whisper: 0 lets the engine take the physical cores (hyper-threads only slow it down).
+    return 0 if args.engine == WHISPER else max(1, os.cpu_count() or 1)
 
 
 def _model_dir(args: argparse.Namespace) -> Path:
@@ -93,6 +102,10 @@ def _transcribe_one(transcriber: FileTranscriber, path: Path, args: argparse.Nam
         segments = transcriber.transcribe(pcm, progress, threading.Event())
     except AudioFileError as exc:
         raise _Failure(f"Filen kunde inte läsas: {path} ({exc})") from exc
+    except ModelInvalid as exc:
+        raise _Failure(f"Modellmappen är ogiltig: {transcriber.model_id} ({exc})") from exc
+    except SpeechError as exc:  # e.g. the Whisper worker died: nothing was written
+        raise _Failure(f"{path.name}: {exc.message}") from exc
     text = render(segments, args.format)
     if args.output is None:
         sys.stdout.write(text)

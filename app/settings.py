@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.errors import ValidationError
-from speech.values import ENGINES, VOSK
+from speech.values import LIVE_ENGINES, VOSK
 
 LANGUAGES = ("sv", "en")
 AUDIO_POLICIES = ("delete-on-sign", "keep")
@@ -34,6 +34,10 @@ class Settings:
     audio_policy: str = "delete-on-sign"
     model_name: str = ""
     model_engine: str = VOSK  # the active model is (model_engine, model_name)
+    # The second pass ("Förbättra utskriften"): a KB-Whisper model by name ("" = the
+    # recommended installed one), and whether it starts by itself after Stop.
+    second_pass_model: str = ""
+    second_pass_auto: bool = False
     # What the review settings page lets a caseworker choose, and so all the kiosk ever shows
     # (it keeps its text, the child variant included, inside this range).
     review_font_pt: int = _ranged(32, 16, 96)
@@ -57,7 +61,7 @@ class Settings:
             out = replace(out, language=default.language)
         if self.audio_policy not in AUDIO_POLICIES:
             out = replace(out, audio_policy=default.audio_policy)
-        if self.model_engine not in ENGINES:
+        if self.model_engine not in LIVE_ENGINES:
             out = replace(out, model_engine=default.model_engine)
         for name in _RANGES:
             if not self._in_range(name):
@@ -71,7 +75,7 @@ class Settings:
             raise ValidationError("Välj ett språk.", field="language")
         if self.audio_policy not in AUDIO_POLICIES:
             raise ValidationError("Okänt val för ljudet efter signering.", field="audio_policy")
-        if self.model_engine not in ENGINES:
+        if self.model_engine not in LIVE_ENGINES:
             raise ValidationError("Okänd talmotor.", field="model_engine")
         for name, message in _OUT_OF_RANGE.items():
             if not self._in_range(name):
@@ -108,7 +112,7 @@ MAX_TEXT = 500
 _CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
     "language": (LANGUAGES, "ska vara sv eller en"),
     "audio_policy": (AUDIO_POLICIES, "ska vara delete-on-sign eller keep"),
-    "model_engine": (ENGINES, "ska vara en känd talmotor"),
+    "model_engine": (LIVE_ENGINES, "ska vara en känd talmotor för inspelning"),
 }
 _KIND = {int: "ett heltal", float: "ett tal", str: "en text", bool: "true eller false"}
 

@@ -22,7 +22,14 @@ from speech.engine import CancelCheck, FileTranscriber, RecognizerFactory
 from speech.errors import SpeechError, TranscriptionCancelled
 from speech.modelstore import ModelStore
 from speech.pipeline import LiveTranscriber
-from speech.values import ErrorEvent, Event, InstalledModel, Segment, SegmentEvent
+from speech.values import (
+    FILE_ONLY_ENGINES,
+    ErrorEvent,
+    Event,
+    InstalledModel,
+    Segment,
+    SegmentEvent,
+)
 
 _log = logging.getLogger(__name__)
 Progress = Callable[[float], None]
@@ -34,9 +41,10 @@ def model_store(ctx: Context) -> ModelStore:
 
 
 def active_model(ctx: Context) -> InstalledModel | None:
-    """The model chosen in settings, by (engine, name) — a model of the same name under another
-    engine is another model — else the first valid one (Swedish first)."""
-    valid = [m for m in model_store(ctx).installed() if m.valid]
+    """The live model chosen in settings, by (engine, name) — a model of the same name under
+    another engine is another model — else the first valid one (Swedish first). Models of an
+    engine that only transcribes files (KB-Whisper, the second pass) are never chosen here."""
+    valid = [m for m in model_store(ctx).installed() if m.valid and m.engine not in FILE_ONLY_ENGINES]
     chosen = (ctx.settings.model_engine, ctx.settings.model_name)
     for m in valid:
         if (m.engine, m.name) == chosen:

@@ -121,6 +121,11 @@ def shown_segments(s: Session, recording_id: str) -> list[SpeechSegment]:
     return segments_of(s, shown.id) if shown is not None else []
 
 
+def shown_transcript(s: Session, recording_id: str) -> Transcript | None:
+    """Inside a caller's unit of work: the transcript to show (and to make a note from)."""
+    return _shown_transcript(s, recording_id)
+
+
 def shown_segment_count(s: Session, recording_id: str) -> int:
     """Inside a caller's unit of work: how many segments the transcript to show has."""
     shown = _shown_transcript(s, recording_id)

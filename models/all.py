@@ -5,6 +5,7 @@ from models.base import Base
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.kiosk import ReviewPin
 from models.people import Case, CaseAssignment, Person, User
+from models.provenance import NoteSpeechSource
 from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
 from models.visits import Consent, Recording, Segment, Visit
 
@@ -21,6 +22,7 @@ __all__ = [
     "NoteWordCount",
     "JournalNote",
     "NoteRevision",
+    "NoteSpeechSource",
     "OutboxItem",
     "Person",
     "Recording",

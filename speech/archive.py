@@ -71,6 +71,9 @@ def _extract_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: P
 
 
 def looks_like_model(folder: Path) -> bool:
+    """A Vosk model (its ``am``/``graph``-style folders) or a CTranslate2 Whisper export."""
+    if (folder / "model.bin").is_file() and (folder / "config.json").is_file():
+        return True
     return any((folder / marker).is_dir() for marker in _MODEL_MARKERS)
 
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from speech.batch import VoskFileTranscriber
-from speech.errors import ModelInvalid, UnknownEngine
+from speech.errors import ModelInvalid, NotLiveEngine, UnknownEngine
 from speech.modelstore import validate_model
-from speech.values import VOSK, Final, Partial, Segment, Word
+from speech.values import VOSK, WHISPER, Final, Partial, Segment, Word
 
 _FST_MAGIC = 0x7EB2FDD6
 Progress = Callable[[float], None]
@@ -180,6 +180,8 @@ def load_engine_model(engine: str, folder: str | Path) -> EngineModel:
     """
     if engine == VOSK:
         return load_model(folder)
+    if engine == WHISPER:  # files only: it has no streaming recognizer
+        raise NotLiveEngine(engine, str(folder))
     raise UnknownEngine(engine, str(folder))
 
 
@@ -189,6 +191,10 @@ def load_file_transcriber(
     """A model folder of ``engine`` loaded for file transcription with ``threads`` threads."""
     if engine == VOSK:
         return load_model(folder).file_transcriber(threads=threads)
+    if engine == WHISPER:
+        from speech.whisper import WhisperFileTranscriber, WhisperOptions
+
+        return WhisperFileTranscriber(folder, WhisperOptions(threads=threads))
     raise UnknownEngine(engine, str(folder))
 
 

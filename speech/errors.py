@@ -53,6 +53,19 @@ class UnknownEngine(ModelInvalid):
                 "Välj en annan talmodell.")
 
 
+class NotLiveEngine(ModelInvalid):
+    """A model of an engine that only transcribes files (KB-Whisper) chosen for live use."""
+
+    def __init__(self, engine: str, path: str | None = None) -> None:
+        super().__init__([f"live recognition (the {engine} engine transcribes files only)"], path)
+        self.engine = engine
+
+    @property
+    def message(self) -> str:
+        return ("Den här talmodellen används bara för att förbättra utskriften efteråt. "
+                "Välj en Vosk-modell för inspelning.")
+
+
 class ChecksumMismatch(SpeechError):
     """A downloaded file does not have the published MD5; the partial file has been deleted."""
 
@@ -192,6 +205,17 @@ class TranscriptionCancelled(SpeechError):
     @property
     def message(self) -> str:
         return "Utskriften avbröts. Ljudet finns kvar och kan skrivas ut senare."
+
+
+class WorkerFailed(SpeechError):
+    """The second pass's worker process ended without a result (killed, out of memory, a
+    crash in the engine). Nothing has been changed: the recording and its transcripts stay."""
+
+    @property
+    def message(self) -> str:
+        return ("Förbättringen av utskriften avbröts oväntat. Inget har ändrats – ljudet och "
+                "utskriften finns kvar. Försök igen, eller välj en mindre modell om datorn "
+                "har ont om minne.")
 
 
 AUDIO_ERRORS = (NoInputDevice, NoOutputDevice, AudioFileError)

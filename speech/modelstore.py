@@ -25,7 +25,8 @@ from speech.archive import extract_zip, find_model_root
 from speech.catalog import ModelCatalog, is_safe_model_name, language_rank
 from speech.download import ProgressCallback, download_file
 from speech.errors import CorruptArchive, ModelInvalid, ModelNotFound, NotEnoughSpace
-from speech.values import ENGINES, VOSK, CatalogEntry, InstalledModel
+from speech.values import ENGINES, VOSK, WHISPER, CatalogEntry, InstalledModel
+from speech.whisper_model import WhisperModelInvalid, validate_whisper_model
 
 REQUIRED_FILES = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf")
 # Vosk uses i-vectors when ivector/ exists and then needs all of these (see vosk model.cc).
@@ -75,10 +76,15 @@ def validate_model(path: Path) -> list[str]:
     return missing
 
 
-def ensure_valid(path: Path) -> None:
-    missing = validate_model(path)
+def ensure_valid(path: Path, engine: str = VOSK) -> None:
+    missing = validate_for(engine, path)
     if missing:
-        raise ModelInvalid(missing, str(path))
+        raise (WhisperModelInvalid if engine == WHISPER else ModelInvalid)(missing, str(path))
+
+
+def validate_for(engine: str, path: Path) -> list[str]:
+    """What ``path`` lacks to be a model of ``engine`` (empty list: it looks fine)."""
+    return validate_whisper_model(path) if engine == WHISPER else validate_model(path)
 
 
 def folder_size(path: Path) -> int:
@@ -154,7 +160,7 @@ class ModelStore:
             size_bytes=folder_size(path),
             lang=entry.lang if entry else guess_language(path.name),
             lang_text=entry.lang_text if entry else None,
-            missing=tuple(validate_model(path)),
+            missing=tuple(validate_for(engine, path)),
             engine=engine,
         )
 
@@ -236,7 +242,8 @@ class ModelStore:
 
     def _install_folder(self, source: Path, name: str | None, engine: str) -> InstalledModel:
         root = find_model_root(source)
-        ensure_valid(root)  # fail before copying gigabytes
+        ensure_valid(root, engine)  # fail before copying gigabytes
+        self.models_dir.mkdir(parents=True, exist_ok=True)
         needed, free = folder_size(root), shutil.disk_usage(self.models_dir).free
         if needed > free:
             raise NotEnoughSpace(needed, free)
@@ -256,7 +263,7 @@ class ModelStore:
 
     def _place(self, root: Path, name: str, engine: str) -> InstalledModel:
         """Validate ``root`` (inside staging) and rename it to ``<models>/<engine>/<name>``."""
-        ensure_valid(root)
+        ensure_valid(root, engine)
         target = self.engine_dir(engine) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         legacy = self.models_dir / name

@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VOSK = "vosk"
+WHISPER = "whisper"
 # The speech engines this build knows; each has its own folder in the model store.
-ENGINES = (VOSK,)
+ENGINES = (VOSK, WHISPER)
+# Engines that can recognise while the caseworker talks; Whisper transcribes finished audio.
+LIVE_ENGINES = (VOSK,)
+FILE_ONLY_ENGINES = (WHISPER,)
 
 
 @dataclass(frozen=True)
@@ -37,12 +41,17 @@ class Final:
 
 @dataclass(frozen=True)
 class Segment:
-    """One utterance. Times are seconds from the start of the recording."""
+    """One utterance. Times are seconds from the start of the recording.
+
+    ``no_speech`` is the engine's probability that the stretch holds no speech at all (Whisper
+    gives one per segment; Vosk none, so 0.0): a high value marks a likely hallucination.
+    """
 
     start: float
     end: float
     text: str
     words: tuple[Word, ...]
+    no_speech: float = 0.0
 
 
 @dataclass(frozen=True)

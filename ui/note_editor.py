@@ -43,6 +43,7 @@ from ui.review.flow import AppLock, ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
 from ui.review.summary_text import signing_review_text
 from ui.session import UiSession
+from ui.suggestions import SuggestionsWidget
 
 # What the user can change: body, section, child's voice, event time, reason for a correction.
 Snapshot = tuple[str, str, str, datetime, str]
@@ -144,6 +145,12 @@ class NoteEditorWidget(QWidget):
         form.addRow(self._buddy(self.tr("A&vsnitt"), self.section), self.section)
         form.addRow(self._buddy(self.tr("A&nteckning"), self.body), self.body)
         form.addRow("", self.body_error)
+        # Speech provenance, the second pass's merge and suggestions (ui/suggestions.py).
+        self.suggestions = SuggestionsWidget(session, self.body,
+                                             low_confidence=session.ctx.settings.low_confidence)
+        form.addRow("", self.suggestions.provenance_label)
+        form.addRow("", self.suggestions.merge_button)
+        form.addRow("", self.suggestions)
         form.addRow(self._buddy(self.tr("&Barnets röst"), self.child_voice), self.child_voice)
         self.reason_label = self._buddy(self.tr("&Skäl till rättelsen"), self.reason)
         form.addRow(self.reason_label, self.reason)
@@ -164,6 +171,10 @@ class NoteEditorWidget(QWidget):
         self._load(note)
         if body:  # e.g. a transcript: not saved yet, so the editor starts dirty
             self.body.setPlainText(body)
+        # A draft from a visit's transcript: its machine words are remembered at the first save.
+        self._from_transcript = bool(body) and note is None and self.visit_id is not None
+        if note is not None:
+            self.suggestions.load_note(note.id)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -486,6 +497,9 @@ class NoteEditorWidget(QWidget):
     def _on_saved(self, info: NoteInfo) -> None:
         self._busy(False)
         self._set_note(info)
+        if self._from_transcript and self.visit_id is not None:
+            self._from_transcript = False
+            self.suggestions.link_from_visit(info.id, self.visit_id, self.body.toPlainText())
         self.status.setText(self.tr("Utkastet sparades {when}.").format(
             when=datetime.now().strftime("%H:%M")))
         self.note_saved.emit(info)

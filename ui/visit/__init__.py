@@ -23,6 +23,7 @@ from ui.settings_dialog import register_page
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.model_manager import ModelManagerWidget
 from ui.visit.review_dictation import VoskDictationProvider
+from ui.visit.second_pass import settings_page as second_pass_settings_page
 from ui.visit.startup_offers import StartupOffers
 from ui.visit.transcript_widget import TranscriptWidget
 from ui.visit.visit_page import VisitPageWidget
@@ -151,6 +152,7 @@ def install(window: MainWindow) -> VisitExtension:
     window.visit_actions.add(VisitAction("visit-open", _label_open, open_visit))
     window.visit_actions.add(VisitAction("visit-import", _label_import, import_recording))
     register_page(_settings_page)
+    register_page(second_pass_settings_page)
     extension.models.ensure_loaded()
     extension.offers.check_unfinished()
     return extension

@@ -35,6 +35,7 @@ from ui.visit.live_transcript import LiveTranscriptWidget
 from ui.visit.model_holder import SpeechModelHolder, no_model_message
 from ui.visit.progress import ProgressRelay
 from ui.visit.recording_bar import RecordingBarWidget
+from ui.visit.second_pass import ImproveTranscriptWidget
 from ui.visit.transcript_widget import Player, TranscriptWidget
 
 
@@ -72,6 +73,7 @@ class VisitPageWidget(QWidget):
         low = session.ctx.settings.low_confidence
         self.transcript = TranscriptWidget(session, low_confidence=low, player=player)
         self.transcript.hide()
+        self.improve = ImproveTranscriptWidget(session)  # "Förbättra utskriften" (second pass)
         self.import_button = QPushButton(self.tr("Importera inspelning…"))
         self.import_button.clicked.connect(self.choose_import_file)
         # While stopping: how far the recognizer has come through the queued tail.
@@ -105,6 +107,9 @@ class VisitPageWidget(QWidget):
         self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
         self.recorder.tail_progress.connect(self._on_recorder_tail_progress)
         self.transcript.note_requested.connect(self._on_transcript_note_requested)
+        self.transcript_shown.connect(self.improve.set_recording)
+        self.recorder.recording_stopped.connect(self.improve.on_recording_stopped)
+        self.improve.improved.connect(self._on_improve_improved)
         models.model_loaded.connect(self._on_models_model_loaded)
         models.ensure_loaded()
         self.reload()
@@ -129,6 +134,7 @@ class VisitPageWidget(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.live, 3)
         layout.addWidget(self.transcript, 2)
+        layout.addWidget(self.improve)
         layout.addLayout(import_row)
 
     # -- loading -----------------------------------------------------------------------------
@@ -309,6 +315,10 @@ class VisitPageWidget(QWidget):
         self.transcript.set_transcript(recording_id, segments)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
+
+    @Slot(str)
+    def _on_improve_improved(self, _recording_id: str) -> None:
+        self.reload()  # the improved transcript is now the one shown
 
     @Slot(str)
     def _on_models_model_loaded(self, _model_id: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from app import cli_models, cli_transcribe
 from speech.catalog import ModelCatalog
-from speech.errors import ModelNotFound
+from speech.errors import ModelInvalid, ModelNotFound
 from speech.modelstore import ModelStore
 from speech.values import ENGINES, VOSK
 
@@ -64,9 +64,11 @@ def test_lookups_take_the_engine(
     store.import_path(make_model(tmp_path / NAME))
     with pytest.raises(ModelNotFound):
         store.get("whisper", NAME)
+    with pytest.raises(ModelInvalid, match="not a valid Whisper model"):
+        store.import_path(tmp_path / NAME, engine="whisper")  # a Vosk folder is no Whisper model
     with pytest.raises(ModelNotFound):
-        store.import_path(tmp_path / NAME, engine="whisper")
-    assert ENGINES == (VOSK,)
+        store.import_path(tmp_path / NAME, engine="kaldi")  # an engine this build does not know
+    assert ENGINES == (VOSK, "whisper")
     catalog = ModelCatalog()
     entry = catalog.get(VOSK, OLD)
     assert entry.engine == VOSK
