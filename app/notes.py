@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, limits, outbox, signing
+from app import accounts, audit, limits, outbox, signing
 from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
-from app.errors import ImmutableError, NotFound, ValidationError
+from app.errors import AuthenticationError, ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.uow import UnitOfWork
 from models.base import new_id
@@ -304,6 +304,22 @@ def sign_text(
     # After the signature is safely stored: the organisation's audio retention policy.
     apply_audio_policy_after_sign(ctx, info.id)
     return info
+
+
+def sign_text_confirmed(
+    ctx: Context, password: str | None, case_id: str, note_id: str | None, body: str, *,
+    section: str = "", child_voice: str = "", event_time: datetime | None = None,
+    expected_revision_id: str | None = None, visit_id: str | None = None,
+) -> NoteInfo:
+    """``sign_text`` as the editor's "Signera" calls it: when the installation asks for it
+    (``confirm_password_on_sign``), the user's password first — checked, throttled and
+    audited like a login (``accounts.verify_password``); a wrong one signs and saves nothing."""
+    if ctx.settings.confirm_password_on_sign and not (
+            password and accounts.verify_password(ctx, password)):
+        raise AuthenticationError("Fel lösenord. Anteckningen är inte signerad.")
+    return sign_text(ctx, case_id, note_id, body, section=section, child_voice=child_voice,
+                     event_time=event_time, expected_revision_id=expected_revision_id,
+                     visit_id=visit_id)
 
 
 def _seal(s: Session, ctx: Context, note: JournalNote) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import limits, notes, review
 from app.dto import NoteInfo
+from app.errors import AuthenticationError
 from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, FormErrors
@@ -43,6 +44,7 @@ from ui.review.flow import AppLock, ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
 from ui.review.summary_text import signing_review_text
 from ui.session import UiSession
+from ui.sign_password import SignPasswordDialog
 from ui.suggestions import SuggestionsWidget
 
 # What the user can change: body, section, child's voice, event time, reason for a correction.
@@ -102,6 +104,7 @@ class NoteEditorWidget(QWidget):
         self.review_speaker: Speaker | None = None  # None: the computer's voice (tests inject)
         self.review_flow: ReviewFlow | None = None
         self.sign_confirmation: QMessageBox | None = None
+        self.sign_password: SignPasswordDialog | None = None
         self.close_confirmation: QMessageBox | None = None
         self._after_save: Callable[[], object] | None = None
         self._after_close: tuple[Callable[[], object], Callable[[], object] | None] | None = None
@@ -438,16 +441,53 @@ class NoteEditorWidget(QWidget):
             box.deleteLater()
         if result != QMessageBox.StandardButton.Yes.value:
             return
+        if not self.session.ctx.settings.confirm_password_on_sign:
+            self._sign(None)
+            return
+        dialog = SignPasswordDialog(self.session.display_name, self)
+        dialog.buttons.accepted.connect(lambda: self._sign(dialog.password.text()))
+        dialog.rejected.connect(self._close_sign_password)
+        self.sign_password = dialog
+        dialog.open()
+
+    def _sign(self, password: str | None) -> None:
         self._clear_errors()
         self._busy(True)
+        if self.sign_password is not None:
+            self.sign_password.set_busy(True)
         f = self._fields()
         self._saving = self._snapshot()
         self.session.tasks.op(
-            notes.sign_text, self.session.ctx, self.case_id, self.note.id if self.note else None,
-            f.body, section=f.section, child_voice=f.child_voice, event_time=f.event_time,
+            notes.sign_text_confirmed, self.session.ctx, password, self.case_id,
+            self.note.id if self.note else None, f.body, section=f.section,
+            child_voice=f.child_voice, event_time=f.event_time,
             expected_revision_id=self.note.current.id if self.note else None,
             visit_id=self.visit_id,
-        ).success(self._on_signed).failure(self._on_failed).owned_by(self).run()
+        ).success(self._on_signed_with_password).failure(self._on_sign_failed) \
+            .owned_by(self).run()
+
+    def _on_signed_with_password(self, info: NoteInfo) -> None:
+        self._close_sign_password()
+        self._on_signed(info)
+
+    def _on_sign_failed(self, exc: BaseException) -> None:
+        dialog = self.sign_password
+        if dialog is not None and isinstance(exc, AuthenticationError):
+            # A wrong password (or a wait after several): said in the dialog, which stays.
+            self._busy(False)
+            dialog.set_busy(False)
+            dialog.error.show_message(exc.message)
+            dialog.password.selectAll()
+            dialog.password.setFocus()
+            return
+        self._close_sign_password()
+        self._on_failed(exc)
+
+    def _close_sign_password(self) -> None:
+        dialog, self.sign_password = self.sign_password, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
 
     def _on_correct_clicked(self) -> None:
         assert self.note is not None

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -81,6 +82,9 @@ class SettingsDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Språk"), self.language), self.language)
         form.addRow(self._buddy(self.tr("&Lås efter inaktivitet"), self.idle_minutes),
                     self.idle_minutes)
+        self.confirm_sign = QCheckBox(self.tr("Fråga efter lösenordet vid signering"))
+        self.confirm_sign.setChecked(current.confirm_password_on_sign)
+        form.addRow("", self.confirm_sign)
         layout.addWidget(general)
         # What is wrong in a hand-edited settings file (the app's Swedish lines; each says which
         # default replaced the bad value), read in the background. Saving writes a valid file.
@@ -124,7 +128,8 @@ class SettingsDialog(QDialog):
 
     def value(self) -> Settings:
         value = replace(self.current, language=str(self.language.currentData()),
-                        idle_lock_minutes=self.idle_minutes.value())
+                        idle_lock_minutes=self.idle_minutes.value(),
+                        confirm_password_on_sign=self.confirm_sign.isChecked())
         for page in self.pages:
             value = page.apply(value)
         return value

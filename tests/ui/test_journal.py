@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from app import accounts, assignments, cases, notes
 from app.dto import PersonInput
 from app.keys import FAST_TEST_KDF
+from tests.ui.conftest import PASSWORD
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
@@ -27,8 +28,19 @@ def _sign(qtbot: QtBot, editor: NoteEditorWidget) -> None:
     box = editor.sign_confirmation
     assert box is not None and box.isVisible()
     assert "kan inte ändras" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    enter_sign_password(qtbot, editor)
+
+
+def enter_sign_password(qtbot: QtBot, editor: NoteEditorWidget,
+                        password: str = PASSWORD) -> None:
+    """Signing asks for the password again (the default setting): type it, sign."""
+    qtbot.waitUntil(lambda: editor.sign_password is not None, timeout=5_000)
+    dialog = editor.sign_password
+    assert dialog is not None and dialog.isVisible()
+    dialog.password.setText(password)
     with qtbot.waitSignal(editor.note_signed, timeout=5_000):
-        box.button(QMessageBox.StandardButton.Yes).click()
+        dialog.buttons.accepted.emit()
 
 
 def test_draft_sign_correct_and_search(qtbot: QtBot, window: MainWindow) -> None:
@@ -133,3 +145,47 @@ def test_a_colleagues_draft_opens_read_only(qtbot: QtBot, window: MainWindow) ->
     assert not editor.sign_button.isVisible()
     assert editor.status.text() == ("Utkastet är skrivet av Cecilia Kollega; bara hen kan ändra "
                                     "och signera det.")
+
+
+def test_signing_asks_for_the_password_and_a_wrong_one_signs_nothing(
+        qtbot: QtBot, window: MainWindow) -> None:
+    case_id = _open_case(qtbot, window)
+    note = notes.create_draft(window.session.ctx, case_id, "Ett samtal.")
+    with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
+        window.case_view.reload()
+    editor = window.case_view.open_note_editor(note.id)
+    assert editor is not None
+    editor.sign_button.click()
+    qtbot.waitUntil(lambda: editor.sign_confirmation is not None, timeout=5_000)
+    assert editor.sign_confirmation is not None
+    editor.sign_confirmation.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: editor.sign_password is not None, timeout=5_000)
+    dialog = editor.sign_password
+    assert dialog is not None
+    dialog.password.setText("inte-mitt-lösenord")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5_000)
+    assert dialog.error.text() == "Fel lösenord. Anteckningen är inte signerad."
+    assert dialog.isVisible() and editor.sign_password is dialog
+    assert notes.get_note(window.session.ctx, note.id).state == "draft"
+    enter_sign_password(qtbot, editor)
+    assert notes.get_note(window.session.ctx, note.id).state == "signed"
+
+
+def test_with_the_setting_off_signing_asks_no_password(qtbot: QtBot, window: MainWindow) -> None:
+    from dataclasses import replace
+
+    ctx = window.session.ctx
+    ctx.save_settings(replace(ctx.settings, confirm_password_on_sign=False))
+    case_id = _open_case(qtbot, window)
+    note = notes.create_draft(ctx, case_id, "Ett samtal.")
+    with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
+        window.case_view.reload()
+    editor = window.case_view.open_note_editor(note.id)
+    assert editor is not None
+    editor.sign_button.click()
+    qtbot.waitUntil(lambda: editor.sign_confirmation is not None, timeout=5_000)
+    assert editor.sign_confirmation is not None
+    with qtbot.waitSignal(editor.note_signed, timeout=5_000):
+        editor.sign_confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert editor.sign_password is None

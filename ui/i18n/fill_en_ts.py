@@ -15,6 +15,36 @@ from pathlib import Path
 TS = Path(__file__).resolve().parent / "samskriv_en.ts"
 
 EN: dict[str, str] = {
+    # the second pass's suggestions in the note editor
+    "Skriven med stöd av taligenkänning": "Written with the help of speech recognition",
+    "Använd den förbättrade utskriften": "Use the improved transcript",
+    "Ord du inte har ändrat byts mot den förbättrade utskriften. Där du har ändrat visas "
+    "förslag som du själv godtar eller avvisar.":
+        "Words you have not changed are replaced by the improved transcript. Where you have "
+        "changed something, suggestions are shown that you accept or reject yourself.",
+    "Förslag från den förbättrade utskriften": "Suggestions from the improved transcript",
+    "Förslag": "Suggestion",
+    "Godta": "Accept",
+    "Avvisa": "Reject",
+    "Godta alla": "Accept all",
+    "Texten ändrades under tiden. Försök igen.": "The text changed meanwhile. Try again.",
+    "Den förbättrade utskriften kunde inte användas.": "The improved transcript could not be used.",
+    "Ljudet kunde inte spelas upp.": "The audio could not be played.",
+    "Klicka för att höra ljudet": "Click to hear the audio",
+    "(inget)": "(nothing)",
+    "(ta bort)": "(remove)",
+    "du har ändrat här": "you changed this",
+    "osäkert ord": "uncertain word",
+    "inget hördes här vid inspelningen": "nothing was heard here during the recording",
+    "upprepning, kan vara påhittad": "repetition, may be invented",
+    "troligen inget tal": "probably no speech",
+    "radbrytning": "line break",
+    "saknas i den förbättrade utskriften": "missing in the improved transcript",
+    # signing with the password
+    "Signera med ditt lösenord": "Sign with your password",
+    "Skriv ditt lösenord, {name}, för att signera anteckningen.":
+        "Type your password, {name}, to sign the note.",
+    "Fråga efter lösenordet vid signering": "Ask for the password when signing",
     # errors
     "Ett oväntat fel inträffade": "An unexpected error occurred",
     "Felmeddelande": "Error message",

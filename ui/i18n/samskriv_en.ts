@@ -420,67 +420,67 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="84" />
+            <location filename="../main_window.py" line="86" />
             <source>Inloggad som {name}</source>
             <translation>Logged in as {name}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="117" />
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="118" />
             <source>&amp;Nytt ärende…</source>
             <translation>&amp;New case…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="119" />
             <source>&amp;Sök i anteckningar</source>
             <translation>&amp;Search notes</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="121" />
             <source>&amp;Inställningar…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="122" />
             <source>&amp;Lås nu</source>
             <translation>&amp;Lock now</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="124" />
             <source>A&amp;vsluta</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="98" />
+            <location filename="../main_window.py" line="125" />
             <source>&amp;Konto</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Byt lösenord…</source>
             <translation>&amp;Change password…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="129" />
             <source>&amp;Användare…</source>
             <translation>&amp;Users…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="157" />
+            <location filename="../main_window.py" line="184" />
             <source>Inloggningar sedan sist</source>
             <translation>Logins since last time</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="233" />
+            <location filename="../main_window.py" line="260" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="111" />
             <source>Varning: {count} poster i databasen stämmer inte med sina signaturer eller med granskningsloggen. De kan ha ändrats utanför Samskriv. Kontakta en administratör.</source>
             <translation>Warning: {count} records in the database do not match their signatures or the audit log. They may have been changed outside Samskriv. Contact an administrator.</translation>
         </message>
@@ -619,180 +619,180 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="120" />
+            <location filename="../note_editor.py" line="124" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="125" />
+            <location filename="../note_editor.py" line="129" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="129" />
+            <location filename="../note_editor.py" line="133" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="133" />
+            <location filename="../note_editor.py" line="137" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="135" />
+            <location filename="../note_editor.py" line="139" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="139" />
+            <location filename="../note_editor.py" line="143" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="141" />
+            <location filename="../note_editor.py" line="145" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="143" />
+            <location filename="../note_editor.py" line="147" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="144" />
+            <location filename="../note_editor.py" line="148" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="145" />
+            <location filename="../note_editor.py" line="149" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="147" />
+            <location filename="../note_editor.py" line="157" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="148" />
+            <location filename="../note_editor.py" line="158" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="175" />
+            <location filename="../note_editor.py" line="189" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="179" />
+            <location filename="../note_editor.py" line="193" />
             <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
             <translation>Saves the draft and shows it to the child or guardian</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="181" />
-            <location filename="../note_editor.py" line="323" />
+            <location filename="../note_editor.py" line="195" />
+            <location filename="../note_editor.py" line="337" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="182" />
+            <location filename="../note_editor.py" line="196" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="184" />
+            <location filename="../note_editor.py" line="198" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="186" />
-            <location filename="../note_editor.py" line="323" />
+            <location filename="../note_editor.py" line="200" />
+            <location filename="../note_editor.py" line="337" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="225" />
+            <location filename="../note_editor.py" line="239" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="228" />
+            <location filename="../note_editor.py" line="242" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="242" />
+            <location filename="../note_editor.py" line="256" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="244" />
+            <location filename="../note_editor.py" line="258" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="248" />
+            <location filename="../note_editor.py" line="262" />
             <source>Utkastet är skrivet av {author}; bara hen kan ändra och signera det.</source>
             <translation>The draft was written by {author}; only they can change and sign it.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="251" />
+            <location filename="../note_editor.py" line="265" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="253" />
+            <location filename="../note_editor.py" line="267" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="246" />
-            <location filename="../note_editor.py" line="255" />
+            <location filename="../note_editor.py" line="260" />
+            <location filename="../note_editor.py" line="269" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="319" />
+            <location filename="../note_editor.py" line="333" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="320" />
+            <location filename="../note_editor.py" line="334" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="322" />
+            <location filename="../note_editor.py" line="336" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="325" />
+            <location filename="../note_editor.py" line="339" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="326" />
+            <location filename="../note_editor.py" line="340" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="382" />
+            <location filename="../note_editor.py" line="396" />
             <source>Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
             <translation>The event time was not complete and has been set back to {time}. Write date and time as YYYY-MM-DD HH:MM.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="390" />
+            <location filename="../note_editor.py" line="404" />
             <source>Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
             <translation>The event time is not complete. Write date and time as YYYY-MM-DD HH:MM.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="407" />
+            <location filename="../note_editor.py" line="421" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="408" />
+            <location filename="../note_editor.py" line="422" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -801,22 +801,22 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="417" />
+            <location filename="../note_editor.py" line="431" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="470" />
+            <location filename="../note_editor.py" line="521" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="489" />
+            <location filename="../note_editor.py" line="543" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="504" />
+            <location filename="../note_editor.py" line="558" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>
@@ -948,39 +948,175 @@ Do you want to sign now?</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings_dialog.py" line="63" />
+            <location filename="../settings_dialog.py" line="64" />
             <source>Inställningar</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="69" />
+            <location filename="../settings_dialog.py" line="70" />
             <source>Allmänt</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="75" />
+            <location filename="../settings_dialog.py" line="76" />
             <source>Språk</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="78" />
+            <location filename="../settings_dialog.py" line="79" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="80" />
+            <location filename="../settings_dialog.py" line="81" />
             <source>Lås efter inaktivitet i minuter</source>
             <translation>Lock after inactivity, in minutes</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="81" />
+            <location filename="../settings_dialog.py" line="82" />
             <source>&amp;Språk</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="82" />
+            <location filename="../settings_dialog.py" line="83" />
             <source>&amp;Lås efter inaktivitet</source>
             <translation>&amp;Lock after inactivity</translation>
+        </message>
+        <message>
+            <location filename="../settings_dialog.py" line="85" />
+            <source>Fråga efter lösenordet vid signering</source>
+            <translation>Ask for the password when signing</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignPasswordDialog</name>
+        <message>
+            <location filename="../sign_password.py" line="24" />
+            <source>Signera med ditt lösenord</source>
+            <translation>Sign with your password</translation>
+        </message>
+        <message>
+            <location filename="../sign_password.py" line="25" />
+            <source>Skriv ditt lösenord, {name}, för att signera anteckningen.</source>
+            <translation>Type your password, {name}, to sign the note.</translation>
+        </message>
+        <message>
+            <location filename="../sign_password.py" line="30" />
+            <source>Lösenord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../sign_password.py" line="35" />
+            <source>Signera</source>
+            <translation>Sign</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsWidget</name>
+        <message>
+            <location filename="../suggestions.py" line="65" />
+            <source>Skriven med stöd av taligenkänning</source>
+            <translation>Written with the help of speech recognition</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="69" />
+            <source>Använd den förbättrade utskriften</source>
+            <translation>Use the improved transcript</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="71" />
+            <source>Ord du inte har ändrat byts mot den förbättrade utskriften. Där du har ändrat visas förslag som du själv godtar eller avvisar.</source>
+            <translation>Words you have not changed are replaced by the improved transcript. Where you have changed something, suggestions are shown that you accept or reject yourself.</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="83" />
+            <source>Förslag från den förbättrade utskriften</source>
+            <translation>Suggestions from the improved transcript</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="86" />
+            <source>Förslag</source>
+            <translation>Suggestion</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="92" />
+            <source>Godta</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="93" />
+            <source>Avvisa</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="94" />
+            <source>Godta alla</source>
+            <translation>Accept all</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="143" />
+            <source>Texten ändrades under tiden. Försök igen.</source>
+            <translation>The text changed meanwhile. Try again.</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="151" />
+            <source>Den förbättrade utskriften kunde inte användas.</source>
+            <translation>The improved transcript could not be used.</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="262" />
+            <source>Ljudet kunde inte spelas upp.</source>
+            <translation>The audio could not be played.</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="284" />
+            <source>Klicka för att höra ljudet</source>
+            <translation>Click to hear the audio</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="291" />
+            <source>(inget)</source>
+            <translation>(nothing)</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="292" />
+            <source>(ta bort)</source>
+            <translation>(remove)</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="298" />
+            <source>du har ändrat här</source>
+            <translation>you changed this</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="299" />
+            <source>osäkert ord</source>
+            <translation>uncertain word</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="300" />
+            <source>inget hördes här vid inspelningen</source>
+            <translation>nothing was heard here during the recording</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="301" />
+            <source>upprepning, kan vara påhittad</source>
+            <translation>repetition, may be invented</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="302" />
+            <source>troligen inget tal</source>
+            <translation>probably no speech</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="303" />
+            <source>radbrytning</source>
+            <translation>line break</translation>
+        </message>
+        <message>
+            <location filename="../suggestions.py" line="304" />
+            <source>saknas i den förbättrade utskriften</source>
+            <translation>missing in the improved transcript</translation>
         </message>
     </context>
     <context>
