@@ -19,6 +19,16 @@
         </message>
     </context>
     <context>
+        <name>ImproveTranscriptWidget</name>
+        <message numerus="yes">
+            <source>Cirka %n min kvar</source>
+            <translation>
+                <numerusform>About %n minute left</numerusform>
+                <numerusform>About %n minutes left</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>StartupOffers</name>
         <message numerus="yes">
             <source>Det finns %n inspelning(ar) som väntar på utskrift. Vill du skriva ut nu?</source>

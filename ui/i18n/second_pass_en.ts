@@ -49,14 +49,6 @@
       <source>Under en minut kvar</source>
       <translation>Less than a minute left</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../visit/second_pass.py" line="140" />
-      <source>Cirka %n min kvar</source>
-      <translation>
-        <numerusform>About %n min left</numerusform>
-        <numerusform>About %n min left</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../visit/second_pass.py" line="159" />
       <source>Utskriften är förbättrad.</source>
