@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from models.sync_wire import PushRequest
+from server import changes
 from server import push as push_module
 from server.push import push
 from tests.integration.syncserver.helpers import Device, World, item, make_world, revision
@@ -49,7 +50,7 @@ def _gate_store(monkeypatch: pytest.MonkeyPatch, before: bool) -> tuple[threadin
                                                                         threading.Event]:
     """Hold thread writer-a before (or after) it takes its change seqs; returns (reached, go)."""
     reached, go = threading.Event(), threading.Event()
-    real: Callable[..., None] = push_module.store
+    real: Callable[..., None] = changes.store
 
     def gated(session: Any, records: Any) -> None:
         if threading.current_thread().name != "writer-a":
