@@ -86,12 +86,15 @@ class Judge:
             return rejected(wire.id, "immutable_conflict")
         if isinstance(it.record, AuditEventRecord):
             return self._audit_event(it)
+        # A later version of a case, person or visit may come from anyone who may edit it;
+        # only the first version must come from its creator. Checked before the case, since
+        # judging the case may create it (a case made on a laptop).
+        author_or_error = self.caller.user_id if versions else self._author(it)
+        if isinstance(author_or_error, ItemResult):
+            return author_or_error
         case_or_error = self._case(it)
         if isinstance(case_or_error, ItemResult):
             return case_or_error
-        author_or_error = self._author(it)
-        if isinstance(author_or_error, ItemResult):
-            return author_or_error
         case = case_or_error
         self._accept(it, NewRecord(
             id=wire.id, kind=wire.kind, object_id=wire.object_id, version=wire.version,

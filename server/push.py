@@ -17,7 +17,7 @@ from models.records import AuditEventRecord, CaseRecord, RecordError, decode, en
 from models.sync_wire import ItemResult, PushItem, PushRequest, PushResponse, b64decode
 from server import audit
 from server.changes import store
-from server.db import Assignment, AuthorLink, Case, StoredRecord
+from server.db import Assignment, AuthorLink, Case, StoredRecord, User
 from server.errors import forbidden
 from server.judge import AUTHOR_FIELD, PARENT, Item, Judge, Known, rejected
 from server.security import Caller
@@ -99,9 +99,13 @@ def _load_known(session: Session, caller: Caller, items: list[Item]) -> Known:
         Assignment.user_id == caller.user_id, Assignment.active.is_(True))))
     author_ids = {getattr(it.record, AUTHOR_FIELD[it.wire.kind]) for it in items
                   if it.wire.kind in AUTHOR_FIELD}
-    authors = dict(session.execute(select(AuthorLink.author_id, AuthorLink.user_id)
-                                   .where(AuthorLink.author_id.in_(author_ids))).tuples().all()) \
-        if author_ids else {}
+    authors: dict[str, str] = {}
+    if author_ids:
+        # An author is named by a linked local user id or by the server user id itself.
+        authors.update(session.execute(select(AuthorLink.author_id, AuthorLink.user_id).where(
+            AuthorLink.author_id.in_(author_ids))).tuples().all())
+        authors.update((u, u) for u in session.scalars(select(User.id).where(
+            User.id.in_(author_ids))))
     seqs = [it.record.seq for it in items if isinstance(it.record, AuditEventRecord)]
     chain = dict(session.execute(
         select(StoredRecord.chain_seq, StoredRecord.content_hash)
