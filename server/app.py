@@ -91,6 +91,7 @@ class Service:
                     session.rollback()
                     if attempt == retries - 1:
                         raise
+                    log.info("%s: retried after a concurrent write of the same rows", action)
                 except ApiError as exc:
                     # Rolled back first: on SQLite the refusal's own transaction would
                     # otherwise wait for this one's write lock.
