@@ -60,3 +60,35 @@ def test_the_database_must_be_named(capsys: pytest.CaptureFixture[str],
 def test_serve_refuses_a_certificate_without_its_key(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--data-dir", str(tmp_path), "--certfile", "c.pem"]) == 2
+
+
+@pytest.mark.slow
+def test_serve_starts_a_working_server_on_an_embedded_database(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parents[3]
+    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--data-dir",
+                             str(tmp_path), "--port", str(port)], cwd=root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                resp = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.2)
+        assert resp.json() == {"status": "ready"}
+        assert (tmp_path / "samskriv-server.sqlite3").exists()
+    finally:
+        proc.terminate()
+        proc.wait(30)
