@@ -26,8 +26,9 @@ from app.cancel import CancelToken, Progress, no_progress
 from app.context import Context
 from app.errors import NotFound, UserError, ValidationError
 from app.export_blocks import blocks
-from app.export_load import CaseLoader, SignatureVerifier, period_bounds, signature_not_available
+from app.export_load import CaseLoader, SignatureVerifier, period_bounds
 from app.export_model import JournalExport
+from app.export_signatures import verify_revision_signature
 from models.people import Case
 
 FORMATS = ("pdf", "docx", "csv", "json")
@@ -73,7 +74,7 @@ def check_request(request: ExportRequest, target: Path) -> None:
 
 def export_journal(ctx: Context, request: ExportRequest, target: Path, *,
                    cancel: CancelToken | None = None, progress: Progress = no_progress,
-                   verify_signature: SignatureVerifier = signature_not_available
+                   verify_signature: SignatureVerifier = verify_revision_signature
                    ) -> ExportResult:
     """Write the export to ``target`` (replaced atomically) and audit it. ``cancel`` stops it
     between notes without writing anything; ``progress(done, total)`` counts notes."""
@@ -99,7 +100,7 @@ def export_journal(ctx: Context, request: ExportRequest, target: Path, *,
 
 
 def read_export(ctx: Context, request: ExportRequest, *, cancel: CancelToken | None = None,
-                verify_signature: SignatureVerifier = signature_not_available) -> JournalExport:
+                verify_signature: SignatureVerifier = verify_revision_signature) -> JournalExport:
     """The read model for ``request``, after the access check (a refusal is audited)."""
     cancel = cancel or CancelToken()
     try:

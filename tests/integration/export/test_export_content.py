@@ -31,7 +31,7 @@ from tests.support.journal_data import (
     Journal,
     make_journal,
 )
-from tests.support.store import FixedClock
+from tests.support.store import FixedClock, raw_connection
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_pdf_holds_the_whole_record_in_order(caseworker: Context, journal: Journ
     _in_order(text, "Ärende 2026-0042", "Märta Åkesson", "20150412-****",
               # note 1: corrected text, signatures of both versions, the old text, who and why
               BODY_1_FIXED.split("\n\n")[0], "Signerad av Cecilia Handläggare",
-              "Personlig signatur saknas", "Rättelsen signerad av Cecilia Handläggare",
+              "Signaturen är kontrollerad och stämmer", "Rättelsen signerad av Cecilia Handläggare",
               "Rättelse (version 3)", REASON, BODY_1.split("\n\n")[0],
               # note 2: body, the child's voice, the review with the hidden passage marked
               "Samtal med vårdnadshavaren.", HIDDEN_PASSAGE, "Barnets röst", VOICE_2,
@@ -172,7 +172,22 @@ def test_csv_rows_in_order_with_bom(caseworker: Context, journal: Journal,
     assert answers == ["", "", SYNPUNKT, "Ja."]  # verbatim: combining ring not composed
     signed = [r for r in rows if r["record_type"] == "revision" and r["kind"] == "signed"]
     assert all(r["signed_by"] == "Cecilia Handläggare"
-               and r["signature_verification"] == "not-available" for r in signed)
+               and r["signature_verification"] == "verified" for r in signed)
+
+
+def test_an_altered_signed_revision_exports_as_not_verifying(
+        caseworker: Context, journal: Journal, tmp_path: Path) -> None:
+    """Someone with the data key changes a signed text in the database: the export still
+    holds it, and says its signature does not verify."""
+    with raw_connection(caseworker.paths.database, caseworker.data_key) as conn:
+        conn.execute("DROP TRIGGER note_revisions_no_update")
+        conn.execute("UPDATE note_revisions SET body = body || ' Tillagt i efterhand.' "
+                     "WHERE kind = 'signed' AND note_id = ?", (journal.note_ids[1],))
+    rows = list(csv.DictReader(io.StringIO(
+        _export(caseworker, journal, "csv", tmp_path).read_text("utf-8-sig")), delimiter=";"))
+    states = {r["body"].endswith("Tillagt i efterhand."): r["signature_verification"]
+              for r in rows if r["record_type"] == "revision" and r["kind"] == "signed"}
+    assert states == {True: "invalid", False: "verified"}
 
 
 def test_json_groups_the_same_records_per_case(caseworker: Context, journal: Journal,
