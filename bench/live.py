@@ -64,6 +64,7 @@ class TimedRecognizer:
             self._owner.busy_s += time.perf_counter() - began
 
     def finish(self) -> Final | None:
+        self._owner.finishes += 1
         return self._inner.finish()
 
 
@@ -74,6 +75,7 @@ class TimedModel:
         self.model = model
         self.busy_s = 0.0
         self.made = 0
+        self.finishes = 0
 
     def recognizer(self, sample_rate: int) -> Recognizer:
         self.made += 1
@@ -203,7 +205,8 @@ class MemoryProbe:
 
 def run(minutes: float, block_frames: int, *, realtime: bool, traced: bool,
         **pipeline: float | None) -> dict[str, object]:
-    """One replay; ``pipeline`` overrides LiveTranscriber options (``recycle_after_s``)."""
+    """One replay; ``pipeline`` overrides LiveTranscriber options (``recycle_after_s``,
+    ``reset_after_s``)."""
     audio = conversation(minutes)
     model = TimedModel(load_model(model_dir()))
     probe = MemoryProbe(block_frames / SAMPLE_RATE, traced)
@@ -240,6 +243,8 @@ def run(minutes: float, block_frames: int, *, realtime: bool, traced: bool,
         "wall_s": round(wall_s, 1),
         "segments": len(segments),
         "recognizers": model.made,
+        "stream_finishes": model.finishes,
+        "pipeline": dict(pipeline),
         "rtf": round(model.busy_s / (minutes * 60), 4),
         "partials": len(gui.latencies_ms),
         "stop_to_final_ms": round(stop_ms, 1),
@@ -289,13 +294,19 @@ def main() -> None:
     parser.add_argument("--block-frames", type=int, default=1600)
     parser.add_argument("--recycle-after", type=float, default=None,
                         help="seconds of audio; 0 = never; default: the pipeline's own")
+    parser.add_argument("--reset-after", type=float, default=None,
+                        help="seconds of audio; 0 = never; default: the pipeline's own")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python's heap")
     args = parser.parse_args()
     minutes = 120.0 if args.long else args.minutes
     realtime = args.realtime or not (args.long or args.fast)
-    recycle = {} if args.recycle_after is None else {"recycle_after_s": args.recycle_after or None}
+    pipeline = {
+        f"{name}_s": value or None
+        for name, value in (("recycle_after", args.recycle_after), ("reset_after", args.reset_after))
+        if value is not None
+    }
     print_result(run(minutes, args.block_frames, realtime=realtime, traced=args.tracemalloc,
-                     **recycle))
+                     **pipeline))
 
 
 if __name__ == "__main__":
