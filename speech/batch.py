@@ -235,9 +235,10 @@ def transcribe_pcm(
 
     ``progress(fraction)`` is called from worker threads, one call at a time, about every
     1 %. With ``split=None`` (the default) or one thread the audio is decoded as one stream
-    (with 4000-byte blocks that is exactly what vosk-transcriber produces); a ``split`` decodes
-    parts on ``threads`` threads, faster but with other words after each cut. ``executor`` may be injected (tests). ``cancel`` is checked before every block
-    (a flag read: no measurable cost); once set, ``TranscriptionCancelled`` is raised.
+    (with 4000-byte blocks that is exactly what vosk-transcriber produces); a ``split``
+    decodes parts on ``threads`` threads, faster but with other words after each cut.
+    ``executor`` may be injected (tests). ``cancel`` is checked before every block (a flag
+    read: no measurable cost); once set, ``TranscriptionCancelled`` is raised.
     """
     parts = [Part(0, 0, len(pcm) // SAMPLE_WIDTH)]
     if split is not None and (threads > 1 or executor is not None):

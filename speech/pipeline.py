@@ -113,7 +113,7 @@ class LiveTranscriber:
         self._stream_base = 0  # samples recorded before the current stream began
         self._reset_due = False  # an utterance ended late enough: finalise at a quiet block
         self._floor_dbfs = SILENCE_DBFS + 60.0  # slowly rising minimum of block levels
-        self._recycled = False  # a recognizer was replaced: give its memory back to the OS
+        self._recycled = False  # a recognizer was replaced or finalised: give memory back
         self._threads: list[threading.Thread] = []
 
     # -- control (GUI thread) ------------------------------------------------------------
@@ -267,7 +267,8 @@ class LiveTranscriber:
         return level <= self._floor_dbfs + 10.0
 
     def _stream_restarted(self) -> None:
-        """The recognizer was finalised: vosk frees the stream's front end on the next block."""
+        """The recognizer was finalised (vosk freed the stream's frames and decoder; the next
+        block starts a new stream): count the next stretch from here, release memory."""
         self._stream_base = self._counters.samples
         self._reset_due = False
         self._recycled = True

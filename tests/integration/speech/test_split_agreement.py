@@ -84,6 +84,8 @@ def test_default_file_transcription_agrees_with_one_stream_within_the_noise_floo
     segments = VoskFileTranscriber(ko_model, threads=2).transcribe(
         pcm, lambda _f: None, threading.Event())
     words = [w.text for s in segments for w in s.words]
+    print(f"{kind}: {len(reference)} words, agreement {agreement(words, reference):.4f}, "
+          f"noise floor {floor:.4f}")  # shown with pytest -s
     assert len(reference) > 20
     assert agreement(words, reference) >= floor
     starts = [s.start for s in segments]
