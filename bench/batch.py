@@ -48,7 +48,10 @@ def _samskriv(audio: Path, model: Path, out: Path, threads: int) -> tuple[float,
 def _vosk_transcriber(audio: Path, model: Path, out: Path) -> tuple[float, float, Words]:
     # txt, because vosk-transcriber's own json writer crashes (UnboundLocalError, vosk 0.3.45).
     target = out / "vosk.txt"
-    command = ["vosk-transcriber", "-m", str(model), "-i", str(audio), "-t", "txt"]
+    # The one next to this interpreter (a venv's bin/ is not always on PATH).
+    beside = Path(sys.executable).parent / "vosk-transcriber"
+    program = str(beside) if beside.exists() else "vosk-transcriber"
+    command = [program, "-m", str(model), "-i", str(audio), "-t", "txt"]
     wall, cpu = _timed([*command, "-o", str(target), "--log-level", "WARNING"])
     return wall, cpu, target.read_text(encoding="utf-8").split()
 
