@@ -1,5 +1,6 @@
-"""File transcription with Vosk: decode audio, split long audio at silences, decode parts in
-parallel. ``VoskFileTranscriber`` is Vosk's ``speech.engine.FileTranscriber``."""
+"""File transcription with Vosk: decode audio as one stream (by default: the words of
+vosk-transcriber), or on request split it at pauses and decode the parts in parallel.
+``VoskFileTranscriber`` is Vosk's ``speech.engine.FileTranscriber``."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import numpy as np
 
 from speech.errors import AudioFileError, TranscriptionCancelled
 from speech.transcript import segment_from_final
-from speech.values import VOSK, Final, Segment
+from speech.values import VOSK, Final, Segment, Word
 from speech.wavio import SAMPLE_RATE, SAMPLE_WIDTH, read_wav
 
 if TYPE_CHECKING:  # speech.engine imports this module (its SpeechModel transcribes files)
@@ -38,19 +39,42 @@ class BatchModel(Protocol):
 
 @dataclass(frozen=True)
 class SplitOptions:
-    """Chunk lengths in seconds; chunks are long so that accuracy does not suffer.
+    """Where and how long audio is cut for parallel decoding (lengths in seconds). Opt-in:
+    a cut changes words (below), so the default decodes one stream.
 
     ``target_s`` is a ceiling: the audio is cut into a multiple of the thread count of
     chunks no longer than about ``target_s``, so that all threads finish together.
+
+    Why cuts are hard: a vosk stream carries its speaker adaptation (the online i-vector,
+    estimated from all audio since the stream began; vosk only restarts it after ~10 minutes)
+    from one utterance to the next, and a fresh recognizer starts without it. On mismatched
+    audio the words then differ for minutes after a cut (5-minute file, 2 threads: agreement
+    with one stream 0.57 with 90 s chunks). So a part after the first starts decoding
+    ``preroll_s`` *before* its cut and keeps only its words after the cut, and a cut is
+    made only in a pause (the smoothed level within ``pause_db`` of the file's quiet floor;
+    where there is none near a target, the neighbouring chunks stay one). That repairs the
+    words at the cut, but not the drift after it: streams with different histories do not
+    converge (5-minute file, cut at 150 s: the 150 s after it agree 0.69 with one stream
+    without pre-roll and 0.34 with a 20 s pre-roll; the engine's own noise floor, the same
+    stream in 8000-byte blocks, is 0.88). Only vosk's own restarts are safe cuts, and where
+    they fall depends on the decoding before them.
     """
 
-    # Every cut starts a recognizer without the speaker adaptation built up so far, which
-    # moves words near the cut; 150 s halves the cuts of 90 s at the same speed (5-minute
-    # file, 2 threads: agreement with one stream 0.57 -> 0.85).
     target_s: float = 150.0
     min_s: float = 20.0
     search_s: float = 8.0  # look this far either side of a target cut for a quiet stretch
     quiet_window_s: float = 0.3
+    preroll_s: float = 30.0
+    pause_db: float = 10.0
+
+
+@dataclass(frozen=True)
+class Part:
+    """One chunk to decode: samples ``[decode_from, end)``, words kept from ``keep_from``."""
+
+    decode_from: int
+    keep_from: int
+    end: int
 
 
 def load_pcm(path: str | Path) -> bytes:
@@ -80,27 +104,64 @@ def _ffmpeg_pcm(path: Path) -> bytes:
     return done.stdout
 
 
-def cut_points(pcm: bytes, options: SplitOptions, sample_rate: int = SAMPLE_RATE) -> list[int]:
-    """Sample offsets where to split: the quietest stretch near each target chunk end."""
+def _energy(pcm: bytes, options: SplitOptions, sample_rate: int) -> tuple[np.ndarray, float]:
+    """Mean square level of 10 ms frames smoothed over ``quiet_window_s``, and the quiet
+    floor: the level of the quietest raw frames (room noise; even fluent speech has a few
+    such frames between words, but a 0.3 s stretch comes down to it only in a pause)."""
     samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32)
-    hop = sample_rate // 100  # 10 ms energy frames
+    hop = sample_rate // 100
     frames = len(samples) // hop
-    total_s = frames / 100
-    if total_s < options.target_s + options.min_s:
-        return []
     energy = (samples[: frames * hop].reshape(frames, hop) ** 2).mean(axis=1)
     window = max(1, int(options.quiet_window_s * 100))
-    smooth = np.convolve(energy, np.ones(window) / window, mode="same")
+    smoothed: np.ndarray = np.convolve(energy, np.ones(window) / window, mode="same")
+    floor = float(np.percentile(energy, 2)) if frames else 0.0
+    return smoothed, floor + 1.0
+
+
+def cut_points(pcm: bytes, options: SplitOptions, sample_rate: int = SAMPLE_RATE) -> list[int]:
+    """Sample offsets where to split: the quietest stretch near each target chunk end, if it
+    is a pause; a target with no pause nearby is skipped (its chunks stay one)."""
+    hop = sample_rate // 100  # 10 ms energy frames
+    frames = len(pcm) // SAMPLE_WIDTH // hop
+    if frames / 100 < options.target_s + options.min_s:
+        return []
+    smooth, floor = _energy(pcm, options, sample_rate)
+    pause_level = floor * 10 ** (options.pause_db / 10)
     cuts: list[int] = []
     last = 0
-    while (frames - last) / 100 >= options.target_s + options.min_s:
-        target = last + int(options.target_s * 100)
+    target = int(options.target_s * 100)
+    while frames - target >= int(options.min_s * 100):
         low = max(last + int(options.min_s * 100), target - int(options.search_s * 100))
         high = min(frames - int(options.min_s * 100), target + int(options.search_s * 100))
-        best = low + int(np.argmin(smooth[low:high])) if high > low else target
-        cuts.append(best * hop)
-        last = best
+        if high > low:
+            best = low + int(np.argmin(smooth[low:high]))
+            if smooth[best] <= pause_level:
+                cuts.append(best * hop)
+                last = best
+        target += int(options.target_s * 100)
     return cuts
+
+
+def plan_parts(pcm: bytes, options: SplitOptions, sample_rate: int = SAMPLE_RATE) -> list[Part]:
+    """The chunks to decode, in samples: cut at pauses, each part after the first with a
+    pre-roll that starts at the quietest point near ``preroll_s`` before its cut."""
+    total = len(pcm) // SAMPLE_WIDTH
+    cuts = cut_points(pcm, options, sample_rate)
+    if not cuts:
+        return [Part(0, 0, total)]
+    smooth, _ = _energy(pcm, options, sample_rate)
+    hop = sample_rate // 100
+    parts: list[Part] = []
+    bounds = [0, *cuts, total]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        begin = start
+        if start > 0 and options.preroll_s > 0:
+            target = start // hop - int(options.preroll_s * 100)
+            low = max(0, target - int(options.search_s * 100))
+            high = max(low + 1, min(start // hop, target + int(options.search_s * 100)))
+            begin = 0 if target <= 0 else (low + int(np.argmin(smooth[low:high]))) * hop
+        parts.append(Part(begin, start, end))
+    return parts
 
 
 class _Decoder:
@@ -123,16 +184,18 @@ class _Decoder:
         self._total = max(1, total)
         self._progress = progress
 
-    def decode(self, pcm: bytes, offset_s: float) -> list[Segment]:
+    def decode(self, pcm: bytes, part: Part) -> list[Segment]:
+        """Decode ``part`` of ``pcm``; segments in absolute times, pre-roll words dropped."""
         state = self._local
         if not hasattr(state, "recognizer"):
             state.recognizer = self._model.recognizer(SAMPLE_RATE, partials=False)
             state.seen = 0
+        chunk = memoryview(pcm)[part.decode_from * SAMPLE_WIDTH : part.end * SAMPLE_WIDTH]
         finals: list[Final] = []
-        for start in range(0, len(pcm), self._block_bytes):
+        for start in range(0, len(chunk), self._block_bytes):
             if self._cancel is not None and self._cancel.is_set():
                 raise TranscriptionCancelled()  # other threads see the same flag and stop too
-            block = pcm[start : start + self._block_bytes]
+            block = bytes(chunk[start : start + self._block_bytes])
             result = state.recognizer.accept(block)
             if isinstance(result, Final):
                 finals.append(result)
@@ -141,8 +204,10 @@ class _Decoder:
         if last is not None:
             finals.append(last)
         base = state.seen / (SAMPLE_RATE * SAMPLE_WIDTH)
-        state.seen += len(pcm)
-        segments = (segment_from_final(f, offset_s - base) for f in finals)
+        state.seen += len(chunk)
+        offset_s = part.decode_from / SAMPLE_RATE - base
+        keep_from = part.keep_from / SAMPLE_RATE
+        segments = (_kept(f, offset_s, keep_from) for f in finals)
         return [s for s in segments if s is not None]
 
     def _advance(self, nbytes: int) -> None:
@@ -161,7 +226,7 @@ def transcribe_pcm(
     *,
     threads: int = 2,
     block_bytes: int = BLOCK_BYTES,
-    split: SplitOptions | None = SplitOptions(),
+    split: SplitOptions | None = None,
     progress: Progress | None = None,
     executor: Executor | None = None,
     cancel: CancelCheck | None = None,
@@ -169,26 +234,50 @@ def transcribe_pcm(
     """Transcribe 16 kHz mono int16 audio; segments in time order with absolute times.
 
     ``progress(fraction)`` is called from worker threads, one call at a time, about every
-    1 %. With ``split=None`` or one thread the audio is decoded as one stream (with 4000-byte
-    blocks that is exactly what vosk-transcriber produces); splitting only pays off in
-    parallel. ``executor`` may be injected (tests). ``cancel`` is checked before every block
-    (a flag read: no measurable cost); once set, ``TranscriptionCancelled`` is raised.
+    1 %. With ``split=None`` (the default) or one thread the audio is decoded as one stream
+    (with 4000-byte blocks that is exactly what vosk-transcriber produces); a ``split``
+    decodes parts on ``threads`` threads, faster but with other words after each cut.
+    ``executor`` may be injected (tests). ``cancel`` is checked before every block (a flag
+    read: no measurable cost); once set, ``TranscriptionCancelled`` is raised.
     """
-    bounds = []
+    parts = [Part(0, 0, len(pcm) // SAMPLE_WIDTH)]
     if split is not None and (threads > 1 or executor is not None):
-        chunk_options = _balanced(split, len(pcm) / (SAMPLE_RATE * SAMPLE_WIDTH), threads)
-        bounds = [0, *(c * SAMPLE_WIDTH for c in cut_points(pcm, chunk_options)), len(pcm)]
-    spans = list(zip(bounds, bounds[1:], strict=False)) or [(0, len(pcm))]
-    decoder = _Decoder(model, block_bytes, len(pcm), progress, cancel)
-    jobs = [(pcm[a:b], a / (SAMPLE_RATE * SAMPLE_WIDTH)) for a, b in spans]
+        total_s = len(pcm) / (SAMPLE_RATE * SAMPLE_WIDTH)
+        parts = [_aligned(p, block_bytes // SAMPLE_WIDTH)
+                 for p in plan_parts(pcm, _balanced(split, total_s, threads))]
+    work = sum(p.end - p.decode_from for p in parts) * SAMPLE_WIDTH
+    decoder = _Decoder(model, block_bytes, work, progress, cancel)
     if executor is not None:
-        parts = list(executor.map(lambda job: decoder.decode(*job), jobs))
-    elif threads <= 1 or len(jobs) == 1:
-        parts = [decoder.decode(*job) for job in jobs]
+        done = list(executor.map(lambda part: decoder.decode(pcm, part), parts))
+    elif threads <= 1 or len(parts) == 1:
+        done = [decoder.decode(pcm, part) for part in parts]
     else:
         with ThreadPoolExecutor(threads, thread_name_prefix="samskriv-batch") as pool:
-            parts = list(pool.map(lambda job: decoder.decode(*job), jobs))
-    return [segment for part in parts for segment in part]
+            done = list(pool.map(lambda part: decoder.decode(pcm, part), parts))
+    return [segment for part in done for segment in part]
+
+
+def _kept(final: Final, offset_s: float, keep_from: float) -> Segment | None:
+    """The segment of ``final`` moved by ``offset_s``, without words of the pre-roll (those
+    centred before ``keep_from``: the previous part decodes them)."""
+    segment = segment_from_final(final, offset_s)
+    if segment is None or _centre(segment.words[0]) >= keep_from:
+        return segment
+    words = tuple(w for w in segment.words if _centre(w) >= keep_from)
+    if not words:
+        return None
+    return Segment(words[0].start, words[-1].end, " ".join(w.text for w in words), words)
+
+
+def _aligned(part: Part, block: int) -> Part:
+    """Start the pre-roll a whole number of blocks before the cut, so that the part's blocks
+    meet the cut exactly as the previous part's last block does."""
+    blocks = (part.keep_from - part.decode_from) // max(1, block)
+    return replace(part, decode_from=part.keep_from - blocks * block)
+
+
+def _centre(word: Word) -> float:
+    return (word.start + word.end) / 2
 
 
 def _balanced(options: SplitOptions, total_s: float, threads: int) -> SplitOptions:
@@ -202,7 +291,7 @@ def transcribe_file(
     path: str | Path,
     *,
     threads: int = 2,
-    split: SplitOptions | None = SplitOptions(),
+    split: SplitOptions | None = None,
     progress: Progress | None = None,
 ) -> list[Segment]:
     """``transcribe_pcm`` on a file read with ``load_pcm`` (raises ``AudioFileError``)."""
@@ -211,9 +300,11 @@ def transcribe_file(
 
 
 class VoskFileTranscriber:
-    """Vosk's ``FileTranscriber``: ``transcribe_pcm`` with its measured split and threads.
+    """Vosk's ``FileTranscriber``: ``transcribe_pcm``, by default one stream per file (the
+    words of vosk-transcriber); ``threads`` only matter with a ``split``.
 
-    Safe to share between threads (each call makes its own recognizers).
+    Safe to share between threads (each call makes its own recognizers): to use several
+    cores on several files, transcribe them concurrently.
     """
 
     engine = VOSK
@@ -223,7 +314,7 @@ class VoskFileTranscriber:
         model: BatchModel,
         *,
         threads: int = 2,
-        split: SplitOptions | None = SplitOptions(),
+        split: SplitOptions | None = None,
         block_bytes: int = BLOCK_BYTES,
         model_id: str | None = None,
     ) -> None:

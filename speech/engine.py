@@ -127,8 +127,9 @@ class VoskRecognizer:
 class SpeechModel:
     """A loaded Vosk model. Load once and share it: recognizers may be made from any thread.
 
-    A ``RecognizerFactory`` for live recording and a ``FileTranscriber`` (two threads, as the
-    app has always used) for files; ``file_transcriber`` gives one with another thread count.
+    A ``RecognizerFactory`` for live recording and a ``FileTranscriber`` for files (one
+    stream per file, see ``speech.batch``); ``file_transcriber`` gives one with another
+    thread count (used only with a split).
     """
 
     engine = VOSK

@@ -73,8 +73,15 @@ class LiveTranscriber:
     - ``start``/``pause``/``resume``/``stop`` are for one controlling thread (the GUI); an
       instance records one session (start once, stop once; stop is idempotent).
     Times in segments are seconds of recorded audio: paused stretches are not recorded, so
-    times index straight into the sink's file. After ``recycle_after_s`` of audio the
-    recognizer is replaced at the next utterance boundary (bounds memory; None = never).
+    times index straight into the sink's file.
+
+    Memory: a vosk stream keeps every feature frame and its i-vector history until it is
+    finalised (vosk itself restarts it only after ~10 minutes), and freed native memory
+    stays in glibc's arenas. So after ``reset_after_s`` of audio the stream is finalised at
+    the first quiet block after an utterance ended (the recognizer and its warm decoding
+    graph cache stay; speaker adaptation starts afresh, as after a pause), and after
+    ``recycle_after_s`` the recognizer itself is replaced at an utterance boundary; each is
+    followed by handing freed memory back to the OS. None switches either off.
     """
 
     def __init__(
@@ -85,6 +92,7 @@ class LiveTranscriber:
         model: RecognizerFactory | None = None,
         *,
         queue_blocks: int = 200,
+        reset_after_s: float | None = 60.0,
         recycle_after_s: float | None = 300.0,
         clock: Clock = time.monotonic,
     ) -> None:
@@ -99,13 +107,14 @@ class LiveTranscriber:
         self._paused = False
         self._counters = _Counters()
         self._captured_samples = 0  # written by the capture thread only
-        # A vosk recognizer's memory grows with the audio it has decoded (~250 MB in the
-        # first 5 minutes); a fresh one at an utterance boundary bounds a 2-hour session.
-        self._recycle_after = (
-            None if recycle_after_s is None else int(recycle_after_s * source.sample_rate)
-        )
+        rate = source.sample_rate
+        self._reset_after = None if reset_after_s is None else int(reset_after_s * rate)
+        self._recycle_after = None if recycle_after_s is None else int(recycle_after_s * rate)
         self._recognizer_base = 0  # samples recorded before the current recognizer began
-        self._recycled = False  # a recognizer was replaced: give its memory back to the OS
+        self._stream_base = 0  # samples recorded before the current stream began
+        self._reset_due = False  # an utterance ended late enough: finalise at a quiet block
+        self._floor_dbfs = SILENCE_DBFS + 60.0  # slowly rising minimum of block levels
+        self._recycled = False  # a recognizer was replaced or finalised: give memory back
         self._threads: list[threading.Thread] = []
 
     # -- control (GUI thread) ------------------------------------------------------------
@@ -210,6 +219,7 @@ class LiveTranscriber:
             elif isinstance(item, BaseException):
                 self._emit(ErrorEvent(item))
             elif (recognizer := self._finish(recognizer)) is not None:  # _FLUSH: a pause
+                self._stream_restarted()
                 recognizer = self._maybe_recycle(recognizer)
             if self._recycled:  # only now is the old recognizer unreferenced and freed
                 self._recycled = False
@@ -234,9 +244,10 @@ class LiveTranscriber:
         counters = self._counters
         counters.blocks += 1
         counters.samples += len(block.pcm) // 2
+        level = rms_dbfs(block.pcm)
         rate = self._source.sample_rate
-        self._emit(LevelEvent(rms_dbfs(block.pcm), counters.samples / rate,
-                              self._captured_samples / rate))
+        self._emit(LevelEvent(level, counters.samples / rate, self._captured_samples / rate))
+        quiet = self._is_quiet(level)
         if recognizer is None:
             return None
         try:
@@ -249,14 +260,34 @@ class LiveTranscriber:
                 self._emit(PartialEvent(result.text, block.arrival, self._clock()))
         elif isinstance(result, Final):
             self._add_segment(result)
-            return self._maybe_recycle(recognizer)
+            recognizer = self._maybe_recycle(recognizer)
+            fed = counters.samples - self._stream_base
+            self._reset_due = self._reset_after is not None and fed >= self._reset_after
+            return recognizer
+        # Mid-pause, right after an utterance: finalising frees the stream's frames.
+        if self._reset_due and quiet and (recognizer := self._finish(recognizer)) is not None:
+            self._stream_restarted()
         return recognizer
+
+    def _is_quiet(self, level: float) -> bool:
+        """Within 10 dB of the room's noise floor: a minimum of block levels (not below
+        -90 dBFS: digital silence is no room) that rises 0.02 dB a block, so that a louder
+        room is learnt again within a minute."""
+        self._floor_dbfs = min(max(level, -90.0), self._floor_dbfs + 0.02)
+        return level <= self._floor_dbfs + 10.0
+
+    def _stream_restarted(self) -> None:
+        """The recognizer was finalised (vosk freed the stream's frames and decoder; the next
+        block starts a new stream): count the next stretch from here, release memory."""
+        self._stream_base = self._counters.samples
+        self._reset_due = False
+        self._recycled = True
 
     def _maybe_recycle(self, recognizer: Recognizer) -> Recognizer | None:
         fed = self._counters.samples - self._recognizer_base
         if self._recycle_after is None or fed < self._recycle_after:
             return recognizer
-        self._recognizer_base = self._counters.samples
+        self._recognizer_base = self._stream_base = self._counters.samples
         self._recycled = True
         return self._new_recognizer()
 

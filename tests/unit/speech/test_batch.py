@@ -15,6 +15,7 @@ from speech.batch import (
     VoskFileTranscriber,
     cut_points,
     load_pcm,
+    plan_parts,
     transcribe_pcm,
 )
 from speech.engine import FileTranscriber
@@ -39,6 +40,37 @@ def test_cuts_land_in_the_quiet_stretch_nearest_the_target() -> None:
     for cut in cuts:
         second = cut / RATE
         assert 9 <= second <= 10 or 22 <= second <= 23
+
+
+def test_speech_without_a_pause_is_not_cut() -> None:
+    """A cut outside a pause starts a fresh recognizer mid-speech: rather keep one stream."""
+    pcm = _bursts([(0.25, True), (0.05, False)] * 200)  # fluent: 50 ms gaps between words
+    assert cut_points(pcm, SplitOptions(target_s=10, min_s=4, search_s=3)) == []
+    assert len(plan_parts(pcm, SplitOptions(target_s=10, min_s=4, search_s=3))) == 1
+
+
+def test_a_part_after_a_cut_starts_its_pre_roll_in_a_pause_before_it() -> None:
+    pcm = _bursts([(4, True), (1, False), (4, True), (1, False), (12, True), (1, False), (9, True)])
+    parts = plan_parts(pcm, SplitOptions(target_s=20, min_s=4, search_s=3, preroll_s=11))
+    assert [p.keep_from for p in parts] == [0, parts[0].end]
+    assert 22 * RATE <= parts[1].keep_from <= 23 * RATE  # the pause at 22-23 s
+    assert 9 * RATE <= parts[1].decode_from <= 10 * RATE  # the pause nearest 11 s before it
+    assert parts[1].end == len(pcm) // 2
+
+
+def test_pre_roll_words_are_decoded_but_not_kept() -> None:
+    pcm = _bursts([(9, True), (1, False), (9, True), (1, False), (9, True), (1, False), (10, True)])
+    split = SplitOptions(target_s=10, min_s=4, search_s=3, preroll_s=5)
+    model = FakeModel(final_every=3)
+    with ThreadPoolExecutor(1) as pool:
+        segments = transcribe_pcm(model, pcm, block_bytes=16000, split=split, executor=pool)
+    fed = sum(len(b) for r in model.made for b in r.fed)
+    assert fed >= len(pcm) + 3 * 4.5 * 2 * RATE  # three parts each decoded ~5 s early
+    words = [w for s in segments for w in s.words]
+    assert words[0].start == 0.0 and words[-1].end == pytest.approx(40.0)
+    assert all(a.end <= b.start + 1e-6 for a, b in zip(words, words[1:], strict=False))
+    assert sum(w.end - w.start for w in words) == pytest.approx(40.0)  # nothing twice
+    assert all(s.text == " ".join(w.text for w in s.words) for s in segments)
 
 
 def test_short_audio_is_not_cut() -> None:
@@ -67,6 +99,19 @@ def test_one_thread_decodes_one_stream_in_vosk_transcriber_blocks() -> None:
     transcribe_pcm(model, pcm, threads=1)
     assert len(model.made) == 1
     assert {len(b) for b in model.made[0].fed[:-1]} == {4000}
+
+
+def test_by_default_two_threads_still_decode_each_file_as_one_stream() -> None:
+    """A cut changes the words after it for minutes; the default never gives other words
+    than one stream (vosk-transcriber's), even for long audio full of pauses."""
+    model = FakeModel(final_every=1000)
+    pcm = _bursts([(20, True), (1, False)] * 20)
+    VoskFileTranscriber(model, threads=2).transcribe(pcm, lambda _f: None, threading.Event())
+    transcribe_pcm(model, pcm, threads=2)
+    assert len(model.made) == 2  # one recognizer per call
+    for recognizer in model.made:
+        assert b"".join(recognizer.fed) == pcm
+        assert {len(b) for b in recognizer.fed[:-1]} == {4000}
 
 
 def test_reused_recognizer_times_are_rebased() -> None:

@@ -216,3 +216,46 @@ def test_each_recycled_recognizer_is_followed_by_a_memory_release(
         source.push(tone_block(i))
     transcriber.stop()
     assert releases == [2, 3]  # right after the 2nd and the 3rd recognizer replaced the old
+
+
+LOUD, QUIET = 10_000, 3  # tone levels: about -10 dBFS and -81 dBFS
+
+
+def test_the_stream_is_finalised_in_the_first_pause_after_reset_after(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """vosk frees a stream's frames only when it is finalised; do so at a quiet block."""
+    import speech.pipeline as pipeline_module
+
+    releases: list[int] = []
+    model = FakeModel(final_every=3)
+    monkeypatch.setattr(pipeline_module, "release_freed_memory",
+                        lambda: releases.append(model.made[0].finishes))
+    transcriber, source, _, _ = _pipeline(model, reset_after_s=0.3, recycle_after_s=None)
+    transcriber.start()
+    for level in (LOUD, LOUD, LOUD, LOUD, QUIET, QUIET):
+        source.push(tone_block(level))
+    segments = transcriber.stop()
+    assert len(model.made) == 1 and model.made[0].finishes == 2  # the pause, then stop
+    assert releases == [1]  # freed memory handed back right after the pause's finish
+    assert [len(s.words) for s in segments] == [3, 2, 1]
+    assert [(s.start, s.end) for s in segments] == [(0.0, 0.3), (0.3, 0.5), (0.5, 0.6)]
+
+
+def test_no_finalising_in_the_middle_of_speech() -> None:
+    model = FakeModel(final_every=3)
+    transcriber, source, _, _ = _pipeline(model, reset_after_s=0.3, recycle_after_s=None)
+    transcriber.start()
+    for _ in range(10):
+        source.push(tone_block(LOUD))
+    transcriber.stop()
+    assert model.made[0].finishes == 1  # only stop's
+
+
+def test_reset_after_none_never_finalises_early() -> None:
+    model = FakeModel(final_every=3)
+    transcriber, source, _, _ = _pipeline(model, reset_after_s=None, recycle_after_s=None)
+    transcriber.start()
+    for level in (LOUD,) * 3 + (QUIET,) * 5:
+        source.push(tone_block(level))
+    transcriber.stop()
+    assert model.made[0].finishes == 1
