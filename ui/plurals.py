@@ -36,9 +36,9 @@ PLURALS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
                "to the case meanwhile – it goes on in the background.",
                "Saving the end of the recording: %n seconds left to transcribe. You can go back "
                "to the case meanwhile – it goes on in the background.")},
-    ("ImproveTranscriptWidget", "Cirka %n min kvar"): {
-        "sv": ("Cirka %n minut kvar", "Cirka %n minuter kvar"),
-        "en": ("About %n minute left", "About %n minutes left")},
+    ("ImproveTranscriptWidget", "Cirka %n min kvar"): {  # "min" reads the same for 1 and 8
+        "sv": ("Cirka %n min kvar", "Cirka %n min kvar"),
+        "en": ("About %n min left", "About %n min left")},
 }
 
 _LANGUAGE = {"sv": "sv_SE", "en": "en_GB"}

@@ -23,8 +23,8 @@
         <message numerus="yes">
             <source>Cirka %n min kvar</source>
             <translation>
-                <numerusform>About %n minute left</numerusform>
-                <numerusform>About %n minutes left</numerusform>
+                <numerusform>About %n min left</numerusform>
+                <numerusform>About %n min left</numerusform>
             </translation>
         </message>
     </context>

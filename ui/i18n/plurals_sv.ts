@@ -23,8 +23,8 @@
         <message numerus="yes">
             <source>Cirka %n min kvar</source>
             <translation>
-                <numerusform>Cirka %n minut kvar</numerusform>
-                <numerusform>Cirka %n minuter kvar</numerusform>
+                <numerusform>Cirka %n min kvar</numerusform>
+                <numerusform>Cirka %n min kvar</numerusform>
             </translation>
         </message>
     </context>
