@@ -85,6 +85,9 @@ def test_leaving_while_saving_keeps_the_recording_going(qtbot: QtBot, window: Ma
     source = ManualSource()
     extension = install(window)
     extension.source_factory = lambda: source
+    # The window's own background work (the active model's load, the trust check) finishes
+    # first: a model load landing after ``set_model`` would replace the gated model.
+    qtbot.waitUntil(lambda: not window.session.background.busy, timeout=10_000)
     model = _GatedModel()
     extension.models.set_model(model, "gated")
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
