@@ -1,0 +1,176 @@
+"""Wire formats of the sync protocol (``/api/v1``), shared by the laptop client and the server.
+
+A pushed item carries a record exactly as the outbox holds it: ``payload`` is
+``models.records.encode(record)`` (base64 on the wire, so the hashed bytes travel unchanged) and
+``content_hash`` its SHA-256. ``signer_id``/``signature`` are the author's personal signature of
+those bytes (optional until personal signatures land; the server's ``verify_signature`` hook
+decides). Changing a field here is a new ``WIRE_VERSION`` and a new ``/api/vN``.
+
+Protocol in short:
+
+* ``POST /api/v1/auth/device`` with ``DeviceLogin`` -> ``DeviceToken`` (``Authorization: Bearer``).
+* ``POST /api/v1/sync/push`` with ``PushRequest`` -> ``PushResponse``: one ``ItemResult`` per
+  item, ``accepted`` / ``duplicate`` (already stored: acknowledge it) / ``rejected`` (stored
+  nothing; ``reason`` is Swedish for the user, ``code`` is for the program). The server has
+  committed before it answers, so an answered item is safe to mark acknowledged.
+* ``GET /api/v1/sync/pull?cursor=N`` -> ``PullPage``; store ``next_cursor`` with the applied page
+  and ask again while ``more``. Entries are records of every case the caller may see, and
+  ``assignment`` entries (``AssignmentPayload``) addressed to the caller, so a laptop learns of a
+  new case and of an unassignment. After a new assignment a client backfills that case's earlier
+  records with ``?case_id=X&cursor=0`` (a case-scoped cursor) up to its global cursor.
+* ``POST /api/v1/sync/audit-head`` with ``AuditHead``: the device's acknowledged audit chain head.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from models.canonical import canonical_json
+
+WIRE_VERSION: Final = 1
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Kind = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
+B64 = Annotated[str, StringConstraints(max_length=8_000_000, pattern=r"^[A-Za-z0-9+/]*={0,2}$")]
+
+ItemStatus = Literal["accepted", "duplicate", "rejected"]
+ASSIGNMENT_KIND: Final = "assignment"
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def b64encode(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64decode(text: str) -> bytes:
+    """Strict standard base64 (no line breaks); ``ValueError`` on anything else."""
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise ValueError("invalid base64") from exc
+
+
+class DeviceLogin(_Wire):
+    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    device_id: Id  # the laptop's installation id (``models.audit.Installation``)
+    author_id: Id | None = None  # the linked local account's user id (authorship of its records)
+    label: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
+class DeviceToken(_Wire):
+    wire_version: int = WIRE_VERSION
+    token: str
+    token_id: str
+    user_id: str
+    role: str
+    unit_id: str
+    expires_at: str  # ISO-8601 UTC
+
+
+class PushItem(_Wire):
+    id: Id  # the outbox item id: with ``content_hash`` the idempotency key
+    kind: Kind
+    object_id: Id
+    version: int = Field(ge=1, le=1000)
+    content_hash: Hex64
+    payload: B64  # base64 of ``encode(record)``
+    case_id: Id | None = None  # needed when the record names no case itself (e.g. a transcript)
+    signer_id: Id | None = None
+    signature: B64 | None = None
+
+    @classmethod
+    def of(cls, *, id: str, kind: str, object_id: str, version: int, payload: bytes,
+           case_id: str | None = None, signer_id: str | None = None,
+           signature: bytes | None = None) -> PushItem:
+        """An item from outbox columns (the hash is taken of the very bytes sent)."""
+        return cls(id=id, kind=kind, object_id=object_id, version=version,
+                   content_hash=hashlib.sha256(payload).hexdigest(), payload=b64encode(payload),
+                   case_id=case_id, signer_id=signer_id,
+                   signature=None if signature is None else b64encode(signature))
+
+
+class PushRequest(_Wire):
+    wire_version: Literal[1] = WIRE_VERSION
+    device_id: Id
+    items: list[PushItem]
+
+
+class ItemResult(_Wire):
+    id: str
+    status: ItemStatus
+    code: str = ""  # machine-readable reason of a rejection
+    reason: str = ""  # Swedish, shown to the user in "Kunde inte synkroniseras"
+
+
+class PushResponse(_Wire):
+    wire_version: int = WIRE_VERSION
+    results: list[ItemResult]
+
+
+class PullEntry(_Wire):
+    seq: int
+    item_id: str
+    kind: str
+    object_id: str
+    version: int
+    content_hash: str
+    payload: str  # base64 of the record bytes (or of an ``AssignmentPayload``)
+    case_id: str | None
+    author_user_id: str | None
+    device_id: str | None
+    signer_id: str | None = None
+    signature: str | None = None
+    received_at: str
+
+
+class PullPage(_Wire):
+    wire_version: int = WIRE_VERSION
+    entries: list[PullEntry]
+    next_cursor: int
+    more: bool
+
+
+class AssignmentPayload(_Wire):
+    """A case assigned to or taken from a caseworker (kind ``assignment``, ``v`` 1)."""
+
+    record: Literal["assignment"] = ASSIGNMENT_KIND
+    v: Literal[1] = 1
+    id: str
+    case_id: str
+    user_id: str
+    active: bool
+    changed_at: str
+
+    def encode(self) -> bytes:
+        return canonical_json(self.model_dump())
+
+
+class AuditHead(_Wire):
+    device_id: Id
+    seq: int = Field(ge=0)
+    hash: Hex64
+
+
+class AuditHeadAck(_Wire):
+    wire_version: int = WIRE_VERSION
+    device_id: str
+    seq: int
+    hash: str
+    acknowledged_at: str
+
+
+class ErrorBody(_Wire):
+    """Every 4xx body: ``detail`` is Swedish for the user, ``code`` for the program."""
+
+    code: str
+    detail: str

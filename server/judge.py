@@ -1,0 +1,184 @@
+"""The rules one pushed item is judged by: identity, immutability, its case, the caller's right
+to that case, authorship and the device's audit chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from models.records import AuditEventRecord, CaseRecord, Record
+from models.sync_wire import ItemResult, PushItem
+from server.changes import NewRecord, set_assignment
+from server.db import Case
+from server.errors import forbidden
+from server.security import Caller
+
+# Kinds whose rows change on the laptop (queued again on each change); all others are immutable.
+MUTABLE_KINDS = frozenset({"case", "person", "visit"})
+AUTHOR_FIELD = {"case": "created_by", "visit": "created_by", "consent": "recorded_by",
+                "revision": "author_id", "review": "started_by", "review_entry": "recorded_by"}
+# Where a record names the parent that tells its case.
+PARENT = {"consent": ("visit", "visit_id"), "review": ("revision", "revision_id"),
+          "review_entry": ("review", "review_id")}
+
+REASONS = {
+    "bad_payload": "Posten kunde inte läsas (felaktig kodning).",
+    "bad_record": "Posten har ett okänt eller felaktigt format.",
+    "not_canonical": "Postens innehåll är inte i standardform och kan inte kontrolleras.",
+    "item_mismatch": "Postens uppgifter stämmer inte med dess innehåll.",
+    "id_conflict": "En annan post med samma id finns redan på servern.",
+    "immutable_conflict": "En annan version av denna post finns redan; posten kan inte ändras.",
+    "case_missing": "Posten saknar uppgift om vilket ärende den hör till.",
+    "case_mismatch": "Posten anger ett annat ärende än det den hör till.",
+    "unknown_case": "Ärendet finns inte på servern.",
+    "admin_no_content": "En administratör kan inte synkronisera ärendeinnehåll.",
+    "not_assigned": "Du är inte (längre) tilldelad ärendet.",
+    "foreign_device": "Händelsen kommer från en annan dator än den som skickar den.",
+    "audit_fork": "Loggkedjan på servern har redan en annan händelse på samma plats.",
+    "not_author": "Posten är skriven av en annan användare och kan bara skickas av den användaren.",
+    "unknown_author": "Postens författare är inte kopplad till något konto på servern.",
+}
+
+
+def rejected(item_id: str, code: str, reason: str | None = None) -> ItemResult:
+    return ItemResult(id=item_id, status="rejected", code=code, reason=reason or REASONS[code])
+
+
+@dataclass
+class Item:
+    wire: PushItem
+    payload: bytes
+    record: Record
+    signature: bytes | None = None
+
+
+@dataclass
+class Known:
+    """What the database already holds that the batch's items refer to."""
+
+    by_id: dict[str, str]  # item id -> content hash
+    by_object: dict[tuple[str, str], list[tuple[str, str | None]]]  # -> [(hash, case id)]
+    cases: dict[str, Case]
+    assigned: set[str]
+    authors: dict[str, str]  # author id -> user id
+    chain: dict[int, str]  # this device's audit chain: seq -> hash
+
+
+class Judge:
+    """Judges the items of one batch in order; what it accepts is remembered so that later
+    items of the same batch see it (a new case, a parent record, a repeated item)."""
+
+    def __init__(self, session: Session, caller: Caller, known: Known) -> None:
+        self.session, self.caller, self.known = session, caller, known
+        self.accepted: list[NewRecord] = []
+
+    def item(self, it: Item) -> ItemResult:
+        wire, known = it.wire, self.known
+        stored_hash = known.by_id.get(wire.id)
+        if stored_hash is not None:
+            return ItemResult(id=wire.id, status="duplicate") if stored_hash == wire.content_hash \
+                else rejected(wire.id, "id_conflict")
+        versions = known.by_object.get((wire.kind, wire.object_id), [])
+        if any(h == wire.content_hash for h, _c in versions):
+            return ItemResult(id=wire.id, status="duplicate")
+        if versions and wire.kind not in MUTABLE_KINDS:
+            return rejected(wire.id, "immutable_conflict")
+        if isinstance(it.record, AuditEventRecord):
+            return self._audit_event(it)
+        case_or_error = self._case(it)
+        if isinstance(case_or_error, ItemResult):
+            return case_or_error
+        author_or_error = self._author(it)
+        if isinstance(author_or_error, ItemResult):
+            return author_or_error
+        case = case_or_error
+        self._accept(it, NewRecord(
+            id=wire.id, kind=wire.kind, object_id=wire.object_id, version=wire.version,
+            content_hash=wire.content_hash, payload=it.payload, case_id=case.id,
+            unit_id=case.unit_id, author_user_id=author_or_error, device_id=self.caller.device_id,
+            signer_id=wire.signer_id, signature=it.signature))
+        return ItemResult(id=wire.id, status="accepted")
+
+    def _accept(self, it: Item, rec: NewRecord) -> None:
+        self.accepted.append(rec)
+        self.known.by_id[rec.id] = rec.content_hash
+        self.known.by_object.setdefault((rec.kind, rec.object_id), []).append(
+            (rec.content_hash, rec.case_id))
+
+    def _audit_event(self, it: Item) -> ItemResult:
+        record, wire = it.record, it.wire
+        assert isinstance(record, AuditEventRecord)
+        if record.device_id != self.caller.device_id:
+            return rejected(wire.id, "foreign_device")
+        if record.seq in self.known.chain:  # the same content was found a duplicate above
+            return rejected(wire.id, "audit_fork")
+        self.known.chain[record.seq] = wire.content_hash
+        self._accept(it, NewRecord(
+            id=wire.id, kind=wire.kind, object_id=wire.object_id, version=wire.version,
+            content_hash=wire.content_hash, payload=it.payload, case_id=None, unit_id=None,
+            author_user_id=self.caller.user_id, device_id=self.caller.device_id,
+            chain_seq=record.seq, signer_id=wire.signer_id, signature=it.signature))
+        return ItemResult(id=wire.id, status="accepted")
+
+    def _case_id(self, it: Item) -> str | None | ItemResult:
+        wire, record = it.wire, it.record
+        derived: str | None = None
+        if isinstance(record, CaseRecord):
+            derived = record.id
+        elif isinstance(getattr(record, "case_id", None), str):
+            derived = record.case_id  # type: ignore[attr-defined]
+        elif wire.kind in PARENT:
+            kind, attr = PARENT[wire.kind]
+            versions = self.known.by_object.get((kind, getattr(record, attr)), [])
+            derived = next((c for _h, c in versions if c is not None), None)
+        if derived is not None and wire.case_id is not None and wire.case_id != derived:
+            return rejected(wire.id, "case_mismatch")
+        return derived or wire.case_id
+
+    def _case(self, it: Item) -> Case | ItemResult:
+        wire, caller = it.wire, self.caller
+        case_id = self._case_id(it)
+        if isinstance(case_id, ItemResult):
+            return case_id
+        if case_id is None:
+            return rejected(wire.id, "case_missing")
+        case = self.known.cases.get(case_id)
+        if case is None:
+            if not isinstance(it.record, CaseRecord) or caller.role == "admin":
+                return rejected(wire.id, "unknown_case")
+            return self._new_case(it.record)
+        if case.unit_id != caller.unit_id:
+            raise forbidden("other_unit", "Ärendet hör till en annan enhet.")
+        if caller.role == "admin":
+            return rejected(wire.id, "admin_no_content")
+        if caller.role == "caseworker" and case.id not in self.known.assigned:
+            return rejected(wire.id, "not_assigned")
+        return case
+
+    def _new_case(self, record: CaseRecord) -> Case:
+        """A case created on a laptop: it joins the caller's unit, assigned to its creator."""
+        case = Case(id=record.id, unit_id=self.caller.unit_id, case_number=record.case_number)
+        self.session.add(case)
+        self.session.flush()
+        self.known.cases[case.id] = case
+        if self.caller.role == "caseworker":
+            assignment = set_assignment(self.session, case, self.caller.user_id, True)
+            if assignment is not None:
+                self.accepted.append(assignment)
+            self.known.assigned.add(case.id)
+        return case
+
+    def _author(self, it: Item) -> str | ItemResult:
+        """The server user who wrote the record: it must be the caller."""
+        attr = AUTHOR_FIELD.get(it.wire.kind)
+        if attr is None:
+            return self.caller.user_id
+        author_id = getattr(it.record, attr)
+        user_id = author_id if author_id == self.caller.user_id else \
+            self.known.authors.get(author_id)
+        if user_id is None:
+            return rejected(it.wire.id, "unknown_author")
+        if user_id != self.caller.user_id:
+            return rejected(it.wire.id, "not_author")
+        return user_id

@@ -1,0 +1,179 @@
+"""Push: accepted / duplicate / rejected per item, nothing stored of a refused item or request."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import replace
+
+from models.base import new_id
+from models.records import CaseRecord, PersonRecord, encode
+from models.sync_wire import PushItem
+from tests.integration.syncserver.helpers import T0, World, audit_chain, batch, item, revision
+
+
+def test_accepted_then_duplicate_by_item_id_and_by_content(world: World) -> None:
+    anna = world.login("anna")
+    rec = revision(world.cases["N-1"], anna.user_id)
+    first = item(rec)
+    assert anna.statuses([first]) == ["accepted"]
+    # The same item again (the reply was lost) and the same content under a new item id.
+    assert anna.statuses([first, item(rec)]) == ["duplicate", "duplicate"]
+    assert world.count("records WHERE kind = 'revision'") == 1
+
+
+def test_a_reordered_batch_with_a_new_case_after_its_person(world: World) -> None:
+    anna = world.login("anna")
+    case = CaseRecord(id=new_id(), case_number="L-9", title="Ny", status="open",
+                      retention_class="standard", created_at=T0, created_by=anna.user_id)
+    person = PersonRecord(id=new_id(), case_id=case.id, position=0, role="child",
+                          name="Testbarn Testsson", personnummer=None, birth_date=None)
+    note = revision(case.id, anna.user_id)
+    assert anna.statuses([item(person), item(note), item(case)]) == ["accepted"] * 3
+    # The laptop's creator is assigned: the new case and its records come back on a pull.
+    kinds = {e["kind"] for e in anna.pull_all()[0] if e["case_id"] == case.id}
+    assert kinds == {"case", "person", "revision", "assignment"}
+    again = [item(note), item(case), item(person)]
+    assert anna.statuses(again) == ["duplicate"] * 3
+
+
+def test_wrong_hash_is_rejected_and_stores_nothing(world: World) -> None:
+    anna = world.login("anna")
+    good = item(revision(world.cases["N-1"], anna.user_id))
+    bad = good.model_copy(update={"content_hash": "0" * 64})
+    resp = anna.push([bad])
+    result = resp.json()["results"][0]
+    assert (resp.status_code, result["status"], result["code"]) == (200, "rejected",
+                                                                    "hash_mismatch")
+    assert "kontrollsumma" in result["reason"]
+    assert world.count("records WHERE kind = 'revision'") == 0
+
+
+def test_tampered_payload_under_its_old_hash_is_rejected(world: World) -> None:
+    anna = world.login("anna")
+    rec = revision(world.cases["N-1"], anna.user_id)
+    good = item(rec)
+    forged = encode(replace(rec, body="Ändrad text"))
+    bad = good.model_copy(update={"payload": base64.b64encode(forged).decode()})
+    assert anna.push([bad]).json()["results"][0]["code"] == "hash_mismatch"
+
+
+def test_unknown_case_and_unassigned_case_are_rejected_per_item(world: World) -> None:
+    anna = world.login("anna")
+    unknown = item(revision(new_id(), anna.user_id))
+    unassigned = item(revision(world.cases["N-2"], anna.user_id))
+    good = item(revision(world.cases["N-1"], anna.user_id))
+    results = anna.push([unknown, unassigned, good]).json()["results"]
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "unknown_case"), ("rejected", "not_assigned"), ("accepted", "")]
+    assert all(r["reason"] for r in results[:2])
+    assert world.count("records WHERE kind = 'revision'") == 1
+
+
+def test_another_units_case_refuses_the_whole_batch_with_403(world: World) -> None:
+    anna = world.login("anna")
+    good = item(revision(world.cases["N-1"], anna.user_id))
+    foreign = item(revision(world.cases["S-1"], anna.user_id))
+    resp = anna.push([good, foreign])
+    assert resp.status_code == 403
+    assert resp.json()["code"] == "other_unit"
+    assert world.count("records WHERE kind = 'revision'") == 0
+
+
+def test_a_supervisor_pushes_to_any_case_of_the_unit_and_an_admin_to_none(world: World) -> None:
+    chef, it = world.login("chef"), world.login("it")
+    assert chef.statuses([item(revision(world.cases["N-2"], chef.user_id))]) == ["accepted"]
+    result = it.push([item(revision(world.cases["N-1"], it.user_id))]).json()["results"][0]
+    assert (result["status"], result["code"]) == ("rejected", "admin_no_content")
+
+
+def test_only_the_author_pushes_a_record_and_a_linked_local_id_counts(world: World) -> None:
+    local_id = new_id()
+    anna = world.login("anna", author_id=local_id)
+    bo = world.login("bo")
+    note = item(revision(world.cases["N-1"], local_id))
+    assert bo.push([note]).json()["results"][0]["code"] == "not_author"
+    stranger = item(revision(world.cases["N-1"], new_id()))
+    assert anna.push([stranger]).json()["results"][0]["code"] == "unknown_author"
+    assert anna.statuses([note]) == ["accepted"]
+
+
+def test_an_immutable_record_cannot_be_replaced_but_a_case_row_gets_versions(world: World) -> None:
+    anna = world.login("anna")
+    rec = revision(world.cases["N-1"], anna.user_id)
+    assert anna.statuses([item(rec)]) == ["accepted"]
+    changed = item(replace(rec, body="En annan text"))
+    assert anna.push([changed]).json()["results"][0]["code"] == "immutable_conflict"
+    person = PersonRecord(id=new_id(), case_id=world.cases["N-1"], position=0, role="child",
+                          name="Testbarn", personnummer=None, birth_date=None)
+    moved = replace(person, position=1)
+    assert anna.statuses([item(person), item(moved)]) == ["accepted", "accepted"]
+
+
+def test_the_same_item_id_with_other_content_is_rejected(world: World) -> None:
+    anna = world.login("anna")
+    one = item(revision(world.cases["N-1"], anna.user_id))
+    other = item(revision(world.cases["N-1"], anna.user_id), item_id=one.id)
+    assert anna.statuses([one]) == ["accepted"]
+    assert anna.push([other]).json()["results"][0]["code"] == "id_conflict"
+
+
+def test_a_record_under_a_wrong_kind_or_in_non_canonical_bytes_is_rejected(world: World) -> None:
+    anna = world.login("anna")
+    rec = revision(world.cases["N-1"], anna.user_id)
+    wrong_kind = item(rec).model_copy(update={"kind": "visit"})
+    spaced = encode(rec).replace(b'":', b'": ')
+    loose = PushItem.of(id=new_id(), kind="revision", object_id=rec.id, version=1,
+                        payload=spaced)
+    garbage = PushItem.of(id=new_id(), kind="revision", object_id=rec.id, version=1,
+                          payload=b'{"record": "nope"}')
+    codes = [r["code"] for r in anna.push([wrong_kind, loose, garbage]).json()["results"]]
+    assert codes == ["item_mismatch", "not_canonical", "bad_record"]
+
+
+def test_audit_events_only_from_the_device_that_made_them(world: World) -> None:
+    anna = world.login("anna")
+    own = audit_chain(anna.device_id, anna.user_id, 3)
+    other = audit_chain(new_id(), anna.user_id, 1)
+    results = anna.push([item(e) for e in own + other]).json()["results"]
+    assert [r["status"] for r in results] == ["accepted"] * 3 + ["rejected"]
+    assert results[3]["code"] == "foreign_device"
+    # A different event at a position the server already holds is a rewritten chain.
+    fork = audit_chain(anna.device_id, anna.user_id, 1, start=2, prev="1" * 64)
+    assert anna.push([item(fork[0])]).json()["results"][0]["code"] == "audit_fork"
+
+
+def test_malformed_json_is_400_and_a_bad_shape_422_without_echoing_input(world: World) -> None:
+    anna = world.login("anna")
+    resp = world.client.post("/api/v1/sync/push", content=b"{not json",
+                             headers={**anna.headers, "content-type": "application/json"})
+    assert (resp.status_code, resp.json()["code"]) == (400, "bad_json")
+    body = batch(anna.device_id, [item(revision(world.cases["N-1"], anna.user_id))])
+    body["items"][0]["content_hash"] = "Hemlig anteckningstext"
+    resp = world.client.post("/api/v1/sync/push", json=body, headers=anna.headers)
+    assert resp.status_code == 422
+    assert "Hemlig" not in resp.text and "items.0.content_hash" in resp.json()["detail"]
+    assert world.count("records WHERE kind = 'revision'") == 0
+
+
+def test_an_oversized_batch_is_413(db_url: str) -> None:
+    from tests.integration.syncserver.helpers import make_world
+
+    w = make_world(db_url, max_batch_items=3, max_body_bytes=20_000)
+    try:
+        anna = w.login("anna")
+        items = [item(revision(w.cases["N-1"], anna.user_id)) for _ in range(4)]
+        resp = anna.push(items)
+        assert (resp.status_code, resp.json()["code"]) == (413, "too_many_items")
+        big = [item(revision(w.cases["N-1"], anna.user_id, body="x" * 30_000))]
+        resp = anna.push(big)
+        assert (resp.status_code, resp.json()["code"]) == (413, "too_large")
+        assert w.count("records WHERE kind = 'revision'") == 0
+    finally:
+        w.close()
+
+
+def test_a_token_of_another_device_cannot_push_for_this_one(world: World) -> None:
+    anna = world.login("anna")
+    body = batch(new_id(), [item(revision(world.cases["N-1"], anna.user_id))])
+    resp = world.client.post("/api/v1/sync/push", json=body, headers=anna.headers)
+    assert (resp.status_code, resp.json()["code"]) == (403, "wrong_device")
