@@ -64,7 +64,6 @@ class Service:
     def caller(self, session: Session, token: str, remote: str) -> Caller:
         caller = authenticate(session, token)
         if caller is None:
-            self.refusal("auth.token_rejected", remote, None, 401)
             raise unauthorized()
         return caller
 
@@ -94,9 +93,11 @@ class Service:
                     if attempt == retries - 1:
                         raise
                 except ApiError as exc:
+                    # Rolled back first: on SQLite the refusal's own transaction would
+                    # otherwise wait for this one's write lock.
                     session.rollback()
-                    if exc.status != 401:
-                        self.refusal(action, remote, caller, exc.status)
+                    self.refusal("auth.token_rejected" if exc.status == 401 else action,
+                                 remote, caller, exc.status)
                     raise
         raise AssertionError("unreachable")
 
