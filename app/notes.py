@@ -20,6 +20,8 @@ from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
 from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
 from app.recording import apply_audio_policy_after_sign
+from app.sync_apply import MERGE_PREFIX
+from app.sync_conflicts import in_conflict
 from app.uow import UnitOfWork
 from models.base import new_id
 from models.journal import JournalNote, NoteRevision
@@ -276,6 +278,28 @@ def sign_text(
     return info
 
 
+def require_note_case(s: Session, ctx: Context, note: JournalNote) -> None:
+    require_case(s, ctx.actor, note.case_id)
+
+
+def merge_revision(s: Session, ctx: Context, note: JournalNote, *, body: str, section: str,
+                   child_voice: str, merges: str) -> NoteRevision:
+    """A draft revision that resolves a sync conflict: its reason names the other version's
+    hash, so the laptop that wrote that version takes this one as resolving it."""
+    if note.state != "draft":
+        raise ImmutableError()
+    _check_text(body, child_voice)
+    current = s.get(NoteRevision, note.current_revision_id)
+    assert current is not None
+    rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
+                        child_voice=child_voice, event_time=current.event_time,
+                        reason=MERGE_PREFIX + merges)
+    note.current_revision_id = rev.id
+    audit.record(s, ctx.actor, "note.merge", "note", note.id, {"revision": rev.seq},
+                 now=ctx.now())
+    return rev
+
+
 def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
     """Sign the note's current draft as a new revision, audited as ``note.sign``. Only the
     author signs their note."""
@@ -283,6 +307,9 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
         raise ImmutableError("Anteckningen är redan signerad.")
     if note.author_id != ctx.actor.user_id:
         raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+    if in_conflict(s, note.id):
+        raise ValidationError("Utkastet har ändrats på två datorer. Välj en version eller "
+                              "skriv ihop dem innan du signerar.")
     draft = s.get(NoteRevision, note.current_revision_id)
     assert draft is not None
     rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,
