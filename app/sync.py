@@ -30,7 +30,7 @@ from app.sync_push import push_audit, push_outbox
 from models.audit import OutboxItem
 from models.people import User
 from models.sync import SyncAccount, SyncBackfill, SyncConflict, SyncFailed, SyncHeld
-from models.sync_wire import DeviceLogin
+from models.sync_wire import DeviceLogin, PullEntry
 
 log = logging.getLogger(__name__)
 
@@ -137,17 +137,16 @@ def status(ctx: Context) -> SyncStatus:
     with ctx.uow() as uow:
         s = uow.session
         row = s.get(SyncAccount, ctx.actor.user_id)
-        count = lambda model, *where: s.scalar(  # noqa: E731
-            select(func.count()).select_from(model).where(*where)) or 0
-        common = dict(
-            pending=pending_count(s), failed=count(SyncFailed),
-            conflicts=count(SyncConflict, SyncConflict.resolved_at.is_(None)),
-            held=count(SyncHeld))
+        pending = pending_count(s)
+        failed = s.scalar(select(func.count()).select_from(SyncFailed)) or 0
+        conflicts = s.scalar(select(func.count()).select_from(SyncConflict)
+                             .where(SyncConflict.resolved_at.is_(None))) or 0
+        held = s.scalar(select(func.count()).select_from(SyncHeld)) or 0
         if row is None:
-            return SyncStatus(connected=False, **common)
-        return SyncStatus(connected=True, server_url=row.server_url,
-                          server_username=row.server_username, last_synced_at=row.last_synced_at,
-                          reachable=row.reachable, last_error=row.last_error, **common)
+            return SyncStatus(False, pending=pending, failed=failed, conflicts=conflicts,
+                              held=held)
+        return SyncStatus(True, row.server_url, row.server_username, pending, failed, conflicts,
+                          held, row.last_synced_at, row.reachable, row.last_error)
 
 
 def sync_now(ctx: Context, progress: Progress | None = None, cancel: CancelToken | None = None,
@@ -206,7 +205,7 @@ def _pull(ctx: Context, client: SyncClient, cursor: int, report: Progress,
     return total
 
 
-def _store_page(ctx: Context, entries: list, total: Applied, *,  # type: ignore[type-arg]
+def _store_page(ctx: Context, entries: list[PullEntry], total: Applied, *,
                 cursor_after: int | None = None, backfill: str | None = None,
                 done: bool = False) -> None:
     """One page and its cursor in one transaction (the global one, or a case backfill's)."""

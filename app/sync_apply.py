@@ -146,7 +146,7 @@ class Applier:
             raise Hold(BAD + "format") from exc
         if encode(record) != payload or kind != record.KIND:
             raise Hold(BAD + "format")
-        handler = {CaseRecord: self._case, PersonRecord: self._person, VisitRecord: self._visit,
+        handler: Any = {CaseRecord: self._case, PersonRecord: self._person, VisitRecord: self._visit,
                    ConsentRecord: self._consent, RevisionRecord: self._revision,
                    ReviewRecord: self._review, ReviewEntryRecord: self._entry,
                    AttributedReviewEntryRecord: self._entry,
@@ -154,7 +154,8 @@ class Applier:
         if handler is None:
             return "skipped"  # audit events of other laptops are not pulled
         self.author = author
-        return handler(record, digest)
+        outcome: str = handler(record, digest)
+        return outcome
 
     # -- people and the authorship of colleagues ------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,7 +59,7 @@ def _info(s: Session, row: SyncConflict) -> ConflictInfo | None:
                             head.section or "Anteckning", _fields(row.kind, head),
                             _fields(row.kind, theirs), names.get(theirs.author_id, "?"),
                             row.detected_at)
-    model = {"case": Case, "person": Person, "visit": Visit}[row.kind]
+    model: Any = {"case": Case, "person": Person, "visit": Visit}[row.kind]
     mine = s.get(model, row.object_id)
     if mine is None:
         return None

@@ -4,7 +4,7 @@ other laptop sees the conflict resolved; a row's is the chosen version, queued a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,7 +72,7 @@ def _take_theirs(ctx: Context, s: Session, row: SyncConflict) -> None:
     applier = Applier(s, account, ctx.actor.display_name)
     applier.attempt(f"resolve-{row.id}", row.kind, row.object_id, None, None, row.theirs_hash,
                     row.theirs_payload)
-    model: type[Case | Person | Visit] = {"case": Case, "person": Person, "visit": Visit}[row.kind]
+    model: Any = {"case": Case, "person": Person, "visit": Visit}[row.kind]
     obj = s.get(model, row.object_id)
     assert obj is not None
     outbox.enqueue(s, obj.to_record())
