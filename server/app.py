@@ -49,10 +49,9 @@ def _remote(request: Request) -> str:
 
 
 def _bearer(request: Request) -> str:
+    """The bearer token, or "" (refused, and audited, like any unknown token)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise unauthorized()
-    return token.strip()
+    return token.strip() if scheme.lower() == "bearer" else ""
 
 
 class Service:
@@ -92,6 +91,7 @@ class Service:
                     session.rollback()
                     if attempt == retries - 1:
                         raise
+                    log.info("%s: retried after a concurrent write of the same rows", action)
                 except ApiError as exc:
                     # Rolled back first: on SQLite the refusal's own transaction would
                     # otherwise wait for this one's write lock.
@@ -196,8 +196,14 @@ def _sync_routes(app: FastAPI, service: Service, settings: ServerSettings) -> No
                   "application/json": {"schema": PushRequest.model_json_schema()}}}})
     async def sync_push(request: Request) -> PushResponse:
         remote, token = _remote(request), _bearer(request)
-        body = await _read_body(request, settings.max_body_bytes)
-        parsed = _parse_push(body, settings)
+        # The token is checked before the body is read: no parsing for anonymous callers.
+        caller = await run_in_threadpool(service.run, token, remote, "sync.push",
+                                         lambda _session, caller: caller)
+        try:
+            parsed = _parse_push(await _read_body(request, settings.max_body_bytes), settings)
+        except ApiError as exc:
+            await run_in_threadpool(service.refusal, "sync.push", remote, caller, exc.status)
+            raise
         response = await run_in_threadpool(
             service.run, token, remote, "sync.push",
             lambda session, caller: push(session, caller, parsed, remote))

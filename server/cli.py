@@ -34,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile")
     serve.add_argument("--keyfile")
     serve.add_argument("--token-days", type=int, default=90)
-    serve.add_argument("--proxy", action="store_true",
-                       help="trust X-Forwarded-* from the load balancer (client address)")
+    serve.add_argument("--proxy", metavar="IPS",
+                       help="the load balancer's addresses (comma-separated): trust their "
+                       "X-Forwarded-For for the client address")
     _db_options(sub.add_parser("migrate", help="create or update the database schema"))
 
     def cmd(name: str, help_: str, *args: str) -> argparse.ArgumentParser:
@@ -146,6 +147,6 @@ def _serve(args: argparse.Namespace, url: str) -> int:
         return 2
     app = create_app(ServerSettings(database_url=url, token_ttl_days=args.token_days))
     uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.certfile,
-                ssl_keyfile=args.keyfile, proxy_headers=args.proxy,
-                forwarded_allow_ips="*" if args.proxy else None, log_level="info")
+                ssl_keyfile=args.keyfile, proxy_headers=bool(args.proxy),
+                forwarded_allow_ips=args.proxy, log_level="info")
     return 0

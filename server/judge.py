@@ -13,6 +13,7 @@ from server.changes import NewRecord, set_assignment
 from server.db import Case
 from server.errors import forbidden
 from server.security import Caller
+from server.verify import verify_signature
 
 # Kinds whose rows change on the laptop (queued again on each change); all others are immutable.
 MUTABLE_KINDS = frozenset({"case", "person", "visit"})
@@ -86,25 +87,38 @@ class Judge:
             return rejected(wire.id, "immutable_conflict")
         if isinstance(it.record, AuditEventRecord):
             return self._audit_event(it)
+        # A later version of a case, person or visit may come from anyone who may edit it;
+        # only the first version must come from its creator. Checked before the case, since
+        # judging the case may create it (a case made on a laptop).
+        author_or_error = self.caller.user_id if versions else self._author(it)
+        if isinstance(author_or_error, ItemResult):
+            return author_or_error
+        refusal = self._verify(it, author_or_error)
+        if refusal is not None:
+            return refusal
         case_or_error = self._case(it)
         if isinstance(case_or_error, ItemResult):
             return case_or_error
-        author_or_error = self._author(it)
-        if isinstance(author_or_error, ItemResult):
-            return author_or_error
         case = case_or_error
-        self._accept(it, NewRecord(
+        return self._accept(it, NewRecord(
             id=wire.id, kind=wire.kind, object_id=wire.object_id, version=wire.version,
             content_hash=wire.content_hash, payload=it.payload, case_id=case.id,
             unit_id=case.unit_id, author_user_id=author_or_error, device_id=self.caller.device_id,
             signer_id=wire.signer_id, signature=it.signature))
-        return ItemResult(id=wire.id, status="accepted")
 
-    def _accept(self, it: Item, rec: NewRecord) -> None:
+    def _verify(self, it: Item, author_user_id: str) -> ItemResult | None:
+        """The verification hook, before anything is made for the item (e.g. its new case)."""
+        verdict = verify_signature(kind=it.wire.kind, payload=it.payload,
+                                   content_hash=it.wire.content_hash, signer_id=it.wire.signer_id,
+                                   signature=it.signature, author_user_id=author_user_id)
+        return None if verdict.ok else rejected(it.wire.id, verdict.code, verdict.reason)
+
+    def _accept(self, it: Item, rec: NewRecord) -> ItemResult:
         self.accepted.append(rec)
         self.known.by_id[rec.id] = rec.content_hash
         self.known.by_object.setdefault((rec.kind, rec.object_id), []).append(
             (rec.content_hash, rec.case_id))
+        return ItemResult(id=rec.id, status="accepted")
 
     def _audit_event(self, it: Item) -> ItemResult:
         record, wire = it.record, it.wire
@@ -113,13 +127,15 @@ class Judge:
             return rejected(wire.id, "foreign_device")
         if record.seq in self.known.chain:  # the same content was found a duplicate above
             return rejected(wire.id, "audit_fork")
+        refusal = self._verify(it, self.caller.user_id)
+        if refusal is not None:
+            return refusal
         self.known.chain[record.seq] = wire.content_hash
-        self._accept(it, NewRecord(
+        return self._accept(it, NewRecord(
             id=wire.id, kind=wire.kind, object_id=wire.object_id, version=wire.version,
             content_hash=wire.content_hash, payload=it.payload, case_id=None, unit_id=None,
             author_user_id=self.caller.user_id, device_id=self.caller.device_id,
             chain_seq=record.seq, signer_id=wire.signer_id, signature=it.signature))
-        return ItemResult(id=wire.id, status="accepted")
 
     def _case_id(self, it: Item) -> str | None | ItemResult:
         wire, record = it.wire, it.record

@@ -23,12 +23,23 @@ class Verdict:
 OK = Verdict(True)
 
 
+HASH_MISMATCH = Verdict(False, "hash_mismatch",
+                        "Innehållet stämmer inte med sin kontrollsumma (posten kan vara skadad).")
+
+
+def check_content_hash(payload: bytes, content_hash: str) -> Verdict:
+    """The bytes are what the hash names (checked first, before the payload is even parsed)."""
+    return OK if hashlib.sha256(payload).hexdigest() == content_hash else HASH_MISMATCH
+
+
 def verify_signature(*, kind: str, payload: bytes, content_hash: str, signer_id: str | None,
                      signature: bytes | None, author_user_id: str | None) -> Verdict:
-    """Whether ``payload`` is what ``content_hash`` names and (later) what ``signer_id`` signed."""
-    if hashlib.sha256(payload).hexdigest() != content_hash:
-        return Verdict(False, "hash_mismatch",
-                       "Innehållet stämmer inte med sin kontrollsumma (posten kan vara skadad).")
+    """Whether ``payload`` is what ``content_hash`` names and (later) what ``signer_id`` signed.
+
+    Called by ``judge.Judge`` for every item it is about to accept, once the server user who
+    wrote the record (``author_user_id``) is known."""
+    if not check_content_hash(payload, content_hash).ok:
+        return HASH_MISMATCH
     if (signer_id is None) != (signature is None):
         return Verdict(False, "signature_incomplete",
                        "Posten har en ofullständig signatur (signerare eller signatur saknas).")

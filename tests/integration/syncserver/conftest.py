@@ -31,7 +31,7 @@ def pg_root_url() -> Iterator[str]:
         warnings.simplefilter("ignore")
         import pgserver
 
-        srv = pgserver.get_server(Path(tempfile.mkdtemp(prefix="samskriv-pg-")),
+        srv = pgserver.postgres_server.get_server(Path(tempfile.mkdtemp(prefix="samskriv-pg-")),
                                   cleanup_mode="delete")
     yield srv.get_uri()
     with warnings.catch_warnings():

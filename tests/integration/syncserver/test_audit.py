@@ -15,9 +15,11 @@ def test_every_access_is_in_a_chain_that_verifies_and_catches_tampering(world: W
     anna.statuses([item(revision(world.cases["N-1"], anna.user_id))])
     anna.pull()
     world.client.get("/api/v1/sync/pull", headers={"Authorization": "Bearer nope"})
+    world.client.post("/api/v1/sync/push", content=b"{}")  # no token at all
     with world.session() as s:
         actions = s.scalars(select(ServerAuditEvent.action)).all()
         assert {"auth.device", "sync.push", "sync.pull", "auth.token_rejected"} <= set(actions)
+        assert actions.count("auth.token_rejected") == 2
         assert audit.verify_chain(s).ok
         s.execute(update(ServerAuditEvent).where(ServerAuditEvent.action == "sync.push")
                   .values(details={"accepted": 9}))

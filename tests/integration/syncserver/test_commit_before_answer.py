@@ -3,6 +3,7 @@ separate connection already sees every accepted item."""
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -21,7 +22,7 @@ def test_accepted_items_are_committed_when_the_reply_starts(world: World) -> Non
     inner = world.client.app
 
     async def watching(scope: Any, receive: Any, send: Any) -> None:
-        async def send_watched(message: dict[str, Any]) -> None:
+        async def send_watched(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start" and scope["path"].endswith("/push"):
                 with observer.connect() as conn:
                     seen_at_reply.append(int(conn.scalar(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from models.sync_wire import PushRequest
+from server import changes
 from server import push as push_module
 from server.push import push
 from tests.integration.syncserver.helpers import Device, World, item, make_world, revision
@@ -49,7 +50,7 @@ def _gate_store(monkeypatch: pytest.MonkeyPatch, before: bool) -> tuple[threadin
                                                                         threading.Event]:
     """Hold thread writer-a before (or after) it takes its change seqs; returns (reached, go)."""
     reached, go = threading.Event(), threading.Event()
-    real: Callable[..., None] = push_module.store
+    real: Callable[..., None] = changes.store
 
     def gated(session: Any, records: Any) -> None:
         if threading.current_thread().name != "writer-a":
@@ -118,3 +119,33 @@ def test_a_reader_never_passes_a_seq_whose_writer_has_not_committed(
     assert done_b.is_set() and not thread_a.errors  # type: ignore[attr-defined]
     seen, _ = reader.pull_all(cursor)
     assert [e["item_id"] for e in seen] == [first[0].id, second.id]
+
+
+@pytest.mark.slow
+def test_a_retry_racing_its_uncommitted_first_attempt_is_answered_duplicate(
+        pg_world: World, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The retry passes its checks before the first attempt commits, then clashes on the
+    unique keys; the server retries it, finds the rows and answers ``duplicate``. (Two
+    devices of one user: pushes over one token already queue on the token's row.)"""
+    world = pg_world
+    caplog.set_level("INFO", logger="samskriv.server")
+    anna, anna_again = world.login("anna"), world.login("anna")
+    reader = world.login("chef")
+    _, cursor = reader.pull_all()
+    items = [item(revision(world.cases["N-1"], anna.user_id)) for _ in range(5)]
+    reached, go = _gate_store(monkeypatch, before=False)
+    first = _push_in_thread(world, anna, items)
+    assert reached.wait(30)
+    answers: list[list[str]] = []
+    retry = threading.Thread(target=lambda: answers.append(anna_again.statuses(items)))
+    retry.start()
+    retry.join(1.0)
+    assert retry.is_alive()  # blocked behind the first attempt
+    go.set()
+    first.join(30)
+    retry.join(30)
+    assert answers == [["duplicate"] * 5] and not first.errors  # type: ignore[attr-defined]
+    assert "retried after a concurrent write" in caplog.text
+    seen, _ = reader.pull_all(cursor)
+    assert sorted(e["item_id"] for e in seen) == sorted(i.id for i in items)

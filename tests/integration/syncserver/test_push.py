@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from unittest.mock import ANY
 
 from models.base import new_id
 from models.records import CaseRecord, PersonRecord, encode
 from models.sync_wire import PushItem
+from server import admin
 from tests.integration.syncserver.helpers import T0, World, audit_chain, batch, item, revision
 
 
@@ -177,3 +179,34 @@ def test_a_token_of_another_device_cannot_push_for_this_one(world: World) -> Non
     body = batch(new_id(), [item(revision(world.cases["N-1"], anna.user_id))])
     resp = world.client.post("/api/v1/sync/push", json=body, headers=anna.headers)
     assert (resp.status_code, resp.json()["code"]) == (403, "wrong_device")
+
+
+def test_a_colleague_may_push_a_later_version_of_a_case_but_not_create_one_as_another(
+        world: World) -> None:
+    anna, bo = world.login("anna"), world.login("bo")
+    case = CaseRecord(id=new_id(), case_number="L-10", title="Ny", status="open",
+                      retention_class="standard", created_at=T0, created_by=anna.user_id)
+    assert bo.push([item(case)]).json()["results"][0]["code"] == "not_author"
+    assert world.count("cases WHERE case_number = 'L-10'") == 0  # refused: nothing made
+    assert anna.push([item(case)]).json()["results"][0] == {
+        "id": ANY, "status": "accepted", "code": "", "reason": ""}
+    world.admin(admin.assign, "L-10", "bo")
+    closed = replace(case, status="closed", closed_at=T0)
+    assert bo.statuses([item(closed)]) == ["accepted"]
+
+
+def test_signature_fields_travel_through_the_verification_hook(world: World) -> None:
+    anna, bo = world.login("anna"), world.login("bo")
+    half = item(revision(world.cases["N-1"], anna.user_id)).model_copy(
+        update={"signer_id": anna.user_id})
+    case = CaseRecord(id=new_id(), case_number="L-11", title="Ny", status="open",
+                      retention_class="standard", created_at=T0, created_by=anna.user_id)
+    half_case = item(case).model_copy(update={"signature": "AAAA"})
+    codes = [r["code"] for r in anna.push([half, half_case]).json()["results"]]
+    assert codes == ["signature_incomplete"] * 2
+    assert world.count("cases WHERE case_number = 'L-11'") == 0
+    signed = item(revision(world.cases["N-1"], anna.user_id)).model_copy(
+        update={"signer_id": anna.user_id, "signature": base64.b64encode(b"s" * 64).decode()})
+    assert anna.statuses([signed]) == ["accepted"]
+    [got] = [e for e in bo.pull_all()[0] if e["item_id"] == signed.id]
+    assert (got["signer_id"], got["signature"]) == (signed.signer_id, signed.signature)
