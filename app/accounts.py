@@ -12,7 +12,8 @@ from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Permission, Scope
 from app.context import Context
 from app.dto import Actor, UserInfo
 from app.errors import (
@@ -20,7 +21,6 @@ from app.errors import (
     AlreadyInitialised,
     AuthenticationError,
     NotInitialised,
-    PermissionDenied,
     ValidationError,
     wait_text,
 )
@@ -233,15 +233,12 @@ def verify_password(ctx: Context, password: str) -> bool:
 
 
 def require_admin(ctx: Context, action: str, object_id: str = "") -> None:
-    """Refuse ``action`` unless the actor is an admin; a refusal is audited (its own unit of
-    work, committed before the error leaves)."""
-    if ctx.actor.role == "admin":
+    """Refuse ``action`` (on the user ``object_id``) unless the rules let the actor manage
+    users; the unit of work audits a refusal as ``access.denied``."""
+    if access.scope(ctx.actor, Permission.MANAGE_USERS) is not Scope.NONE:
         return
-    with ctx.uow(write=True) as uow:
-        audit.record(uow.session, ctx.actor, "access.denied", "user", object_id,
-                     {"action": action, "role": ctx.actor.role}, now=ctx.now())
-        uow.commit()
-    raise PermissionDenied()
+    with ctx.uow():
+        raise access.denied(ctx.actor, Permission.MANAGE_USERS, "user", object_id, action)
 
 
 def add_user(

@@ -10,6 +10,11 @@ Each file gets its own key, HKDF(data key, salt=file id), so random nonces never
 files. Every record's associated data is the header fields plus its index, so records cannot
 be reordered, dropped from the middle or spliced in from another file. The last record is a
 "final" marker holding the PCM byte count; a file without it was not closed (crash).
+
+A write that fails (a full disk) ends the file where the last whole record ended: the torn
+record is cut off, the space reserve (``app.diskspace``) is given back, the final marker is
+written if it fits, and the writer raises ``RecordingDiskFull`` — what was recorded up to then
+stays a valid, complete (or at worst crash-shaped, still readable) file.
 """
 
 from __future__ import annotations
@@ -21,14 +26,15 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.errors import AudioError
+from app.diskspace import SpaceReserve
+from app.errors import AudioError, DiskFull, environment_error
 
 MAGIC = b"SKAUDIO\x00"
 VERSION = 1
@@ -45,6 +51,26 @@ KIND_FINAL = 1
 class AudioFileCorrupt(AudioError):
     def __init__(self, detail: str) -> None:
         super().__init__("Ljudfilen är skadad och kan inte läsas.", detail=detail)
+
+
+class RecordingDiskFull(DiskFull):
+    """The disk filled while recording: the recording stopped, the audio until then is kept."""
+
+    def __init__(self, seconds: float) -> None:
+        whole = int(seconds)
+        super().__init__(
+            "Disken blev full, så inspelningen stoppades. Ljudet fram till dess är sparat "
+            f"({whole // 60}:{whole % 60:02d}). Frigör utrymme på datorn innan du spelar in igen.")
+        self.seconds = seconds
+
+
+class AudioWriteFailed(AudioError):
+    def __init__(self, seconds: float, detail: str) -> None:
+        whole = int(seconds)
+        super().__init__(
+            "Ljudet kunde inte skrivas till disken, så inspelningen stoppades. Ljudet fram till "
+            f"dess är sparat ({whole // 60}:{whole % 60:02d}).", detail=detail)
+        self.seconds = seconds
 
 
 class AudioKeyMismatch(AudioError):
@@ -78,7 +104,9 @@ class EncryptedAudioWriter:
 
     ``write`` buffers and, for each full chunk (``chunk_seconds``), encrypts, writes and fsyncs
     one record, so it blocks on the disk about once a second; a crash loses at most the
-    buffered chunk. ``close`` writes the tail and the final marker; it is idempotent.
+    buffered chunk. ``close`` writes the tail and the final marker; it is idempotent. A
+    failed write ends the file properly and raises (see the module docstring); ``reserve`` is
+    released then, and at close.
     """
 
     def __init__(
@@ -90,6 +118,7 @@ class EncryptedAudioWriter:
         sample_width: int = 2,
         *,
         chunk_seconds: float = 1.0,
+        reserve: SpaceReserve | None = None,
     ) -> None:
         if sample_rate <= 0 or not 0 < channels < 256 or sample_width not in (1, 2, 3, 4):
             raise ValueError("bad audio format")
@@ -105,7 +134,10 @@ class EncryptedAudioWriter:
         self._buffer = bytearray()
         self._index = 0
         self.pcm_bytes_written = 0
-        self._file = open(self.path, "xb")  # noqa: SIM115 - kept open until close(); never overwrite
+        self._reserve = reserve
+        # Unbuffered: after a failed write no stale buffer may reach the file later.
+        self._file = open(self.path, "xb", buffering=0)  # noqa: SIM115 - kept until close()
+        self._good_size = 0  # where the last whole record ends
         self.closed = False
         nonce = os.urandom(NONCE_SIZE)
         check = self._cipher.encrypt(nonce, b"", self._fields + b"H")
@@ -114,6 +146,9 @@ class EncryptedAudioWriter:
             _fsync_dir(self.path.parent)
         except BaseException:
             self._file.close()
+            self.path.unlink(missing_ok=True)  # no audio yet: nothing to keep
+            if reserve is not None:
+                reserve.release()
             raise
 
     def write(self, pcm: bytes) -> None:
@@ -123,21 +158,54 @@ class EncryptedAudioWriter:
         while len(self._buffer) >= self._chunk_bytes:
             chunk = bytes(self._buffer[: self._chunk_bytes])
             del self._buffer[: self._chunk_bytes]
-            self._write_record(KIND_PCM, chunk)
+            try:
+                self._write_record(KIND_PCM, chunk)
+            except OSError as exc:
+                self._end_after_failure(exc)
             self.pcm_bytes_written += len(chunk)
 
     def close(self) -> None:
         if self.closed:
             return
-        self.closed = True
         try:
             if self._buffer:
                 self._write_record(KIND_PCM, bytes(self._buffer))
                 self.pcm_bytes_written += len(self._buffer)
                 self._buffer.clear()
             self._write_record(KIND_FINAL, _INDEX.pack(self.pcm_bytes_written))
+        except OSError as exc:
+            self._end_after_failure(exc)
+        self.closed = True
+        self._file.close()
+        if self._reserve is not None:
+            self._reserve.release()
+
+    def _end_after_failure(self, exc: OSError) -> NoReturn:
+        """Cut the torn record off, give the reserve back, write the final marker if it fits
+        (else the file ends like a crash, still readable), close, and raise the user's error."""
+        self.closed = True
+        self._buffer.clear()
+        try:
+            self._cut_to_good_size()
+            if self._reserve is not None:
+                self._reserve.release()
+            try:
+                self._write_record(KIND_FINAL, _INDEX.pack(self.pcm_bytes_written))
+            except OSError:
+                self._cut_to_good_size()
+        except OSError:
+            pass  # the reader skips a torn tail; what was whole stays readable
         finally:
             self._file.close()
+        seconds = self.pcm_bytes_written / (self.channels * self.sample_width * self.sample_rate)
+        if isinstance(environment_error(exc), DiskFull):
+            raise RecordingDiskFull(seconds) from exc
+        raise AudioWriteFailed(seconds, f"{type(exc).__name__} errno={exc.errno}") from exc
+
+    def _cut_to_good_size(self) -> None:
+        self._file.truncate(self._good_size)
+        self._file.seek(self._good_size)
+        os.fsync(self._file.fileno())
 
     @property
     def duration_s(self) -> float:
@@ -154,11 +222,13 @@ class EncryptedAudioWriter:
         self._index += 1
 
     def _durable_write(self, data: bytes) -> None:
-        # One write call per record, then fsync: what is on disk is whole records plus at
-        # most one torn record at the end, which the reader skips.
-        self._file.write(data)
-        self._file.flush()
+        # One record at a time, then fsync: what is on disk is whole records plus at most one
+        # torn record at the end, which the reader skips (and a failure cuts off).
+        view = memoryview(data)
+        while view:
+            view = view[self._file.write(view):]
         os.fsync(self._file.fileno())
+        self._good_size += len(data)
 
     def __enter__(self) -> EncryptedAudioWriter:
         return self

@@ -21,17 +21,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Permission
 from app.context import Context
 from app.dto import AuditCheck
-from app.errors import PermissionDenied
 from app.export_load import period_bounds
 from models.audit import AuditEvent
 from models.journal import JournalNote, Review
 from models.people import Case, CaseAssignment, User
 from models.visits import Visit
-
-FOLLOW_UP_ROLES = ("supervisor", "admin")
 
 # Categories a supervisor filters on, with the actions in each.
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -41,9 +39,11 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "signed": ("note.sign",),
     "corrected": ("note.correct",),
     "reviewed": ("review.start", "review.outcome", "review.complete"),
+    "refused": ("access.denied", "journal.export_denied"),
 }
 CATEGORY_LABELS = {"opened": "Öppnade", "searched": "Sökte", "exported": "Exporterade",
-                   "signed": "Signerade", "corrected": "Rättade", "reviewed": "Genomgång"}
+                   "signed": "Signerade", "corrected": "Rättade", "reviewed": "Genomgång",
+                   "refused": "Nekades"}
 ACTION_LABELS = {
     "journal.read": "Öppnade journalen", "note.read": "Öppnade en anteckning",
     "note.revisions": "Läste versionshistorik", "search": "Sökte i anteckningar",
@@ -51,6 +51,7 @@ ACTION_LABELS = {
     "audit.export": "Exporterade loggen", "note.sign": "Signerade", "note.correct": "Rättade",
     "review.start": "Startade genomgång", "review.outcome": "Svar i genomgång",
     "review.complete": "Avslutade genomgång", "audit.read": "Läste loggen",
+    "access.denied": "Nekades åtkomst",
 }
 READ_ACTIONS = frozenset(CATEGORIES["opened"]) | {"journal.export"}
 FLAG_LABELS = {"burst": "Många journaler på kort tid", "unassigned": "Inte tilldelad ärendet"}
@@ -122,7 +123,7 @@ class LogReport:
 def follow_up(ctx: Context, flt: LogFilter) -> LogReport:
     """The filtered log with its flags and the chain check; refused (and audited) for anyone
     but supervisors and admins. Reading it is audited as ``audit.read``."""
-    require_follow_up(ctx, "audit.read_denied")
+    require_follow_up(ctx)
     with ctx.uow() as uow:
         s = uow.session
         chain = audit.verify(s)
@@ -146,13 +147,10 @@ def follow_up(ctx: Context, flt: LogFilter) -> LogReport:
                      f"{ctx.actor.display_name} ({ctx.actor.username})", users)
 
 
-def require_follow_up(ctx: Context, denied_action: str) -> None:
-    if ctx.actor.role in FOLLOW_UP_ROLES:
-        return
-    with ctx.uow(write=True) as uow:
-        audit.record(uow.session, ctx.actor, denied_action, "audit", "", now=ctx.now())
-        uow.commit()
-    raise PermissionDenied("Logguppföljning är till för enhetschefer och administratörer.")
+def require_follow_up(ctx: Context) -> None:
+    """Refused (and audited as ``access.denied``) for anyone but supervisors and admins."""
+    with ctx.uow():
+        access.require_role(ctx.actor, Permission.FOLLOW_UP)
 
 
 def _entries(s: Session, flt: LogFilter) -> list[LogEntry]:

@@ -75,7 +75,7 @@ def render_pdf(report: LogReport) -> bytes:
 
 def export_report(ctx: Context, report: LogReport, fmt: str, target: Path) -> Path:
     """Write the report (``csv`` or ``pdf``) to ``target`` atomically; audited."""
-    require_follow_up(ctx, "audit.export_denied")
+    require_follow_up(ctx)
     if fmt not in ("csv", "pdf"):
         raise ValidationError("Loggen exporteras som CSV eller PDF.", field="format")
     if target.is_dir() or not target.parent.is_dir():

@@ -1,4 +1,4 @@
-"""Use cases for cases (ärenden) and the persons in them."""
+"""Use cases for cases (ärenden): create, change, close and reopen, list, open (the case view)."""
 
 from __future__ import annotations
 
@@ -9,43 +9,39 @@ from types import MappingProxyType
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import audit, notes, outbox, review, visits
-from app.access import require_case, visible_case_ids
+from app import audit, limits, notes, outbox, review, visits
+from app.access import Permission, require_case, visible_case_ids
 from app.context import Context
-from app.dto import CaseDetail, CaseSummary, NoteInfo, PersonInfo, PersonInput, VisitInfo
+from app.dto import (
+    CaseDetail,
+    CaseSummary,
+    Colleague,
+    NoteInfo,
+    PersonInfo,
+    PersonInput,
+    VisitInfo,
+)
 from app.errors import ValidationError
-from app.personnummer import birth_date, normalise
+from app.persons import checked_person, current_persons, person_info, require_open
 from app.review import ReviewSummary
+from app.uow import UnitOfWork
 from models.journal import JournalNote
-from models.people import PERSON_ROLES, Case, CaseAssignment, Person, User
-
-
-def _checked_person(p: PersonInput, index: int) -> Person:
-    if p.role not in PERSON_ROLES:
-        raise ValidationError("Okänd roll för personen.", field=f"person{index}.role")
-    if not p.name.strip():
-        raise ValidationError("Varje person behöver ett namn.", field=f"person{index}.name")
-    try:
-        pnr = normalise(p.personnummer) if p.personnummer.strip() else None
-    except ValidationError as exc:  # name the row, so a form can show it at the right person
-        raise ValidationError(exc.message, field=f"person{index}.personnummer") from exc
-    born = p.birth_date or (birth_date(pnr) if pnr else None)
-    return Person(role=p.role, name=p.name.strip(), personnummer=pnr, birth_date=born)
+from models.people import RETENTION_CLASSES, Case, CaseAssignment, User
 
 
 def create_case(
     ctx: Context, case_number: str, title: str, persons: list[PersonInput]
 ) -> CaseDetail:
-    case_number, title = case_number.strip(), title.strip()
-    if not case_number:
-        raise ValidationError("Skriv ett ärendenummer.", field="case_number")
-    if not title:
-        raise ValidationError("Skriv en rubrik för ärendet.", field="title")
-    checked = [_checked_person(p, i) for i, p in enumerate(persons)]
+    """A new case with its persons (at least one), assigned to the one who creates it."""
+    case_number, title = _checked_heading(case_number, title)
+    checked = [checked_person(p, i) for i, p in enumerate(persons)]
+    if not checked:
+        raise ValidationError("Lägg till minst en person i ärendet (till exempel barnet).",
+                              field="persons")
+    ctx.require(Permission.CREATE_CASE)
     with ctx.uow(write=True) as uow:
         s = uow.session
-        if s.scalar(select(Case.id).where(Case.case_number == case_number)):
-            raise ValidationError("Det finns redan ett ärende med det numret.", field="case_number")
+        _require_unique_number(s, case_number)
         case = Case(case_number=case_number, title=title, created_by=ctx.actor.user_id,
                     created_at=ctx.now())
         s.add(case)
@@ -65,37 +61,89 @@ def create_case(
         return detail
 
 
-def add_person(ctx: Context, case_id: str, person: PersonInput) -> PersonInfo:
+def update_case(ctx: Context, case_id: str, *, case_number: str, title: str,
+                retention_class: str | None = None) -> CaseDetail:
+    """Change a case's number, title or retention class (not while it is closed)."""
+    case_number, title = _checked_heading(case_number, title)
+    if retention_class is not None and retention_class not in RETENTION_CLASSES:
+        raise ValidationError("Okänd gallringsklass.", field="retention_class")
     with ctx.uow(write=True) as uow:
-        case = require_case(uow.session, ctx.actor, case_id)
-        row = _checked_person(person, len(case.persons))
-        row.case_id, row.position = case.id, len(case.persons)
-        uow.session.add(row)
-        uow.flush()
-        outbox.enqueue(uow.session, row.to_record())
-        audit.record(uow.session, ctx.actor, "person.add", "case", case.id, {"person": row.id},
-                     now=ctx.now())
-        info = _person(row)
+        s = uow.session
+        case = require_case(s, ctx.actor, case_id, Permission.EDIT_CASE)
+        require_open(case)
+        if case_number != case.case_number:
+            _require_unique_number(s, case_number)
+        after = (case_number, title, retention_class or case.retention_class)
+        changed = [name for name, old, new in zip(
+            ("case_number", "title", "retention_class"),
+            (case.case_number, case.title, case.retention_class), after, strict=True)
+            if old != new]
+        if changed:
+            case.case_number, case.title, case.retention_class = after
+            _changed(ctx, uow, case, "case.update", {"fields": changed})
+        detail = _detail(s, case)
         uow.commit()
-        return info
+        return detail
 
 
-def assign(ctx: Context, case_id: str, username: str) -> None:
-    ctx.require_role("admin", "supervisor")
+def close_case(ctx: Context, case_id: str) -> CaseDetail:
+    """Close a case. Drafts must be signed (or the case stays open): nothing is left half done."""
     with ctx.uow(write=True) as uow:
-        require_case(uow.session, ctx.actor, case_id)
-        user = uow.session.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise ValidationError("Användaren finns inte.", field="username")
-        if uow.session.get(CaseAssignment, (case_id, user.id)) is None:
-            uow.session.add(CaseAssignment(case_id=case_id, user_id=user.id))
-            audit.record(uow.session, ctx.actor, "case.assign", "case", case_id,
-                         {"user": user.id}, now=ctx.now())
+        s = uow.session
+        case = require_case(s, ctx.actor, case_id, Permission.EDIT_CASE)
+        if case.status == "closed":
+            raise ValidationError("Ärendet är redan avslutat.")
+        drafts = s.scalar(select(func.count()).select_from(JournalNote).where(
+            JournalNote.case_id == case_id, JournalNote.state != "signed")) or 0
+        if drafts:
+            raise ValidationError("Ärendet har anteckningar som inte är signerade. Signera "
+                                  "eller ta bort utkasten innan du avslutar ärendet.")
+        case.status, case.closed_at = "closed", ctx.now()
+        _changed(ctx, uow, case, "case.close", {})
+        detail = _detail(s, case)
         uow.commit()
+        return detail
+
+
+def reopen_case(ctx: Context, case_id: str) -> CaseDetail:
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        case = require_case(s, ctx.actor, case_id, Permission.EDIT_CASE)
+        if case.status != "closed":
+            raise ValidationError("Ärendet är inte avslutat.")
+        case.status, case.closed_at = "open", None
+        _changed(ctx, uow, case, "case.reopen", {})
+        detail = _detail(s, case)
+        uow.commit()
+        return detail
+
+
+def _checked_heading(case_number: str, title: str) -> tuple[str, str]:
+    case_number, title = case_number.strip(), " ".join(title.split())
+    limits.CASE_NUMBER.check(case_number, "case_number")
+    limits.CASE_TITLE.check(title, "title")  # refused, never cut
+    if not case_number:
+        raise ValidationError("Skriv ett ärendenummer.", field="case_number")
+    if not title:
+        raise ValidationError("Skriv en rubrik för ärendet.", field="title")
+    return case_number, title
+
+
+def _require_unique_number(session: Session, case_number: str) -> None:
+    if session.scalar(select(Case.id).where(Case.case_number == case_number)):
+        raise ValidationError("Det finns redan ett ärende med det numret.", field="case_number")
+
+
+def _changed(ctx: Context, uow: UnitOfWork, case: Case, action: str,
+             details: dict[str, object]) -> None:
+    uow.flush()
+    outbox.enqueue(uow.session, case.to_record())
+    audit.record(uow.session, ctx.actor, action, "case", case.id, details, now=ctx.now())
 
 
 def list_cases(ctx: Context, query: str = "") -> list[CaseSummary]:
     """Cases the user may see, newest activity first; ``query`` filters number/title."""
+    limits.SEARCH.check(query, "query")
     with ctx.uow() as uow:
         notes = (
             select(JournalNote.case_id, func.count().label("n"),
@@ -123,20 +171,18 @@ def get_case(ctx: Context, case_id: str) -> CaseDetail:
         return _detail(uow.session, require_case(uow.session, ctx.actor, case_id))
 
 
-def _person(p: Person) -> PersonInfo:
-    return PersonInfo(p.id, p.role, p.name, p.personnummer, p.birth_date)
-
-
 def _detail(session: Session, case: Case) -> CaseDetail:
-    assigned = session.scalars(
-        select(User.display_name).join(CaseAssignment, CaseAssignment.user_id == User.id)
-        .where(CaseAssignment.case_id == case.id)
+    assignees = session.execute(
+        select(User.id, User.username, User.display_name, User.role)
+        .join(CaseAssignment, CaseAssignment.user_id == User.id)
+        .where(CaseAssignment.case_id == case.id).order_by(User.display_name)
     ).all()
-    persons = session.scalars(
-        select(Person).where(Person.case_id == case.id).order_by(Person.position)
-    ).all()
+    colleagues = tuple(Colleague(*row) for row in assignees)
+    persons = current_persons(session, case.id)
     return CaseDetail(case.id, case.case_number, case.title, case.status, case.created_at,
-                      tuple(_person(p) for p in persons), tuple(assigned))
+                      tuple(person_info(p) for p in persons),
+                      tuple(c.display_name for c in colleagues), colleagues,
+                      case.retention_class, case.closed_at)
 
 
 # -- the case view ------------------------------------------------------------------------------

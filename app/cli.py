@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 # Each command module has register(subparsers), setting func=run(args) -> int.
@@ -23,13 +24,16 @@ from app import (
     cli_stats,
     cli_transcribe,
     paths,
+    settings,
     user_admin,
     vocabulary,
 )
+from app.cli_text import plural, swedish_argparse
 from app.context import Context
 from app.dto import AccountInfo
-from app.errors import UserError
+from app.errors import UserError, reported
 from app.keys import KdfParams
+from app.scrub import scrub
 
 
 def read_password(prompt: str, env: str = "SAMSKRIV_PASSWORD", *, confirm: bool = False) -> str:
@@ -208,7 +212,18 @@ def _cmd_search(args: argparse.Namespace) -> int:
             state = vocabulary.note_state(h.state)
             print(f"{h.case_number}\t{h.event_time:%Y-%m-%d}\t{state}\t{snippet}")
     if not args.json:
-        print(f"{len(hits)} träffar.", file=sys.stderr)
+        print(plural(len(hits), "{n} träff.", "{n} träffar."), file=sys.stderr)
+    return 0
+
+
+def _cmd_settings_check(args: argparse.Namespace) -> int:
+    data = paths.resolve(args.data_dir)
+    problems = settings.read(data.settings).problems
+    for line in problems:
+        print(f"samskriv: {line}", file=sys.stderr)
+    if problems:
+        return 2
+    print(f"Inställningarna i {data.settings.name} är giltiga.")
     return 0
 
 
@@ -217,6 +232,7 @@ def add_login_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    swedish_argparse()
     parser = argparse.ArgumentParser(prog="samskriv", description="Samskriv – dokumentera "
                                      "tillsammans med familjen, offline.")
     parser.add_argument("--data-dir", help="datamapp (standard: användarens datamapp)")
@@ -237,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_audit_verify)
     cli_export.register_audit(aud)
 
+    conf = sub.add_parser("settings", help="inställningarna").add_subparsers(
+        dest="settings_cmd", required=True)
+    p = conf.add_parser("check", help="kontrollera settings.json (exit 2 med det som är fel)")
+    p.set_defaults(func=_cmd_settings_check)
+
     p = sub.add_parser("search", help="sök i anteckningar")
     p.add_argument("words", nargs="+")
     p.add_argument("--limit", type=int, default=50)
@@ -250,17 +271,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, *, kdf: KdfParams | None = None) -> int:
-    """Run the parsed subcommand; a ``UserError`` is one Swedish line on stderr (exit 2).
-    ``kdf``: a cheap Argon2id, for tests only (no option or environment variable sets it)."""
+    """Run the parsed subcommand; a ``UserError`` (a full disk, a locked database included) is
+    one Swedish line on stderr (exit 2); a bug is its scrubbed traceback (exit 1). ``kdf``: a
+    cheap Argon2id, for tests only (no option or environment variable sets it)."""
     args.test_kdf = kdf
     try:
         code: int = args.func(args)
         return code
-    except UserError as exc:
-        print(f"samskriv: {exc.message}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - every failure ends as a line the user can read
+        shown = reported(exc)
+        if isinstance(shown, UserError):
+            print(f"samskriv: {shown.message}", file=sys.stderr)
+            return 2
+        print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import paths
+from app.cli_text import plural
 from speech.catalog import MODEL_LIST_URL, language_rank
 from speech.download import fetch_model_list
 from speech.errors import DownloadCancelled, SpeechError, user_message
@@ -141,7 +142,8 @@ def run_refresh(args: argparse.Namespace) -> int:
         count = store.catalog.refresh_from(fetch_model_list(args.url))
     except SpeechError as exc:
         return _fail(exc)
-    print(f"Modellistan uppdaterad: {count} modeller.")
+    print(plural(count, "Modellistan uppdaterad: {n} modell.",
+                 "Modellistan uppdaterad: {n} modeller."))
     return EXIT_OK
 
 

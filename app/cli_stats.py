@@ -12,6 +12,7 @@ from pathlib import Path
 from app import accounts, culling, staffing, stats
 from app.context import Context
 from app.errors import UserError, ValidationError
+from app.export import write_atomically
 from app.stats_export import percent, period_label, statistics_csv
 from app.stats_notes import NoteFigures
 
@@ -138,7 +139,7 @@ def _cmd_cull(args: argparse.Namespace) -> int:
                               confirmed=True)
     finally:
         ctx.close()
-    culling.write_atomically(Path(args.output), culling.culled_csv(culled))
+    write_atomically(Path(args.output), culling.culled_csv(culled))
     print(f"Gallrade ärenden: {len(culled)}. Förteckningen sparades i {args.output}.")
     return 0
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app import access
 from app import settings as settings_mod
 from app.dto import Actor
 from app.errors import PermissionDenied
@@ -36,7 +37,7 @@ class Context:
                                            repr=False, compare=False)
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.store, write=write)
+        return UnitOfWork(self.store, write=write, actor=self.actor)
 
     def now(self) -> datetime:
         return self.clock()
@@ -63,8 +64,17 @@ class Context:
         return repaired
 
     def require_role(self, *roles: str) -> None:
+        """Refuse (audited) unless the user has one of ``roles``. Call it outside a unit of
+        work: the refusal is written in one of its own."""
         if self.actor.role not in roles:
-            raise PermissionDenied()
+            with self.uow():
+                raise PermissionDenied(actor=self.actor, permission="role:" + "|".join(roles))
+
+    def require(self, permission: access.Permission) -> None:
+        """``require_role`` for an action on no case, by its permission in ``app.access``."""
+        if access.scope(self.actor, permission) is access.Scope.NONE:
+            with self.uow():
+                raise access.denied(self.actor, permission)
 
     def close(self) -> None:
         self.store.close()

@@ -18,9 +18,10 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Permission
 from app.context import Context
-from app.errors import PermissionDenied, ValidationError
+from app.errors import ValidationError
 from app.recording import audio_path
 from app.stats_calc import LOCAL_TZ
 from models.audit import OutboxItem
@@ -61,20 +62,12 @@ def _due(closed_at: datetime, years: int) -> date:
         return closed.replace(year=closed.year + years, day=28)
 
 
-def _require_admin(s: Session, ctx: Context, what: str) -> None:
-    if ctx.actor.role != "admin":
-        audit.record(s, ctx.actor, "access.denied", "culling", "", {"reason": what},
-                     now=ctx.now())
-        s.commit()
-        raise PermissionDenied("Bara en administratör kan gallra.")
-
-
 def report(ctx: Context, today: date) -> list[CullingRow]:
     """Every closed case with the day it may be culled, oldest first."""
     years = ctx.settings.retention_years
     with ctx.uow(write=True) as uow:
         s = uow.session
-        _require_admin(s, ctx, "culling-report")
+        access.require_role(ctx.actor, Permission.CULL)
         rows = _rows(s, years, today)
         audit.record(s, ctx.actor, "culling.report", details={"cases": len(rows)},
                      now=ctx.now())
@@ -108,7 +101,7 @@ def cull(ctx: Context, case_ids: Sequence[str], today: date, *, confirmed: bool
     doomed_audio: list[Path] = []
     with ctx.uow(write=True) as uow:
         s = uow.session
-        _require_admin(s, ctx, "cull")
+        access.require_role(ctx.actor, Permission.CULL)
         due = {r.case_id: r for r in _rows(s, years, today) if r.state == "due"}
         refused = [cid for cid in case_ids if cid not in due]
         if refused:
@@ -182,10 +175,3 @@ def culled_csv(rows: Sequence[CulledRow]) -> bytes:
                          r.notes, r.recordings, r.culled_at.isoformat(timespec="seconds"),
                          r.culled_by])
     return out.getvalue().encode("utf-8-sig")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)

@@ -15,6 +15,8 @@ class Actor:
 
     @property
     def sees_all_cases(self) -> bool:
+        # Kept for callers outside app/access.py; who sees what is stated in access.RULES
+        # (READ_CASE), and tests/integration/foundation/test_permissions.py holds them equal.
         return self.role in ("supervisor", "admin")
 
 
@@ -70,6 +72,16 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
+class Colleague:
+    """A user a case can be assigned to (or is): id for the service, name for people."""
+
+    id: str
+    username: str
+    display_name: str
+    role: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     id: str
     case_number: str
@@ -77,7 +89,25 @@ class CaseDetail:
     status: str
     created_at: datetime
     persons: tuple[PersonInfo, ...]
-    assigned: tuple[str, ...]
+    assigned: tuple[str, ...]  # display names of the assigned caseworkers
+    assignees: tuple[Colleague, ...] = ()
+    retention_class: str = "standard"
+    closed_at: datetime | None = None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == "closed"
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    """Someone who took part in a visit: a person of the case (``person_id``), a caseworker
+    (``user_id``), or, for visits registered before persons could be chosen, a typed name."""
+
+    name: str
+    role: str  # child | guardian | other | caseworker
+    person_id: str | None = None
+    user_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,8 +118,22 @@ class VisitInfo:
     planned_start: datetime | None
     actual_start: datetime | None
     actual_end: datetime | None
-    participants: tuple[str, ...]
+    participants: tuple[str, ...]  # names of the family's participants (not caseworkers)
     with_child: bool
+    present: tuple[ParticipantInfo, ...] = ()
+
+    @property
+    def person_ids(self) -> tuple[str, ...]:
+        return tuple(p.person_id for p in self.present if p.person_id)
+
+    @property
+    def caseworker_ids(self) -> tuple[str, ...]:
+        return tuple(p.user_id for p in self.present if p.user_id)
+
+    @property
+    def when(self) -> datetime | None:
+        """When the visit happened (or was planned to)."""
+        return self.actual_start or self.planned_start
 
 
 @dataclass(frozen=True)
@@ -138,6 +182,7 @@ class NoteInfo:
     # Earlier signed/corrected versions, oldest first, shown struck through in the journal.
     superseded: tuple[RevisionInfo, ...] = field(default=())
     draft_count: int = 1
+    author_id: str = ""  # who may change the draft (``app.access``: only its author)
 
 
 @dataclass(frozen=True)
@@ -149,6 +194,7 @@ class SearchHit:
     event_time: datetime
     state: str
     snippet: str
+    found_in: str = "note"  # note | comment (the family's own words) | corrected (old text)
 
 
 @dataclass(frozen=True)

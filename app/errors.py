@@ -6,9 +6,11 @@ anything else as an unexpected fault with a "copy details" button.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.dto import Actor
 from speech.errors import AUDIO_ERRORS, SpeechError
 
 
@@ -54,8 +56,19 @@ class AccountLocked(AuthenticationError):
 
 
 class PermissionDenied(UserError):
-    def __init__(self, message: str = "Du har inte behörighet att göra detta.") -> None:
+    """A refused action. ``app.access`` fills in who and what; the unit of work it is raised
+    in (or ``Context.require_role``) audits it once as ``access.denied``."""
+
+    def __init__(
+        self, message: str = "Du har inte behörighet att göra detta.", *,
+        actor: Actor | None = None, permission: str = "", object_type: str = "",
+        object_id: str = "", action: str = "",
+    ) -> None:
         super().__init__(message)
+        self.actor, self.permission = actor, permission
+        self.object_type, self.object_id = object_type, object_id
+        self.action = action  # the use case refused, when the permission alone does not say
+        self.audited = False
 
 
 class NotFound(UserError):
@@ -83,6 +96,23 @@ class StoreError(UserError):
     """The local store cannot be opened or used (missing, locked, corrupt, wrong key)."""
 
 
+class DiskFull(StoreError):
+    """The disk (or the user's quota) is full: nothing new could be written."""
+
+    def __init__(self, message: str = (
+            "Disken är full. Det som redan var sparat finns kvar, men det senaste kunde inte "
+            "sparas. Frigör utrymme på datorn och försök igen.")) -> None:
+        super().__init__(message)
+
+
+class StoreBusy(StoreError):
+    """Another program (an open Samskriv, a command) holds the database's write lock."""
+
+    def __init__(self) -> None:
+        super().__init__("Databasen används av ett annat program just nu, till exempel ett "
+                         "kommando som körs. Vänta en stund och försök igen.")
+
+
 class AlreadyInitialised(StoreError):
     def __init__(self) -> None:
         super().__init__("Det finns redan en databas i den här datamappen.")
@@ -103,6 +133,33 @@ class ModelError(UserError):
     """Speech model missing, invalid or failing to download."""
 
 
+_NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+_FULL = ("database or disk is full",)
+_BUSY = ("database is locked", "database table is locked")
+
+
+def environment_error(exc: BaseException) -> UserError | None:
+    """The Swedish user error for a full disk or a locked database anywhere in ``exc``'s
+    chain (the OS's ENOSPC/EDQUOT, SQLite's SQLITE_FULL/SQLITE_BUSY as the driver words
+    them, through SQLAlchemy's wrapper); None for anything else. Never carries ``exc``'s text."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFull | StoreBusy):
+            return current
+        if isinstance(current, OSError) and current.errno in _NO_SPACE:
+            return DiskFull()
+        text = str(getattr(current, "orig", None) or current).lower()
+        if type(current).__name__ in ("OperationalError", "DatabaseError"):
+            if any(words in text for words in _FULL):
+                return DiskFull()
+            if any(words in text for words in _BUSY):
+                return StoreBusy()
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def to_user_error(exc: SpeechError) -> UserError:
     """The app's typed error for a speech-layer error (English detail kept for support)."""
     if isinstance(exc, AUDIO_ERRORS):
@@ -120,8 +177,16 @@ def speech_as_user_errors() -> Iterator[None]:
 
 
 def reported(exc: BaseException) -> BaseException:
-    """``exc`` as the app hands it to the UI: a speech-layer error becomes its typed user error
-    (the original kept as ``__cause__``), anything else — a user error or a bug — unchanged."""
+    """``exc`` as the app hands it to the UI: a speech-layer error becomes its typed user error,
+    a full disk or a locked database its own (the original kept as ``__cause__``); anything
+    else — a user error or a bug — unchanged."""
+    if isinstance(exc, UserError):
+        return exc
+    environmental = environment_error(exc)
+    if environmental is not None:
+        if environmental is not exc and environmental.__cause__ is None:
+            environmental.__cause__ = exc
+        return environmental
     if not isinstance(exc, SpeechError):
         return exc
     user = to_user_error(exc)

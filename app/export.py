@@ -20,11 +20,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, export_docx, export_pdf, export_tabular
-from app.access import require_case
+from app import access, audit, export_docx, export_pdf, export_tabular
+from app.access import Permission, Scope, require_case
 from app.cancel import CancelToken, Progress, no_progress
 from app.context import Context
-from app.errors import NotFound, PermissionDenied, UserError, ValidationError
+from app.errors import NotFound, UserError, ValidationError
 from app.export_blocks import blocks
 from app.export_load import CaseLoader, SignatureVerifier, period_bounds, signature_not_available
 from app.export_model import JournalExport
@@ -32,7 +32,6 @@ from models.people import Case
 
 FORMATS = ("pdf", "docx", "csv", "json")
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "csv": ".csv", "json": ".json"}
-UNIT_ROLES = ("supervisor", "admin")
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def read_export(ctx: Context, request: ExportRequest, *, cancel: CancelToken | N
                                 period=period_bounds(request.period_from, request.period_to),
                                 verify_signature=verify_signature, cancel=cancel)
             loaded = [loader.load(case_id) for case_id in case_ids]
-    except (PermissionDenied, NotFound) as exc:
+    except NotFound as exc:  # a refusal (PermissionDenied) is audited by the unit of work
         _audit_denial(ctx, request, exc)
         raise
     if request.scope == "unit":  # only cases with something in the period
@@ -129,9 +128,8 @@ def _allowed_cases(s: Session, ctx: Context, request: ExportRequest) -> list[str
                 raise NotFound("Ärendet")
         require_case(s, ctx.actor, case_id)
         return [case_id]
-    if ctx.actor.role not in UNIT_ROLES:
-        raise PermissionDenied("Bara enhetschefer kan exportera enhetens journaler. "
-                               "Du kan exportera journalen för ett ärende du är tilldelad.")
+    if access.scope(ctx.actor, Permission.EXPORT_UNIT) is Scope.NONE:
+        raise access.denied(ctx.actor, Permission.EXPORT_UNIT, "export", "unit", "journal.export")
     # The unit is every case the supervisor sees (there is no unit table yet).
     return list(s.scalars(select(Case.id).order_by(Case.case_number)))
 

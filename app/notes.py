@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, outbox
-from app.access import require_case
+from app import audit, limits, outbox
+from app.access import Permission, require, require_case
 from app.context import Context
 from app.dto import NoteInfo, RevisionInfo
-from app.errors import ImmutableError, NotFound, PermissionDenied, ValidationError
+from app.errors import ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.sync_apply import MERGE_PREFIX
 from app.sync_conflicts import in_conflict
@@ -29,14 +29,29 @@ from models.people import User
 from models.records import record_hash
 from models.visits import Visit
 
-MAX_BODY = 200_000
+MAX_BODY = limits.NOTE_TEXT.chars
 
 
-def _check_text(body: str, child_voice: str) -> None:
+def _check_text(body: str, child_voice: str, section: str = "") -> None:
     if not body.strip() and not child_voice.strip():
         raise ValidationError("Anteckningen är tom.", field="body")
-    if len(body) + len(child_voice) > MAX_BODY:
-        raise ValidationError("Anteckningen är för lång (högst 200 000 tecken).", field="body")
+    limits.NOTE_TEXT.check(body + child_voice, "body")
+    limits.SECTION.check(section, "section")
+
+
+EARLIEST_EVENT_YEAR = 1900
+# A note tells what happened; a little ahead is allowed for a clock or time zone that is off.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def check_event_time(when: datetime, now: datetime) -> None:
+    """Refuse an event time that cannot be right (a mistyped year), in words that say why."""
+    if when.year < EARLIEST_EVENT_YEAR:
+        raise ValidationError(f"Händelsetiden kan inte vara före år {EARLIEST_EVENT_YEAR}.",
+                              field="event_time")
+    if when > now + FUTURE_SLACK:
+        raise ValidationError("Händelsetiden ligger i framtiden. Skriv när det hände.",
+                              field="event_time")
 
 
 def _add_revision(
@@ -74,21 +89,29 @@ def _commit(
     return _finish(uow, note)
 
 
-def _load_note(s: Session, ctx: Context, note_id: str) -> JournalNote:
+def _load_note(s: Session, ctx: Context, note_id: str,
+               permission: Permission = Permission.READ_CASE) -> JournalNote:
     note = s.get(JournalNote, note_id)
     if note is None:
         raise NotFound("Anteckningen")
-    require_case(s, ctx.actor, note.case_id)
+    _allow(s, ctx, note, permission)
     return note
+
+
+def _allow(s: Session, ctx: Context, note: JournalNote, permission: Permission) -> None:
+    """Refuse (audited) unless the user may do ``permission`` on ``note``: whose note it is
+    counts for the author-only permissions (``app.access.RULES``)."""
+    require(s, ctx.actor, permission, note.case_id, owner_id=note.author_id,
+            object_type="note", object_id=note.id)
 
 
 def create_draft(
     ctx: Context, case_id: str, body: str, *, section: str = "", child_voice: str = "",
     event_time: datetime | None = None, visit_id: str | None = None,
 ) -> NoteInfo:
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
-        note = _new_note(uow.session, ctx, case_id, visit_id, event_time or ctx.now())
+        note = _new_note(uow.session, ctx, case_id, visit_id, event_time)
         _revise_draft(uow.session, ctx, note, None, body=body, section=section,
                       child_voice=child_voice, event_time=event_time)
         return _finish(uow, note)
@@ -99,9 +122,11 @@ def save_draft(
     event_time: datetime | None = None, expected_revision_id: str | None = None,
 ) -> NoteInfo:
     """Save a new draft revision. ``expected_revision_id`` guards against lost updates."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
+        if note.state == "draft":  # a signed note is refused as immutable, whoever asks
+            _allow(uow.session, ctx, note, Permission.EDIT_DRAFT)
         _revise_draft(uow.session, ctx, note, expected_revision_id, body=body, section=section,
                       child_voice=child_voice, event_time=event_time)
         return _finish(uow, note)
@@ -123,14 +148,16 @@ def correct(
     child_voice: str | None = None,
 ) -> NoteInfo:
     """A rättelse: a new revision of a signed note; the old text stays readable."""
-    _check_text(body, child_voice or "")
+    _check_text(body, child_voice or "", section or "")
     if not reason.strip():
         raise ValidationError("Skriv varför anteckningen rättas.", field="reason")
+    limits.CORRECTION_REASON.check(reason.strip(), "reason")
     with ctx.uow(write=True) as uow:
         s = uow.session
         note = _load_note(s, ctx, note_id)
         if note.state != "signed":
             raise ValidationError("Bara signerade anteckningar rättas; ändra utkastet direkt.")
+        _allow(s, ctx, note, Permission.CORRECT)
         current = s.get(NoteRevision, note.current_revision_id)
         assert current is not None
         rev = _add_revision(
@@ -211,7 +238,8 @@ def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str
     return NoteInfo(
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
-        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq)
+        tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq,
+        n[3])
 
 
 def _info_for(s: Session, note: JournalNote) -> NoteInfo:
@@ -261,14 +289,15 @@ def sign_text(
     so a refused signature leaves no half-saved draft behind. ``note_id`` None creates the
     note; a changed draft gets its draft revision first (guarded by ``expected_revision_id``
     like ``save_draft``). The audit trail is the same as saving, then signing."""
-    _check_text(body, child_voice)
+    _check_text(body, child_voice, section)
     with ctx.uow(write=True) as uow:
         s = uow.session
         if note_id is None:
-            note = _new_note(s, ctx, case_id, visit_id, event_time or ctx.now())
+            note = _new_note(s, ctx, case_id, visit_id, event_time)
         else:
             note = _load_note(s, ctx, note_id)
         if note.state == "draft":  # a signed note is refused by _seal, in sign's words
+            _allow(s, ctx, note, Permission.EDIT_DRAFT)
             _revise_draft(s, ctx, note, expected_revision_id, body=body, section=section,
                           child_voice=child_voice, event_time=event_time)
         _seal(s, ctx, note)
@@ -305,8 +334,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
     author signs their note."""
     if note.state == "signed":
         raise ImmutableError("Anteckningen är redan signerad.")
-    if note.author_id != ctx.actor.user_id:
-        raise PermissionDenied("Bara den som skrev anteckningen kan signera den.")
+    _allow(s, ctx, note, Permission.SIGN)
     if in_conflict(s, note.id):
         raise ValidationError("Utkastet har ändrats på två datorer. Välj en version eller "
                               "skriv ihop dem innan du signerar.")
@@ -320,13 +348,18 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
 
 
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
-              when: datetime) -> JournalNote:
-    """An empty note of the case (its first revision follows), audited as ``note.create``."""
-    require_case(s, ctx.actor, case_id)
+              when: datetime | None) -> JournalNote:
+    """An empty note of the case (its first revision follows), audited as ``note.create``.
+    Without ``when`` the note happened when its visit did (a note made from a visit's
+    transcript), else now."""
+    require_case(s, ctx.actor, case_id, Permission.WRITE_NOTE)
+    visit_time: datetime | None = None
     if visit_id is not None:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.case_id != case_id:
             raise ValidationError("Besöket hör inte till ärendet.", field="visit")
+        visit_time = visit.actual_start or visit.planned_start
+    when = when or visit_time or ctx.now()
     note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
                        created_at=ctx.now(), event_time=when)
     s.add(note)
@@ -350,6 +383,8 @@ def _revise_draft(s: Session, ctx: Context, note: JournalNote, expected_revision
     if current is not None and (current.body, current.section, current.child_voice,
                                 current.event_time) == (body, section, child_voice, when):
         return
+    if current is None or when != current.event_time:
+        check_event_time(when, ctx.now())
     rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
                         child_voice=child_voice, event_time=when)
     note.current_revision_id, note.event_time = rev.id, when

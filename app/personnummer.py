@@ -7,10 +7,14 @@ from datetime import date
 
 from app.errors import ValidationError
 
-_PATTERN = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
+# ASCII digits only: ``\d`` alone would also take Arabic-Indic, fullwidth and other digits,
+# which int() reads, so "١٩١٢١٢١٢-١٢١٢" would pass as a personnummer and be stored as typed.
+_PATTERN = re.compile(r"^([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})([-+]?)([0-9]{4})$", re.ASCII)
 
 
 def luhn_ok(digits: str) -> bool:
+    if not (digits.isascii() and digits.isdigit()):
+        return False
     total = 0
     for i, ch in enumerate(digits):
         d = int(ch) * (2 if i % 2 == 0 else 1)

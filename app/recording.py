@@ -11,11 +11,11 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app import audit, outbox
-from app.access import require_case, require_recording, visible_case_ids
+from app import audit, diskspace, outbox
+from app.access import Permission, case_ids_for, require_case, require_recording
 from app.audiofile import AudioFileCorrupt, EncryptedAudioReader, EncryptedAudioWriter
 from app.context import Context
-from app.errors import NotFound, UserError
+from app.errors import DiskFull, NotFound, UserError, environment_error
 from app.transcripts import finish_open_transcripts, shown_segment_count
 from app.visits import latest_consent
 from models.journal import JournalNote
@@ -54,6 +54,21 @@ def require_consent(ctx: Context, visit_id: str) -> None:
         raise UserError("Ingen har samtyckt till inspelning.")
 
 
+def prepare_to_record(ctx: Context, visit_id: str) -> str:
+    """Before "Spela in": consent (``require_consent``) and room on the disk. Returns a
+    Swedish warning when the disk has room for less than an hour (with the minutes left),
+    "" when all is well; raises ``DiskFull`` when not even a minute fits."""
+    require_consent(ctx, visit_id)
+    room = diskspace.recording_room(ctx.paths.audio)
+    if room.minutes < 1:
+        raise DiskFull("Det finns för lite ledigt utrymme på disken för att spela in. Frigör "
+                       "utrymme på datorn och försök igen.")
+    if room.low:
+        return (f"Lite ledigt utrymme på disken: det räcker till ungefär {room.minutes} "
+                "minuters inspelning. Inspelningen stoppas (och sparas) om disken blir full.")
+    return ""
+
+
 def begin(ctx: Context, visit_id: str, *, model_id: str = "", engine: str | None = None
           ) -> RecordingInfo:
     """Create the recording row before any audio exists, so a crash leaves a trace.
@@ -66,6 +81,7 @@ def begin(ctx: Context, visit_id: str, *, model_id: str = "", engine: str | None
         visit = s.get(Visit, visit_id)
         if visit is None:
             raise NotFound("Besöket")
+        require_case(s, ctx.actor, visit.case_id, Permission.RECORD)
         rec = Recording(visit_id=visit_id, audio_file="", sample_rate=SAMPLE_RATE,
                         engine=engine if engine is not None else ("vosk" if model_id else ""),
                         model_id=model_id,
@@ -84,16 +100,27 @@ def begin(ctx: Context, visit_id: str, *, model_id: str = "", engine: str | None
 
 
 def open_sink(ctx: Context, recording_id: str) -> EncryptedAudioWriter:
-    """The encrypted, crash-safe audio file the capture thread writes to."""
+    """The encrypted, crash-safe audio file the capture thread writes to, holding a space
+    reserve (``app.diskspace``) so it can end properly on a full disk. Raises ``DiskFull``
+    when not even the reserve and the file's header fit."""
     ctx.paths.audio.mkdir(parents=True, exist_ok=True)
-    return EncryptedAudioWriter(audio_path(ctx, recording_id), ctx.audio_key(recording_id),
-                                SAMPLE_RATE)
+    diskspace.remove_stale_reserves(ctx.paths.audio)
+    try:
+        reserve = diskspace.SpaceReserve(
+            ctx.paths.audio / (recording_id + diskspace.RESERVE_SUFFIX))
+        return EncryptedAudioWriter(audio_path(ctx, recording_id), ctx.audio_key(recording_id),
+                                    SAMPLE_RATE, reserve=reserve)
+    except OSError as exc:
+        full = environment_error(exc)
+        if full is not None:
+            raise full from exc
+        raise
 
 
 def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         rec.state, rec.duration_s = "complete", duration_s
         finish_open_transcripts(s, rec.id)
         audit.record(s, ctx.actor, "recording.stop", "recording", rec.id,
@@ -114,6 +141,7 @@ def unfinished(ctx: Context) -> list[RecordingInfo]:
 def recover(ctx: Context, recording_id: str) -> RecordingInfo:
     """Keep what reached the disk: every complete ~1 s chunk of audio and every segment."""
     path = audio_path(ctx, recording_id)
+    (ctx.paths.audio / (recording_id + diskspace.RESERVE_SUFFIX)).unlink(missing_ok=True)
     duration = 0.0
     try:
         duration = EncryptedAudioReader(path, ctx.audio_key(recording_id)).duration_s
@@ -123,7 +151,7 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
         _log.warning("recording %s has no readable audio", recording_id)
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         if rec.state != "recording":
             raise UserError("Inspelningen är redan avslutad.")
         rec.state, rec.duration_s = "recovered", duration
@@ -153,16 +181,17 @@ def for_visit(ctx: Context, visit_id: str) -> list[RecordingInfo]:
 
 
 def awaiting_transcription(ctx: Context) -> list[RecordingInfo]:
-    """Finished recordings with audio but no transcript (recorded while no model existed)."""
+    """Finished recordings with audio but no transcript (recorded while no model existed), of
+    the cases where the user may write transcripts (``Permission.RECORD``)."""
     with ctx.uow() as uow:
         has_segments = select(Transcript.recording_id).join(
             Segment, Segment.transcript_id == Transcript.id).distinct()
         stmt = select(Recording).join(Visit, Visit.id == Recording.visit_id).where(
             Recording.state.in_(("complete", "recovered")),
             Recording.id.not_in(has_segments))
-        visible = visible_case_ids(ctx.actor)
-        if visible is not None:
-            stmt = stmt.where(Visit.case_id.in_(visible))
+        allowed = case_ids_for(ctx.actor, Permission.RECORD)
+        if allowed is not None:
+            stmt = stmt.where(Visit.case_id.in_(allowed))
         rows = uow.session.scalars(stmt).all()
         return [recording_info(uow.session, r) for r in rows if audio_path(ctx, r.id).exists()]
 
@@ -221,7 +250,7 @@ def discard_failed(ctx: Context, recording_id: str) -> None:
     """Remove a recording that never captured anything (e.g. no microphone)."""
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         owned = select(Transcript.id).where(Transcript.recording_id == rec.id)
         s.execute(delete(Segment).where(Segment.transcript_id.in_(owned)))
         s.execute(delete(Transcript).where(Transcript.recording_id == rec.id))

@@ -22,14 +22,16 @@ from app.access import require_case
 from app.context import Context
 from app.dto import ConsentInfo, NoteInfo, PersonInfo
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.limits import SYNPUNKT
 from app.notes import get_note
+from app.persons import current_persons, person_info
 from models.base import new_id
 from models.canonical import content_hash
 from models.journal import AUDIENCES, OUTCOMES, JournalNote, NoteRevision, Review, ReviewEntry
-from models.people import Person, User
+from models.people import User
 from models.records import record_hash
 
-MAX_COMMENT = 100_000
+MAX_COMMENT = SYNPUNKT.chars  # app.limits declares every text's limit
 VARIANTS = ("adult", "child")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -116,11 +118,7 @@ def split_passages(body: str, child_voice: str = "") -> list[Passage]:
 def prepare(ctx: Context, note_id: str) -> ReviewPlan:
     note = get_note(ctx, note_id)
     with ctx.uow() as uow:
-        persons = uow.session.scalars(
-            select(Person).where(Person.case_id == note.case_id).order_by(Person.position)
-        ).all()
-        people = tuple(PersonInfo(p.id, p.role, p.name, p.personnummer, p.birth_date)
-                       for p in persons)
+        people = tuple(person_info(p) for p in current_persons(uow.session, note.case_id))
     consent = visits.latest_consent(ctx, note.visit_id) if note.visit_id else None
     return ReviewPlan(note, tuple(split_passages(note.current.body, note.current.child_voice)),
                       people, consent)

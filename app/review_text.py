@@ -156,10 +156,15 @@ def signing_text(summaries: Sequence[ReviewSummary], current_hash: str | None = 
     disagreed = latest.disagreements
     unanswered = sum(1 for o in latest.outcomes if o.outcome is None)
     words = sum(1 for o in latest.outcomes if o.comment)
+    # One sentence per plural form (one / any other number: the rule of Swedish and English),
+    # each translated whole, since this module has no Qt to pick a form.
+    times = (QT_TRANSLATE_NOOP("ReviewSummaryText",
+                               "Anteckningen har gåtts igenom med familjen {count} gång.")
+             if len(summaries) == 1 else
+             QT_TRANSLATE_NOOP("ReviewSummaryText",
+                               "Anteckningen har gåtts igenom med familjen {count} gånger."))
     lines = [
-        tr(QT_TRANSLATE_NOOP("ReviewSummaryText",
-                             "Anteckningen har gåtts igenom med familjen {count} gång(er).")
-           ).format(count=len(summaries)),
+        tr(times).format(count=len(summaries)),
         tr(QT_TRANSLATE_NOOP("ReviewSummaryText", "Senast {when} med {audience} ({names}):")
            ).format(when=local_time(latest.started_at),
                     audience=audience_label(latest.audience, tr),

@@ -101,24 +101,94 @@ def int_range(name: str) -> tuple[int, int]:
     return low, high
 
 
+# A settings file is a few hundred bytes; anything far larger is not one (and is not read).
+MAX_FILE_BYTES = 64 * 1024
+# The longest a text setting may be (a model's name, the review PIN's hash).
+MAX_TEXT = 500
+_CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
+    "language": (LANGUAGES, "ska vara sv eller en"),
+    "audio_policy": (AUDIO_POLICIES, "ska vara delete-on-sign eller keep"),
+    "model_engine": (ENGINES, "ska vara en känd talmotor"),
+}
+_KIND = {int: "ett heltal", float: "ett tal", str: "en text", bool: "true eller false"}
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """The settings a file gives, and what was wrong with it: one Swedish line per problem
+    (each one repaired with the default), for the log, the settings dialog and the CLI."""
+
+    settings: Settings
+    problems: tuple[str, ...] = ()
+
+
 def load(path: Path) -> Settings:
+    """The file's settings, each bad value replaced by its default (see ``read``)."""
+    return read(path).settings
+
+
+def read(path: Path) -> LoadedSettings:
+    """Read ``path`` and say what was wrong. A hand-edited file never stops the app: a value
+    that is not valid falls back to its default, a file that cannot be read to all defaults."""
+    name = path.name
     try:
-        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return LoadedSettings(Settings(), (
+                f"{name} är för stor för att vara en inställningsfil (högst "
+                f"{MAX_FILE_BYTES // 1024} kB) och lästes inte; standardinställningarna används.",))
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except (OSError, UnicodeDecodeError):
+        return LoadedSettings(Settings(), (
+            f"{name} kunde inte läsas; standardinställningarna används.",))
+    except ValueError:
+        return LoadedSettings(Settings(), (
+            f"{name} är inte giltig JSON; standardinställningarna används.",))
     if not isinstance(raw, dict):
-        return Settings()
-    known = {f.name: f.type for f in fields(Settings)}
-    values: dict[str, Any] = {}
+        return LoadedSettings(Settings(), (
+            f"{name} ska innehålla ett JSON-objekt; standardinställningarna används.",))
+    values, problems = _typed_values(raw)
+    settings = Settings(**values)
+    problems.extend(_invalid(settings))
+    return LoadedSettings(settings.validated(), tuple(problems))
+
+
+def _typed_values(raw: dict[Any, Any]) -> tuple[dict[str, Any], list[str]]:
     defaults = asdict(Settings())
-    for name, value in raw.items():
-        expected = type(defaults[name]) if name in known else None
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key not in defaults:
+            problems.append(f"Okänd inställning ”{str(key)[:40]}” hoppades över.")
+            continue
+        expected = type(defaults[key])
         # bool is an int in Python; a hand-written `true` must not become 1 minute.
-        if expected is not None and isinstance(value, expected) and (
-            expected is bool or not isinstance(value, bool)
-        ):
-            values[name] = value
-    return Settings(**values).validated()
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            problems.append(f"Inställningen ”{key}” ska vara {_KIND[expected]}; "
+                            f"standardvärdet {defaults[key]!r} används.")
+        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            problems.append(f"Inställningen ”{key}” är för lång (högst {MAX_TEXT} tecken); "
+                            "standardvärdet används.")
+        else:
+            values[key] = value
+    return values, problems
+
+
+def _invalid(settings: Settings) -> list[str]:
+    """A Swedish line for each value out of its choices or range."""
+    default = Settings()
+    out: list[str] = []
+    for key, (allowed, rule) in _CHOICES.items():
+        if getattr(settings, key) not in allowed:
+            out.append(f"Inställningen ”{key}” {rule}; standardvärdet "
+                       f"{getattr(default, key)!r} används.")
+    for key, message in _OUT_OF_RANGE.items():
+        if not settings._in_range(key):
+            low, high = _RANGES[key]
+            out.append(message.format(low=low, high=high)[:-1]
+                       + f"; standardvärdet {getattr(default, key)!r} används.")
+    return out
 
 
 def save(path: Path, settings: Settings) -> None:

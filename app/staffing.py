@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Permission
 from app.context import Context
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.errors import NotFound, ValidationError
 from models.people import User
 from models.staffing import Absence, WorkHours
 
@@ -23,13 +24,6 @@ class StaffingRow:
     display_name: str
     weekly_hours: float | None  # in force today
     valid_from: date | None
-
-
-def _require_supervisor(s: Session, ctx: Context, what: str) -> None:
-    if ctx.actor.role not in ("supervisor", "admin"):
-        audit.record(s, ctx.actor, "access.denied", "staffing", "", {"reason": what})
-        s.commit()
-        raise PermissionDenied("Bara en enhetschef eller administratör kan ändra arbetstid.")
 
 
 def _hours(value: float, field: str) -> float:
@@ -50,7 +44,7 @@ def set_weekly_hours(ctx: Context, user_id: str, weekly_hours: float, valid_from
     hours = _hours(weekly_hours, "weekly_hours")
     with ctx.uow(write=True) as uow:
         s = uow.session
-        _require_supervisor(s, ctx, "set-weekly-hours")
+        access.require_role(ctx.actor, Permission.WORKING_TIME)
         _user(s, user_id)
         row = s.scalar(select(WorkHours).where(WorkHours.user_id == user_id,
                                                WorkHours.valid_from == valid_from))
@@ -71,7 +65,7 @@ def set_absence(ctx: Context, user_id: str, day_in_week: date, hours: float) -> 
     week = day_in_week - timedelta(days=day_in_week.weekday())
     with ctx.uow(write=True) as uow:
         s = uow.session
-        _require_supervisor(s, ctx, "set-absence")
+        access.require_role(ctx.actor, Permission.WORKING_TIME)
         _user(s, user_id)
         row = s.scalar(select(Absence).where(Absence.user_id == user_id, Absence.week == week))
         if row is None:
@@ -89,8 +83,7 @@ def overview(ctx: Context, today: date) -> list[StaffingRow]:
     """Every caseworker with the contracted hours in force on ``today``."""
     with ctx.uow() as uow:
         s = uow.session
-        if ctx.actor.role not in ("supervisor", "admin"):
-            raise PermissionDenied("Bara en enhetschef eller administratör ser arbetstider.")
+        access.require_role(ctx.actor, Permission.WORKING_TIME)
         out = []
         for user in s.scalars(select(User).where(User.role == "caseworker")
                               .order_by(User.display_name)):

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Permission, Scope
 from app.context import Context
-from app.errors import PermissionDenied, ValidationError
+from app.errors import ValidationError
 from app.stats_calc import (
     GROUPINGS,
     LOCAL_TZ,
@@ -115,13 +116,12 @@ def _sum(period: date, figures: Sequence[PeriodFigure]) -> PeriodFigure:
 
 
 def _users_in_scope(s: Session, ctx: Context, wanted: Sequence[str] | None) -> dict[str, str]:
+    """Whose figures the actor asked for and may see: their own, or (``STATS_ALL``) every
+    caseworker's."""
     actor = ctx.actor
-    if actor.role == "caseworker":
+    if access.scope(actor, Permission.STATS_ALL) is Scope.NONE:
         if wanted is not None and set(wanted) - {actor.user_id}:
-            audit.record(s, actor, "access.denied", "statistics", "",
-                         {"reason": "other-users-statistics"})
-            s.commit()
-            raise PermissionDenied("Du kan bara se din egen statistik.")
+            raise access.denied(actor, Permission.STATS_ALL, "statistics")
         user = s.get(User, actor.user_id)
         return {actor.user_id: user.display_name if user else actor.display_name}
     rows = s.execute(select(User.id, User.display_name).where(User.role == "caseworker")

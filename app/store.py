@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from app.errors import StoreError
+from app.errors import StoreError, environment_error
 from models.audit import Installation
 from models.migrate import upgrade
 
@@ -132,6 +132,9 @@ class Store:
             raise
         except (DatabaseError, sqlcipher3.DatabaseError) as exc:
             engine.dispose()
+            environmental = environment_error(exc)  # full or locked is not "damaged"
+            if environmental is not None:
+                raise environmental from exc
             raise StoreError(
                 "Databasen kunde inte öppnas med den här nyckeln eller är skadad.",
                 detail=str(exc),

@@ -36,7 +36,7 @@ from models.records import (
     decode,
     encode,
 )
-from models.sync import SyncAccount, SyncBackfill, SyncConflict, SyncHeld
+from models.sync import SyncAccount, SyncAlias, SyncBackfill, SyncConflict, SyncHeld
 from models.sync_wire import ASSIGNMENT_KIND, AssignmentPayload, PullEntry, b64decode
 from models.visits import Consent, Recording, Segment, Transcript, Visit
 
@@ -169,6 +169,9 @@ class Applier:
         self.s.add(User(id=user_id, username=f"server:{user_id}"[:64], display_name=name,
                         role="caseworker", password_hash=SHADOW_PASSWORD, active=False))
         self.s.flush()
+        if mine:  # this user on another laptop: their drafts there may be edited here
+            self.s.add(SyncAlias(author_id=user_id, local_user_id=self.account.local_user_id))
+            self.s.flush()
 
     def _assignment(self, p: AssignmentPayload) -> str:
         if p.user_id != self.account.server_user_id:

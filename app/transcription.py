@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import recording, transcripts
 from app.context import Context
-from app.errors import reported, speech_as_user_errors, to_user_error
+from app.errors import DiskFull, UserError, reported, speech_as_user_errors, to_user_error
 from app.recording import RecordingInfo
 from speech.audio import AudioSource
 from speech.batch import load_pcm
@@ -72,7 +72,11 @@ class LiveRecording:
     def start(self) -> RecordingInfo:
         """Raises UserError when consent is missing or there is no microphone."""
         self.info = recording.begin(self._ctx, self._visit_id, model_id=self._model_id)
-        sink = recording.open_sink(self._ctx, self.info.id)
+        try:
+            sink = recording.open_sink(self._ctx, self.info.id)
+        except Exception:  # no room even to begin: leave no recording "in progress" behind
+            recording.discard_failed(self._ctx, self.info.id)
+            raise
         self._sink_duration = lambda: sink.duration_s
         self._pipeline = LiveTranscriber(self._source, sink, self._handle, self._model)
         try:
@@ -108,7 +112,8 @@ class LiveRecording:
             try:
                 transcripts.save_segment(self._ctx, self.info.id, event.segment)
             except Exception as exc:  # report, keep recording: the audio is still on disk
-                _log.exception("autosave of a segment failed")
+                if not isinstance(exc, UserError):  # a full disk is the user's, not a bug
+                    _log.exception("autosave of a segment failed")
                 self._on_event(ErrorEvent(exc))
         self._on_event(event)
 
@@ -154,8 +159,14 @@ def import_recording(
     model_id = transcriber.model_id if transcriber is not None else ""
     engine = transcriber.engine if transcriber is not None else ""
     info = recording.begin(ctx, visit_id, model_id=model_id, engine=engine)
-    with recording.open_sink(ctx, info.id) as sink:
-        sink.write(pcm)
+    try:
+        with recording.open_sink(ctx, info.id) as sink:
+            sink.write(pcm)
+    except Exception as exc:  # an import is whole or not at all: the file is still the user's
+        recording.discard_failed(ctx, info.id)
+        if isinstance(exc, DiskFull):
+            raise DiskFull() from exc
+        raise
     duration = len(pcm) / (2 * recording.SAMPLE_RATE)
     segments: list[Segment] = []
     try:

@@ -9,12 +9,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app import outbox
-from app.access import require_recording
+from app.access import Permission, denied, require_recording
 from app.context import Context
 from app.dto import TranscriptInfo
 from app.errors import NotFound
 from models.records import record_hash
-from models.visits import TRANSCRIPT_PASSES, Recording, Segment, Transcript
+from models.visits import TRANSCRIPT_PASSES, Segment, Transcript
 from speech.values import Segment as SpeechSegment
 from speech.values import Word
 
@@ -32,10 +32,10 @@ def save_segments(ctx: Context, recording_id: str, segments: Iterable[SpeechSegm
         transcript = s.scalar(select(Transcript).where(
             Transcript.recording_id == recording_id, Transcript.pass_kind == "live",
             Transcript.hash.is_(None)).order_by(text("transcripts.rowid DESC")).limit(1))
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
+        if rec.created_by != ctx.actor.user_id:  # a live transcript is its recorder's alone
+            raise denied(ctx.actor, Permission.RECORD, "recording", rec.id)
         if transcript is None:
-            rec = s.get(Recording, recording_id)
-            if rec is None:
-                raise NotFound("Inspelningen")
             transcript = Transcript(recording_id=rec.id, engine=rec.engine, model_id=rec.model_id,
                                     pass_kind="live", created_at=ctx.now())
             s.add(transcript)
@@ -58,7 +58,7 @@ def add_transcript(
         return None
     with ctx.uow(write=True) as uow:
         s = uow.session
-        rec = require_recording(s, ctx.actor, recording_id)
+        rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         transcript = Transcript(recording_id=rec.id, engine=engine, model_id=model_id,
                                 pass_kind=pass_kind, created_at=ctx.now())
         s.add(transcript)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, insert, select, update  # noqa: E402
 
-from app import accounts, cases, notes, search  # noqa: E402
+from app import accounts, assignments, cases, notes, search  # noqa: E402
 from app.audit import device_id  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import PersonInput  # noqa: E402
@@ -66,7 +66,7 @@ def _make_cases(ctx: Context, n: int, rng: random.Random) -> list[tuple[str, str
             ctx, f"IFO-{2023 + i % 3}-{i:05d}", f"Utredning {fam.child}", persons
         )
         worker = CASEWORKERS[i % len(CASEWORKERS)]
-        cases.assign(ctx, case.id, worker)
+        assignments.assign(ctx, case.id, worker)
         out.append((case.id, worker, fam))
     return out
 

@@ -70,6 +70,9 @@ class Person(Base):
     personnummer: Mapped[str | None] = mapped_column(String(13), nullable=True)
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Set when the person is taken off the case; the row stays so that visits, consents and
+    # reviews that name them stay readable (and a server learns of the removal).
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="persons")
 
@@ -77,5 +80,5 @@ class Person(Base):
         return PersonRecord(
             id=self.id, case_id=self.case_id, position=self.position, role=self.role,
             name=self.name, personnummer=self.personnummer, birth_date=self.birth_date,
-            note=self.note,
+            note=self.note, removed_at=self.removed_at,
         )

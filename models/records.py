@@ -11,6 +11,8 @@ Encoding is canonical JSON (``models.canonical``) of ``{"record": KIND, "v": VER
 datetimes as UTC ISO-8601 with microseconds and a ``Z``, dates as ``YYYY-MM-DD``, tuples as
 lists, nested values as objects without ``record``/``v``. Adding, removing or renaming a field is
 a new ``VERSION`` of that kind (and a decoder for the old one), never an edit of an existing one.
+An older version stays a class of its own (``PersonRecordV1``, ``VisitRecordV1``): bytes queued or
+hashed under it decode to it and encode back to the very same bytes.
 """
 
 from __future__ import annotations
@@ -100,7 +102,9 @@ class CaseRecord(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PersonRecord(Record):
+class PersonRecordV1(Record):
+    """A person before version 2: persons could not be removed from a case."""
+
     KIND: ClassVar[str] = "person"
 
     case_id: str
@@ -113,7 +117,40 @@ class PersonRecord(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class VisitRecord(Record):
+class PersonRecord(Record):
+    """A person in a case; ``removed_at`` is set when the person was taken off the case (the
+    row stays, so the visits and reviews that name them stay readable)."""
+
+    KIND: ClassVar[str] = "person"
+    VERSION: ClassVar[int] = 2
+
+    case_id: str
+    position: int
+    role: str
+    name: str
+    personnummer: str | None
+    birth_date: date | None
+    note: str = ""
+    removed_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseAssignmentRecord(Record):
+    """A caseworker put on (``assigned``) or taken off a case; one record per change."""
+
+    KIND: ClassVar[str] = "case_assignment"
+
+    case_id: str
+    user_id: str
+    assigned: bool
+    changed_at: datetime
+    changed_by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisitRecordV1(Record):
+    """A visit before version 2: participants were names typed as free text."""
+
     KIND: ClassVar[str] = "visit"
 
     case_id: str
@@ -123,6 +160,28 @@ class VisitRecord(Record):
     actual_start: datetime | None
     actual_end: datetime | None
     participants: tuple[Participant, ...]
+    with_child: bool
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisitRecord(Record):
+    """A visit. ``participants`` are persons of the case (``person_id`` set; a name without one
+    is a free-text participant kept from before version 2); ``caseworkers`` are the user ids of
+    the caseworkers who took part."""
+
+    KIND: ClassVar[str] = "visit"
+    VERSION: ClassVar[int] = 2
+
+    case_id: str
+    kind: str
+    planned_start: datetime | None
+    planned_end: datetime | None
+    actual_start: datetime | None
+    actual_end: datetime | None
+    participants: tuple[Participant, ...]
+    caseworkers: tuple[str, ...]
     with_child: bool
     created_by: str
     created_at: datetime
@@ -240,13 +299,34 @@ class AuditEventRecord(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (CaseRecord, PersonRecord, VisitRecord, ConsentRecord, RevisionRecord,
-                ReviewRecord, ReviewEntryRecord, TranscriptRecord, AuditEventRecord)
+    for cls in (CaseRecord, PersonRecord, CaseAssignmentRecord, VisitRecord, ConsentRecord,
+                RevisionRecord, ReviewRecord, ReviewEntryRecord, TranscriptRecord,
+                AuditEventRecord)
 }
-# Every (kind, version) a decoder accepts: the first version of each kind and the later ones.
-_ALL_VERSIONS: tuple[type[Record], ...] = (*RECORD_TYPES.values(), AttributedReviewEntryRecord)
-_VERSIONS: dict[tuple[str, int], type[Record]] = {
-    (cls.KIND, cls.VERSION): cls for cls in _ALL_VERSIONS}
+# Earlier versions, still decoded by (kind, version): their bytes are in outboxes and hashes.
+OLDER_RECORD_TYPES: dict[tuple[str, int], type[Record]] = {
+    (cls.KIND, cls.VERSION): cls for cls in (PersonRecordV1, VisitRecordV1)
+}
+# Later versions a kind may be written in beside its current one: a review entry is written as
+# version 2 only when it names who answered, so older entries keep their bytes and hashes.
+ALTERNATIVE_RECORD_TYPES: dict[tuple[str, int], type[Record]] = {
+    (cls.KIND, cls.VERSION): cls for cls in (AttributedReviewEntryRecord,)
+}
+
+
+def as_current(record: Record) -> Record:
+    """What a record of an earlier version means in today's version of its kind (a person
+    never removed, a visit with no caseworkers named); a current record is returned as is.
+    Its hash is not the stored one: stored bytes are checked as they were written."""
+    if isinstance(record, PersonRecordV1):
+        return PersonRecord(**_fields(record))
+    if isinstance(record, VisitRecordV1):
+        return VisitRecord(**_fields(record), caseworkers=())
+    return record
+
+
+def _fields(record: Record) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
 # --- codec -----------------------------------------------------------------------------------
@@ -289,14 +369,18 @@ def from_wire(obj: object, expected: type[R] | None = None) -> Record:
     if not isinstance(obj, dict):
         raise RecordError("a record is a JSON object")
     kind, version = obj.get("record"), obj.get("v")
-    base = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
-    if base is None:
+    current = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
+    if current is None:
         raise RecordError("unknown record kind")
-    if expected is not None and base.KIND != expected.KIND:
+    if expected is not None and expected.KIND != current.KIND:
         raise RecordError(f"expected a {expected.KIND} record")
-    cls = _VERSIONS.get((base.KIND, version)) if type(version) is int else None
+    if type(version) is not int:
+        raise RecordError(f"unsupported {current.KIND} record version")
+    cls = current if version == current.VERSION else (
+        OLDER_RECORD_TYPES.get((current.KIND, version))
+        or ALTERNATIVE_RECORD_TYPES.get((current.KIND, version)))
     if cls is None:
-        raise RecordError(f"unsupported {base.KIND} record version")
+        raise RecordError(f"unsupported {current.KIND} record version")
     body = {k: v for k, v in obj.items() if k not in ("record", "v")}
     record: Record = _build(cls, body)
     return record

@@ -99,3 +99,13 @@ class AuditAnchor(Base):
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
     acknowledged_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncAlias(Base):
+    """An author id that is this laptop's user on another laptop (the server linked both to
+    one server account): that person's drafts there are theirs here too."""
+
+    __tablename__ = "sync_aliases"
+
+    author_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    local_user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)

@@ -36,7 +36,10 @@ class Visit(Base):
     planned_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     actual_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     actual_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # Names of the people present; a list of {"person_id": ..., "name": ...} dicts.
+    # Who was there: [{"person_id": str, "name": str, "role": str}, ...] for persons of the case
+    # (name and role as they were then) and {"user_id": str, "name": str, "role": "caseworker"}
+    # for caseworkers. Visits made before persons could be chosen hold {"name": str} only: free
+    # text, kept readable as it was typed.
     participants: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     with_child: Mapped[bool] = mapped_column(default=False)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
@@ -49,7 +52,8 @@ class Visit(Base):
             actual_end=self.actual_end,
             participants=tuple(Participant(name=p["name"], role=p.get("role", "other"),
                                            person_id=p.get("person_id"))
-                               for p in self.participants),
+                               for p in self.participants if not p.get("user_id")),
+            caseworkers=tuple(p["user_id"] for p in self.participants if p.get("user_id")),
             with_child=self.with_child, created_by=self.created_by, created_at=self.created_at,
         )
 

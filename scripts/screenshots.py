@@ -1,9 +1,11 @@
 """Take the documentation screenshots on a throwaway data folder filled with invented data.
 
-    python3 scripts/screenshots.py            # starts its own Xvfb when DISPLAY is unset
+    python3 scripts/screenshots.py [--lang en]   # starts its own Xvfb when DISPLAY is unset
 
-Writes docs/main-window.png and docs/note-editor.png. All names and numbers are invented;
-20121212-1212 is the classic test personnummer.
+At the size of the most common caseworker laptop: a 1366×768 screen, the window 1366×728 (the
+rest is the taskbar). Writes docs/main-window.png, docs/note-editor.png, docs/persons.png,
+docs/new-case.png and docs/settings.png (with ``--lang en``: the same names in docs/en/). All
+names and numbers are invented; 20121212-1212 is the classic test personnummer.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def _start_xvfb() -> subprocess.Popen[bytes] | None:
     if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
         return None
     display = ":99"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while not Path("/tmp/.X11-unix/X99").exists() and time.monotonic() < deadline:
@@ -52,10 +54,12 @@ def _fill(data: Path) -> tuple[object, str, str]:
         PersonInput("guardian", "Alex Provsson"),
         PersonInput("guardian", "Sam Provsson"),
     ])
-    cases.create_case(ctx, "2026-0139", "Bistånd Lo Exempelsdotter", [])
-    cases.create_case(ctx, "2026-0121", "Uppföljning familjen Påhittad", [])
+    cases.create_case(ctx, "2026-0139", "Bistånd Lo Exempelsdotter",
+                      [PersonInput("child", "Lo Exempelsdotter")])
+    cases.create_case(ctx, "2026-0121", "Uppföljning familjen Påhittad",
+                      [PersonInput("guardian", "Eli Påhittad")])
     visits.create_visit(ctx, case.id, "hembesok", planned_start=now - timedelta(days=8),
-                        participants=["Robin Provsson", "Alex Provsson"], with_child=True)
+                        persons=[p.id for p in case.persons[:2]], with_child=True)
     first = notes.create_draft(
         ctx, case.id, "Inledande samtal på kontoret med vårdnadshavarna om utredningens syfte "
         "och hur den går till. Båda vårdnadshavarna informerades om att Robin kommer att "
@@ -93,20 +97,24 @@ def _wait(app: object, condition: Callable[[], bool], timeout: float = 10.0) -> 
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(50))  # type: ignore[attr-defined]
 
 
+WINDOW = (1366, 728)  # a 1366×768 laptop less its taskbar
+
+
 def main() -> int:
+    lang = "en" if "--lang" in sys.argv and sys.argv[-1] == "en" else "sv"
     xvfb = _start_xvfb()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     try:
         with tempfile.TemporaryDirectory(prefix="samskriv-shots-") as tmp:
             os.environ["SAMSKRIV_CACHE_DIR"] = str(Path(tmp) / "cache")
-            return _shoot(Path(tmp) / "data")
+            return _shoot(Path(tmp) / "data", lang)
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
 
 
-def _shoot(data: Path) -> int:
+def _shoot(data: Path, lang: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.context import Context
@@ -121,27 +129,43 @@ def _shoot(data: Path) -> int:
     app.setFont(font)
     ctx, case_id, draft_id = _fill(data)
     assert isinstance(ctx, Context)
-    controller = AppController(DataPaths(data), "sv")
-    controller.translations.apply("sv")
+    controller = AppController(DataPaths(data), lang)
+    controller.translations.apply(lang)
     controller.session = UiSession(ctx, controller.tasks)
     window = controller.show_main_window()
-    window.resize(1280, 800)
+    window.resize(*WINDOW)
     window.case_list.refresh(select_id=case_id)
     _wait(app, lambda: window.case_view.case is not None and len(window.case_view.journal.cards) == 3)
-    DOCS.mkdir(exist_ok=True)
+    out = DOCS if lang == "sv" else DOCS / lang
+    out.mkdir(parents=True, exist_ok=True)
     window.case_view.journal.verticalScrollBar().setValue(0)
     _wait(app, lambda: True, 0)
     app.processEvents()
-    window.grab().save(str(DOCS / "main-window.png"))
+    window.grab().save(str(out / "main-window.png"))
+    window.case_view.tabs.setCurrentWidget(window.case_view.persons)
+    _settle(app)
+    window.grab().save(str(out / "persons.png"))
+    window.case_view.tabs.setCurrentIndex(0)
+    for name, dialog in (("new-case", window.open_new_case_dialog()),
+                         ("settings", window.open_settings_dialog())):
+        _settle(app)
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.close()
     editor = window.case_view.open_note_editor(draft_id)
     assert editor is not None
     _wait(app, lambda: editor.isVisible())
     app.processEvents()
-    window.grab().save(str(DOCS / "note-editor.png"))
+    window.grab().save(str(out / "note-editor.png"))
     controller.shutdown()
     window.close()
-    print(f"wrote {DOCS / 'main-window.png'} and {DOCS / 'note-editor.png'}")
+    print(f"wrote the screenshots in {out}")
     return 0
+
+
+def _settle(app: object) -> None:
+    for _ in range(5):
+        _wait(app, lambda: True, 0)
+        app.processEvents()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Run under a virtual X server, for example::
 
-    Xvfb :97 -screen 0 1280x800x24 &
+    Xvfb :97 -screen 0 1366x768x24 &
     DISPLAY=:97 QT_QPA_PLATFORM=xcb python3 scripts/visit_screenshots.py
 
 Writes ``docs/visit-recording.png``: black finished phrases, a grey unfinished one, the red
@@ -97,9 +97,10 @@ def main() -> None:
                                   "skarmbild-123", kdf=keys.FAST_TEST_KDF)
         case = cases.create_case(ctx, "IFO-2026-0042", "Kim Testsson", [
             PersonInput("child", "Kim Testsson"), PersonInput("guardian", "Maria Testsson")])
-        visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"],
+        visit = visits.create_visit(ctx, case.id, "hembesok", persons=[p.id for p in case.persons],
                                     with_child=True)
-        visits.record_consent(ctx, visit.id, informed=["Kim", "Maria"], agreed=["Kim", "Maria"])
+        visits.record_consent(ctx, visit.id, informed=["Kim Testsson", "Maria Testsson"],
+                              agreed=["Kim Testsson", "Maria Testsson"])
         tasks = TaskManager(inline=True)
         session = UiSession(ctx, tasks)
         models = SpeechModelHolder(session)
@@ -107,7 +108,7 @@ def main() -> None:
         source = PushSource()
         page = VisitPageWidget(session, visit.id, models, source_factory=lambda: source)
         page.setWindowTitle("Samskriv – Hembesök")
-        page.resize(1100, 680)
+        page.resize(1366, 728)  # a 1366×768 laptop less its taskbar
         page.show()
         page.bar.record_button.click()
         settle(300)

@@ -68,7 +68,7 @@ def validate_model(path: Path) -> list[str]:
         _check_file(path, "graph/HCLr.fst", missing)
         _check_file(path, "graph/Gr.fst", missing)
     else:
-        missing.append("graph/HCLG.fst (or graph/HCLr.fst + graph/Gr.fst)")
+        missing.append("graph/HCLG.fst (eller graph/HCLr.fst + graph/Gr.fst)")  # shown to users
     if (path / "ivector").is_dir():
         for name in IVECTOR_FILES:
             _check_file(path, f"ivector/{name}", missing)

@@ -98,6 +98,7 @@ class LiveTranscriber:
         self._gate = threading.Lock()
         self._paused = False
         self._counters = _Counters()
+        self._captured_samples = 0  # written by the capture thread only
         # A vosk recognizer's memory grows with the audio it has decoded (~250 MB in the
         # first 5 minutes); a fresh one at an utterance boundary bounds a 2-hour session.
         self._recycle_after = (
@@ -169,6 +170,8 @@ class LiveTranscriber:
         try:
             while (item := self._inbox.get()) is not None:
                 if isinstance(item, Block):
+                    # Only this thread writes it; the worker reads it for its progress events.
+                    self._captured_samples += len(item.pcm) // 2
                     self._write_to_sink(item.pcm)
                 self._work.put_nowait(item)
             self._close_sink()
@@ -181,9 +184,15 @@ class LiveTranscriber:
         try:
             self._sink.write(pcm)
         except Exception as exc:
-            # Keep transcribing so the words survive; the app decides what to tell the user.
-            self._sink = None
+            # The sink takes no more (a full disk): close it now, so what it holds ends as a
+            # whole file even if the app dies before stop. Keep transcribing so the words
+            # survive; the app decides what to tell the user and whether to stop.
+            sink, self._sink = self._sink, None
             self._work.put_nowait(exc)
+            try:
+                sink.close()
+            except Exception:  # noqa: BLE001 - the write's failure is the one reported
+                _log.debug("closing the failed sink failed too", exc_info=True)
 
     def _close_sink(self) -> None:
         if self._sink is not None:
@@ -225,7 +234,9 @@ class LiveTranscriber:
         counters = self._counters
         counters.blocks += 1
         counters.samples += len(block.pcm) // 2
-        self._emit(LevelEvent(rms_dbfs(block.pcm)))
+        rate = self._source.sample_rate
+        self._emit(LevelEvent(rms_dbfs(block.pcm), counters.samples / rate,
+                              self._captured_samples / rate))
         if recognizer is None:
             return None
         try:

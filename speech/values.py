@@ -69,6 +69,10 @@ class SegmentEvent:
 @dataclass(frozen=True)
 class LevelEvent:
     rms_dbfs: float
+    # Seconds of audio decoded up to and including this block: after "stop" it tells how far
+    # the recognizer has come through the queued tail.
+    decoded_s: float = 0.0
+    captured_s: float = 0.0  # seconds of audio taken from the source so far
 
 
 @dataclass(frozen=True)

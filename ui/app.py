@@ -93,7 +93,9 @@ class AppController(QObject):
         window.settings_changed.connect(self._on_window_settings_changed)
         self.install(window)
         self.window = window
-        if old is not None:
+        if old is None:
+            window.place.restore(window)
+        else:
             window.setGeometry(old.geometry())
             editor = old.case_view.editor_state()
             if editor is not None:  # the open editor moves over with its unsaved text

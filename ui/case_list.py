@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, search
+from app import cases, limits, search
 from app.dto import CaseSummary, SearchHit
 from ui import formatting
 from ui.session import UiSession
@@ -30,6 +30,14 @@ def snippet_html(snippet: str) -> str:
     """Escape the snippet and turn the hit markers into bold."""
     return (html.escape(snippet).replace(search.HIT_START, "<b>").replace(search.HIT_END, "</b>")
             .replace("\n", " "))
+
+
+TITLE_SHOWN = 90  # characters of a title in the list; the whole title is in the tooltip
+
+
+def shortened(title: str) -> str:
+    """A very long title cut for the list, so it never widens or squeezes the list."""
+    return title if len(title) <= TITLE_SHOWN else title[:TITLE_SHOWN - 1].rstrip() + "…"
 
 
 class CaseListWidget(QTabWidget):
@@ -50,11 +58,13 @@ class CaseListWidget(QTabWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(200)
         self._filter_timer.timeout.connect(self.refresh)
+        self.currentChanged.connect(self._on_current_changed)
 
     def _build_cases_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.filter = QLineEdit()
+        self.filter.setMaxLength(limits.SEARCH.chars)
         self.filter.setPlaceholderText(self.tr("Filtrera på nummer eller rubrik"))
         self.filter.setAccessibleName(self.tr("Filtrera ärenden"))
         self.filter.setClearButtonEnabled(True)
@@ -77,6 +87,7 @@ class CaseListWidget(QTabWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.search_field = QLineEdit()
+        self.search_field.setMaxLength(limits.SEARCH.chars)
         self.search_field.setPlaceholderText(self.tr("Sök ord i anteckningar, tryck Enter"))
         self.search_field.setAccessibleName(self.tr("Sök i anteckningar"))
         self.search_field.setClearButtonEnabled(True)
@@ -109,9 +120,12 @@ class CaseListWidget(QTabWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for case in rows:
-            item = QListWidgetItem(f"{case.case_number}\n{case.title}")
+            closed = self.tr(" (avslutat)") if case.status == "closed" else ""
+            item = QListWidgetItem(f"{case.case_number}{closed}\n{shortened(case.title)}")
             item.setData(Qt.ItemDataRole.UserRole, case.id)
-            item.setToolTip(self.tr("{n} anteckningar").format(n=case.note_count))
+            notes = self.tr("%n anteckning(ar)", "", case.note_count)
+            item.setToolTip(f"{case.title}\n{notes}" if case.title != shortened(case.title)
+                            else notes)
             self.list.addItem(item)
             if case.id == wanted:
                 self.list.setCurrentItem(item)
@@ -128,6 +142,12 @@ class CaseListWidget(QTabWidget):
                                       _previous: QListWidgetItem | None) -> None:
         if item is not None:
             self.case_selected.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_current_changed(self, index: int) -> None:
+        """Choosing the search tab puts the cursor in the search box."""
+        if index == 1:
+            self.search_field.setFocus(Qt.FocusReason.TabFocusReason)
+            self.search_field.selectAll()
 
     # -- full-text search --------------------------------------------------------------------
 
@@ -146,7 +166,7 @@ class CaseListWidget(QTabWidget):
         for hit in hits:
             item = QListWidgetItem()
             head = f"{hit.case_number} · {formatting.local(hit.event_time)} · " \
-                   f"{formatting.note_state(hit.state, corrected=False)}"
+                   f"{formatting.note_state(hit.state, corrected=False)}" + self._where(hit)
             plain = snippet_html(hit.snippet).replace("<b>", "").replace("</b>", "")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{head}: {html.unescape(plain)}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.case_id, hit.note_id))
@@ -157,8 +177,15 @@ class CaseListWidget(QTabWidget):
             self.hit_list.addItem(item)
             item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
             self.hit_list.setItemWidget(item, label)
-        self.search_status.setText(self.tr("{n} träffar").format(n=len(hits)))
+        self.search_status.setText(self.tr("%n träff(ar)", "", len(hits)))
         self.search_finished.emit(len(hits))
+
+    def _where(self, hit: SearchHit) -> str:
+        if hit.found_in == "comment":
+            return self.tr(" · i familjens synpunkter")
+        if hit.found_in == "corrected":
+            return self.tr(" · i rättad text")
+        return ""
 
     def _on_hit_list_item_activated(self, item: QListWidgetItem) -> None:
         case_id, note_id = item.data(Qt.ItemDataRole.UserRole)

@@ -12,8 +12,8 @@ in a rebuilt window.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,10 +31,12 @@ from app import cases
 from app.cases import CaseView
 from app.dto import CaseDetail, NoteInfo, VisitInfo
 from app.review import ReviewSummary
-from ui import formatting, sections
+from ui import sections
+from ui.case_header import CaseHeaderWidget
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
 from ui.journal import JournalWidget
 from ui.note_editor import EditorState, NoteEditorWidget
+from ui.persons_tab import PersonsWidget
 from ui.review.dictation import DictationFactory
 from ui.review.flow import AppLock
 from ui.session import UiSession
@@ -47,6 +49,7 @@ class CaseViewWidget(QWidget):
     case_loaded = Signal(object)
     visit_open_requested = Signal(str)
     case_switch_cancelled = Signal(str)  # the case still shown (its editor kept its text)
+    case_changed = Signal(str)  # the case itself (heading, status, persons) changed
 
     def __init__(self, session: UiSession, note_actions: ActionRegistry[NoteAction],
                  visit_actions: ActionRegistry[VisitAction],
@@ -73,10 +76,10 @@ class CaseViewWidget(QWidget):
         self.stack.addWidget(self.placeholder)
         self.case_page = QWidget()
         page = QVBoxLayout(self.case_page)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        page.addWidget(self.header)
+        self.case_header = CaseHeaderWidget(session)
+        self.case_header.case_changed.connect(self._on_case_changed)
+        self.header = self.case_header.title
+        page.addWidget(self.case_header)
         self.tabs = QTabWidget()
         self.journal = JournalWidget(session, note_actions)
         self.journal.edit_requested.connect(self._on_journal_edit_requested)
@@ -92,15 +95,13 @@ class CaseViewWidget(QWidget):
         self.journal_bar = bar
         jl.addLayout(bar)
         jl.addWidget(self.journal, 1)
-        self.persons_label = QLabel()
-        self.persons_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.persons_label.setWordWrap(True)
-        self.persons_label.setTextFormat(Qt.TextFormat.RichText)
+        self.persons = PersonsWidget(session)
+        self.persons.persons_changed.connect(self._on_case_changed)
         self.visits = VisitsWidget(session, visit_actions)
         self.visits.visit_open_requested.connect(self.visit_open_requested)
         self.visits.visit_created.connect(self._on_visits_visit_created)
         self.tabs.addTab(journal_tab, self.tr("&Journal"))
-        self.tabs.addTab(self.persons_label, self.tr("&Personer"))
+        self.tabs.addTab(self.persons, self.tr("&Personer"))
         self.tabs.addTab(self.visits, self.tr("&Besök"))
         page.addWidget(self.tabs, 1)
         self.stack.addWidget(self.case_page)
@@ -144,18 +145,11 @@ class CaseViewWidget(QWidget):
         if case.id != self.current_case_id:
             return  # the user moved on to another case meanwhile
         self.case = case
-        self.header.setText(
-            f"<span style='font-size:16pt; font-weight:600'>{html.escape(case.case_number)} – "
-            f"{html.escape(case.title)}</span><br><span style='color:#555'>"
-            + html.escape(self.tr("Handläggare: {names}").format(names=", ".join(case.assigned)))
-            + "</span>")
-        rows = []
-        for p in loaded.persons:
-            pnr = f" · {html.escape(p.personnummer)}" if p.personnummer else ""
-            role = html.escape(formatting.person_role(p.role))
-            rows.append(f"<p><b>{html.escape(p.name)}</b> · {role}{pnr}</p>")
-        self.persons_label.setText("".join(rows) or self.tr("Inga personer registrerade."))
+        self.case_header.set_case(case)
+        self.persons.set_case(case)
+        self.new_note_button.setEnabled(not case.is_closed)
         self.journal.set_notes(list(loaded.notes), loaded.reviews)
+        self.visits.set_case(case)
         self.visits.set_visits(case.id, list(loaded.visits))
         if self.stack.currentWidget() is self.placeholder:
             self.stack.setCurrentWidget(self.case_page)
@@ -186,6 +180,15 @@ class CaseViewWidget(QWidget):
             widget.deleteLater()
         self.stack.setCurrentWidget(self.case_page if self.case else self.placeholder)
 
+    def hide_page(self, widget: QWidget) -> None:
+        """Take a page out of sight without ending it (a recording still saving its tail)."""
+        if self.stack.indexOf(widget) >= 0:
+            self.stack.removeWidget(widget)
+        self.stack.setCurrentWidget(self.case_page if self.case else self.placeholder)
+
+    def is_showing(self, widget: QWidget) -> bool:
+        return self.stack.indexOf(widget) >= 0
+
     def open_note_editor(self, note_id: str | None = None, *, correcting: bool = False,
                          visit_id: str | None = None, body: str = "") -> NoteEditorWidget | None:
         """Open the editor; returns None when no case is open, or when another editor has
@@ -213,7 +216,8 @@ class CaseViewWidget(QWidget):
                                   section_groups=self.section_groups,
                                   case_label=self._case_label(),
                                   suspend_idle_lock=self.suspend_idle_lock,
-                                  review_dictation=self.review_dictation)
+                                  review_dictation=self.review_dictation,
+                                  default_event_time=self._visit_time(visit_id))
         editor.review_lock = self.review_lock
         editor.note_saved.connect(self._on_editor_note_changed)
         editor.note_signed.connect(self._on_editor_note_changed)
@@ -224,6 +228,11 @@ class CaseViewWidget(QWidget):
         self.open_page(editor, self.tr("Anteckning"))
         editor.body.setFocus()
         return editor
+
+    def _visit_time(self, visit_id: str | None) -> datetime | None:
+        """When the visit a new note is made from happened (or was planned)."""
+        visit = next((v for v in self.visits.visits if v.id == visit_id), None)
+        return visit.when if visit is not None else None
 
     def _case_label(self) -> str:
         return f"{self.case.case_number} – {self.case.title}" if self.case else ""
@@ -255,6 +264,13 @@ class CaseViewWidget(QWidget):
     @Slot(object)
     def _on_visits_visit_created(self, _visit: VisitInfo) -> None:
         self.reload()
+
+    @Slot(str)
+    def _on_case_changed(self, case_id: str) -> None:
+        """The case, a person or its caseworkers changed: show it again, and tell the list."""
+        if case_id == self.current_case_id:
+            self.reload()
+        self.case_changed.emit(case_id)
 
     def _on_new_note_shortcut(self) -> None:
         if self.case is not None and self.editor is None:

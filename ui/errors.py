@@ -14,8 +14,8 @@ import logging
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError, ValidationError
+from app.errors import UserError, ValidationError, reported
+from app.scrub import scrub
 
 log = logging.getLogger(__name__)
 _OPEN: set[QDialog] = set()
@@ -36,13 +37,16 @@ MessageSink = Callable[[str], None]
 
 def details_of(exc: BaseException, details: str | None = None) -> str:
     """The traceback text: ``details`` when the caller captured it (the task manager does, on
-    the worker thread), else the exception's own traceback (which keeps the worker's frames)."""
-    if details:
-        return details
-    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    the worker thread), else the exception's own traceback (which keeps the worker's frames);
+    scrubbed either way (``app.scrub``)."""
+    if not details:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    # What "Kopiera detaljer" copies and the log keeps: no note text, name or personnummer.
+    return scrub(details)
 
 
 def user_message(exc: BaseException) -> str:
+    exc = reported(exc)
     if isinstance(exc, UserError):
         return exc.message
     return QCoreApplication.translate("Errors", "Ett oväntat fel inträffade")
@@ -54,6 +58,7 @@ class ErrorMessageDialog(QDialog):
     def __init__(self, parent: QWidget | None, exc: BaseException, *,
                  details: str | None = None) -> None:
         super().__init__(parent)
+        exc = reported(exc)  # a full disk or a locked database has its own Swedish message
         self.error = exc
         self.details = details_of(exc, details) if not isinstance(exc, UserError) else ""
         self.setWindowTitle("Samskriv")
@@ -87,7 +92,7 @@ def present_error(parent: QWidget | None, exc: BaseException, *,
     """Show ``exc`` to the user without blocking; returns the (already open) dialog. A bug is
     logged here, once, with ``details`` (a captured traceback) or its own traceback."""
     dialog = ErrorMessageDialog(parent, exc, details=details)
-    if not isinstance(exc, UserError):
+    if not isinstance(dialog.error, UserError):
         log.error("Unexpected error:\n%s", dialog.details)
     if parent is None:  # keep a parentless dialog alive until it is closed
         _OPEN.add(dialog)
@@ -97,7 +102,11 @@ def present_error(parent: QWidget | None, exc: BaseException, *,
 
 
 class FieldErrorLabel(QLabel):
-    """A red message shown under a form field; empty and hidden when there is no error."""
+    """A red message shown under a form field; empty and hidden when there is no error.
+
+    It asks its layout for the height its whole message needs at the width it was given:
+    grid and form layouts otherwise give a wrapped label one line, and a message is cut after
+    a few words ("Personnumret är inte")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +120,44 @@ class FieldErrorLabel(QLabel):
         self.setText(message)
         self.setAccessibleName(message)
         self.setVisible(bool(message))
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Tell every layout up to the window that this message needs room now: a widget in
+        a layout in a widget (a form row) otherwise keeps its old height and cuts the text."""
+        self.updateGeometry()
+        widget = self.parentWidget()
+        while widget is not None:
+            widget.updateGeometry()
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            if widget.isWindow():
+                break
+            widget = widget.parentWidget()
+
+    # Qt gives a height-for-width widget its height only where the whole window follows
+    # height-for-width, which a dialog does not: so this label says the height it needs at
+    # its present width as a plain minimum, and asks again when its width changes.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        if self.text() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().sizeHint()
+        if self.text() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.text():
+            self._relayout()  # another width: another height for the whole message
 
     def clear_message(self) -> None:
         self.show_message("")
@@ -124,6 +171,7 @@ def route_error(parent: QWidget | None, exc: BaseException,
     offers "Kopiera detaljer". ``bug_text`` is what ``sink`` says meanwhile for a bug (a calm
     line where the user is looking), never the exception's own text."""
     target = _as_sink(sink) if sink is not None else None
+    exc = reported(exc)
     if isinstance(exc, UserError) and target is not None:
         target(exc.message)
         return True

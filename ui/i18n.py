@@ -102,6 +102,8 @@ class Translations:
         if self.language == "sv":
             QLocale.setDefault(QLocale("sv_SE"))
             self._load(app, "qtbase_sv", qt_dir)
+            for qm in compiled_all("sv"):  # the plural forms (Swedish is the source language)
+                self._load(app, qm.stem, str(qm.parent))
         else:
             QLocale.setDefault(QLocale("en_GB"))
             for qm in compiled_all(self.language):

@@ -114,10 +114,15 @@ class LockScreenWidget(QWidget):
         self.password.returnPressed.connect(self._on_unlock_clicked)
         self.error = FieldErrorLabel()
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setObjectName("lock_error")
         self.unlock_button = QPushButton(self.tr("Lås upp"))
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        for widget in (title, who, self.password, self.error, self.unlock_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Texts that wrap take the full width (centred inside it): centred by the layout they
+        # would get their one-line hint's height and be cut after the first line.
+        for label in (title, who, self.error):
+            layout.addWidget(label)
+        for field in (self.password, self.unlock_button):
+            layout.addWidget(field, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.errors = FormErrors(self, general=self.error, reenable=(self.unlock_button,))
 

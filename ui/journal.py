@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import vocabulary
 from app.dto import NoteInfo, RevisionInfo
 from app.review import ReviewSummary
-from ui import formatting
+from ui import formatting, sections
 from ui.extensions import ActionRegistry, NoteAction
 from ui.review.summary_text import review_summary_html
 from ui.session import UiSession
@@ -90,7 +89,7 @@ class NoteCardWidget(QFrame):
         cur = n.current
         corrected = cur.kind == "correction"
         state = formatting.note_state(n.state, corrected)
-        section = html.escape(cur.section or formatting.translated(vocabulary.FREE_SECTION))
+        section = html.escape(sections.label(cur.section))
         parts = [
             f"<p style='font-size:large'><b>{formatting.local(n.event_time)}</b> · {section}"
             f" · <i>{html.escape(state)}</i></p>",
@@ -108,13 +107,15 @@ class NoteCardWidget(QFrame):
             parts.append(self._struck(old, new))
         parts.append(f"<p>{_text(cur.body)}</p>")
         if cur.child_voice.strip():
-            parts.append(f"<p><b>{html.escape(self.tr('Barnets röst'))}</b><br>"
-                         f"{_text(cur.child_voice)}</p>")
+            # Outside the f-string: lupdate does not see a tr() inside one (it stayed Swedish).
+            heading = self.tr("Barnets röst")
+            parts.append(f"<p><b>{html.escape(heading)}</b><br>{_text(cur.child_voice)}</p>")
         parts.extend(review_summary_html(summary) for summary in self.reviews)
         return "".join(parts)
 
     def _struck(self, old: RevisionInfo, new: RevisionInfo) -> str:
-        voice = (f"<br><s>{html.escape(self.tr('Barnets röst'))}: {_text(old.child_voice)}</s>"
+        heading = self.tr("Barnets röst")
+        voice = (f"<br><s>{html.escape(heading)}: {_text(old.child_voice)}</s>"
                  if old.child_voice.strip() and old.child_voice != new.child_voice else "")
         info = self.tr("Rättad {when} av {who}. Skäl: {reason}").format(
             when=formatting.local(new.created_at), who=new.author, reason=new.reason)

@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> 
         return _refuse(problems)
     # Imported only now: until the check above, ``app`` might not be ours.
     from app import cli
+    from app.scrub import install_log_scrubbing
+
+    install_log_scrubbing()  # before anything can log a family's data
 
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:

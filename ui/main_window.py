@@ -33,6 +33,7 @@ from ui.accounts_dialog import ChangePasswordDialog, UsersDialog
 from ui.case_list import CaseListWidget
 from ui.case_view import CaseViewWidget
 from ui.extensions import ActionRegistry, NoteAction, VisitAction
+from ui.fit import WindowPlace
 from ui.idle_lock import IdleLock, LockScreenWidget
 from ui.new_case import NewCaseDialog
 from ui.session import UiSession
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.note_actions: ActionRegistry[NoteAction] = ActionRegistry()
         self.visit_actions: ActionRegistry[VisitAction] = ActionRegistry()
         self.setWindowTitle("Samskriv")
-        self.resize(1200, 760)
+        self.place = WindowPlace(session.ctx.paths.root / "window.ini")
         groups = vocabulary.load_sections(session.ctx.paths.root / "sections.json")
         self.idle_lock = IdleLock(settings.idle_lock_minutes, self)
         self.case_list = CaseListWidget(session)
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.case_list.new_case_requested.connect(self.open_new_case_dialog)
         self.case_view.visit_open_requested.connect(self.visit_open_requested)
         self.case_view.case_switch_cancelled.connect(self._on_case_view_case_switch_cancelled)
+        self.case_view.case_changed.connect(self._on_case_view_case_changed)
         self.idle_lock.locked.connect(self._on_idle_lock_locked)
         self.lock_screen.unlock_succeeded.connect(self.idle_lock.unlock)
         self.idle_lock.unlocked.connect(self._on_idle_lock_unlocked)
@@ -170,6 +172,9 @@ class MainWindow(QMainWindow):
         self.case_list.filter.clear()
         self.case_list.refresh(select_id=case.id)
 
+    def _on_case_view_case_changed(self, _case_id: str) -> None:
+        self.case_list.refresh()  # the number, title or status shown in the list
+
     def _on_search_action(self) -> None:
         self.case_list.setCurrentIndex(1)
         self.case_list.search_field.setFocus()
@@ -235,4 +240,5 @@ class MainWindow(QMainWindow):
                 editor.request_close(self.close)
             return
         self.idle_lock.stop()
+        self.place.save(self)
         super().closeEvent(event)

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import cases, vocabulary
+from app import cases, limits, vocabulary
 from app.dto import CaseDetail, PersonInput
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.fit import fit_placeholder
 from ui.session import UiSession
 
 
@@ -40,9 +41,12 @@ class PersonRowWidget(QWidget):
             self.role.addItem(formatting.person_role(key), key)
         self.role.setCurrentIndex(0 if index == 0 else 1)
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.PERSON_NAME.chars)
         self.name.setPlaceholderText(self.tr("Namn"))
         self.personnummer = QLineEdit()
+        self.personnummer.setMaxLength(limits.PERSONNUMMER.chars)
         self.personnummer.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN (frivilligt)"))
+        fit_placeholder(self.personnummer)
         n = index + 1
         self.role.setAccessibleName(self.tr("Roll, person {n}").format(n=n))
         self.name.setAccessibleName(self.tr("Namn, person {n}").format(n=n))
@@ -52,13 +56,18 @@ class PersonRowWidget(QWidget):
         grid.addWidget(self.role, 0, 0)
         grid.addWidget(self.name, 0, 1)
         grid.addWidget(self.personnummer, 0, 2)
-        grid.addWidget(self.name_error, 1, 1)
-        grid.addWidget(self.pnr_error, 1, 2)
+        # Errors take the row's whole width below it: a narrow column would cut them short.
+        grid.addWidget(self.name_error, 1, 0, 1, 3)
+        grid.addWidget(self.pnr_error, 2, 0, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
 
     def value(self) -> PersonInput:
         return PersonInput(str(self.role.currentData()), self.name.text(), self.personnummer.text())
+
+    def fields(self) -> tuple[QWidget, ...]:
+        """The row's inputs in the order Tab visits them."""
+        return (self.role, self.name, self.personnummer)
 
     def is_blank(self) -> bool:
         return not self.name.text().strip() and not self.personnummer.text().strip()
@@ -81,8 +90,10 @@ class NewCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.case_number = QLineEdit()
+        self.case_number.setMaxLength(limits.CASE_NUMBER.chars)
         self.case_number.setAccessibleName(self.tr("Ärendenummer"))
         self.title = QLineEdit()
+        self.title.setMaxLength(limits.CASE_TITLE.chars)
         self.title.setAccessibleName(self.tr("Rubrik"))
         self.case_number_error = FieldErrorLabel()
         self.title_error = FieldErrorLabel()
@@ -119,7 +130,19 @@ class NewCaseDialog(QDialog):
         row = PersonRowWidget(len(self.rows))
         self.persons_layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
+        self._set_tab_order()
         return row
+
+    def _set_tab_order(self) -> None:
+        """Number, title, every person row, "Lägg till person", then the buttons: Tab reaches
+        the persons before "Skapa ärende"."""
+        chain: list[QWidget] = [self.case_number, self.title]
+        for row in self.rows:
+            chain.extend(row.fields())
+        chain.append(self.add_person_button)
+        chain.extend(self.buttons.buttons())
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _on_add_person_clicked(self) -> None:
         self.add_person_row().name.setFocus()
@@ -138,7 +161,8 @@ class NewCaseDialog(QDialog):
 
     def _form_errors(self) -> FormErrors:
         """The service names the person by their place among the filled rows (``person1.name``)."""
-        fields = {"case_number": self.case_number_error, "title": self.title_error}
+        fields = {"case_number": self.case_number_error, "title": self.title_error,
+                  "persons": self.form_error}
         for i, row in enumerate(self.filled_rows):
             fields |= {f"person{i}.name": row.name_error, f"person{i}.role": row.name_error,
                        f"person{i}.personnummer": row.pnr_error}

@@ -17,11 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import notes, review
+from app import limits, notes, review
 from app.dto import NoteInfo
 from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.event_time_edit import EventTimeEdit
 from ui.review.dictation import DictationFactory
 from ui.review.flow import AppLock, ReviewFlow, action_label, start_review_flow
 from ui.review.speech import Speaker
@@ -88,6 +88,7 @@ class NoteEditorWidget(QWidget):
                  case_label: str = "",
                  suspend_idle_lock: Callable[[bool], None] | None = None,
                  review_dictation: DictationFactory | None = None,
+                 default_event_time: datetime | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.case_id, self.note = session, case_id, note
@@ -113,10 +114,12 @@ class NoteEditorWidget(QWidget):
         self.case_caption.setVisible(bool(case_label))
         layout.addWidget(self.case_caption)
         form = QFormLayout()
-        self.event_time = QDateTimeEdit(QDateTime.currentDateTime())
-        self.event_time.setCalendarPopup(True)
-        self.event_time.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # A note of a visit happened when the visit did (not when it is written).
+        self.event_time = EventTimeEdit(formatting.to_qdatetime(default_event_time)
+                                        if default_event_time else None)
         self.event_time.setAccessibleName(self.tr("Händelsetid"))
+        self.event_time_error = FieldErrorLabel()
+        self.event_time.incomplete_dropped.connect(self._on_event_time_incomplete_dropped)
         self.written_label = QLabel()
         self.section = QComboBox()
         self.section.setAccessibleName(self.tr("Avsnitt"))
@@ -132,9 +135,11 @@ class NoteEditorWidget(QWidget):
             "Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in."))
         self.child_voice.setMaximumHeight(110)
         self.reason = QLineEdit()
+        self.reason.setMaxLength(limits.CORRECTION_REASON.chars)
         self.reason.setAccessibleName(self.tr("Skäl till rättelsen"))
         self.reason_error = FieldErrorLabel()
         form.addRow(self._buddy(self.tr("&Händelsetid"), self.event_time), self.event_time)
+        form.addRow("", self.event_time_error)
         form.addRow(self.tr("Skrivtid"), self.written_label)
         form.addRow(self._buddy(self.tr("A&vsnitt"), self.section), self.section)
         form.addRow(self._buddy(self.tr("A&nteckning"), self.body), self.body)
@@ -151,7 +156,8 @@ class NoteEditorWidget(QWidget):
         layout.addWidget(self.form_error)
         layout.addLayout(self._button_row())
         self.errors = FormErrors(self, general=self.form_error,
-                                 fields={"reason": self.reason_error, "body": self.body_error},
+                                 fields={"reason": self.reason_error, "body": self.body_error,
+                                         "event_time": self.event_time_error},
                                  reenable=(self.save_button, self.sign_button,
                                            self.correct_button, self.review_button))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_triggered)
@@ -190,7 +196,15 @@ class NoteEditorWidget(QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.note is not None and self.note.state == "signed" and not self.correcting
+        return self.note is not None and not self.correcting and (
+            self.note.state == "signed" or self._others_draft)
+
+    @property
+    def _others_draft(self) -> bool:
+        """A colleague's draft: only its author changes or signs it (``app.access``)."""
+        note = self.note
+        return (note is not None and note.state == "draft" and bool(note.author_id)
+                and note.author_id != self.session.ctx.actor.user_id)
 
     def _load(self, note: NoteInfo | None) -> None:
         """Fill the fields from ``note`` (when opening, and after signing)."""
@@ -228,6 +242,11 @@ class NoteEditorWidget(QWidget):
             self.heading.setText(self.tr("Rättelse av signerad anteckning"))
         elif note is None:
             self.heading.setText(self.tr("Ny anteckning"))
+        elif self._others_draft:
+            self.heading.setText(self.tr("Utkast"))
+            self.status.setText(self.tr(
+                "Utkastet är skrivet av {author}; bara hen kan ändra och signera det.")
+                .format(author=note.author))
         elif ro:
             self.heading.setText(self.tr("Signerad anteckning"))
             self.status.setText(self.tr(
@@ -342,6 +361,8 @@ class NoteEditorWidget(QWidget):
         if self.read_only or self.correcting or not self.save_button.isEnabled():
             return
         self._clear_errors()
+        if not self._event_time_complete():
+            return
         self._busy(True)
         f = self._fields()
         self._saving = self._snapshot()
@@ -356,7 +377,24 @@ class NoteEditorWidget(QWidget):
                           expected_revision_id=self.note.current.id)
         op.success(self._on_saved).failure(self._on_failed).owned_by(self).run()
 
+    def _on_event_time_incomplete_dropped(self) -> None:
+        self.event_time_error.show_message(self.tr(
+            "Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv "
+            "datum och tid som ÅÅÅÅ-MM-DD TT:MM.").format(time=self.event_time.text()))
+
+    def _event_time_complete(self) -> bool:
+        """A half-typed event time is never saved as some other time: say what is wrong."""
+        if self.event_time.is_complete():
+            return True
+        self.event_time_error.show_message(self.tr(
+            "Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM."))
+        self.event_time.setFocus()
+        return False
+
     def _on_sign_clicked(self) -> None:
+        self._clear_errors()
+        if not self._event_time_complete():
+            return
         if self.note is None:
             self._open_sign_confirmation([])
             return

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import preferences
 from app.settings import Settings, int_range
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.fit import limit_to_screen, scrolling
 from ui.session import UiSession
 
 
@@ -61,7 +62,10 @@ class SettingsDialog(QDialog):
         self.session, self.current = session, current
         self.setWindowTitle(self.tr("Inställningar"))
         self.setMinimumWidth(440)
-        layout = QVBoxLayout(self)
+        # The groups scroll and the buttons stay below them: on a 1366×768 laptop the
+        # settings pages are taller than the screen.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         general = QGroupBox(self.tr("Allmänt"))
         form = QFormLayout(general)
         self.language = QComboBox()
@@ -78,20 +82,40 @@ class SettingsDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Lås efter inaktivitet"), self.idle_minutes),
                     self.idle_minutes)
         layout.addWidget(general)
+        # What is wrong in a hand-edited settings file (the app's Swedish lines; each says which
+        # default replaced the bad value), read in the background. Saving writes a valid file.
+        self.file_problems = QLabel()
+        self.file_problems.setWordWrap(True)
+        self.file_problems.setStyleSheet("color: #6a4a00; background: #fff4d6; padding: 6px;")
+        self.file_problems.hide()
+        layout.addWidget(self.file_problems)
         self.pages: list[SettingsPage] = [factory(session) for factory in _PAGE_FACTORIES]
         for page in self.pages:
             box = QGroupBox(page.title())
             QVBoxLayout(box).addWidget(page.widget())
             layout.addWidget(box)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area, 1)
         self.error = FieldErrorLabel()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
+        # As tall as the content, but never taller than the screen (then it scrolls).
+        self.resize(max(760, content.sizeHint().width() + 40), content.sizeHint().height() + 120)
+        limit_to_screen(self)
         self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
+        session.tasks.op(preferences.settings_problems, session.ctx) \
+            .success(self._on_problems_read).owned_by(self).run()
+
+    def _on_problems_read(self, problems: tuple[str, ...]) -> None:
+        self.file_problems.setText("\n".join(problems))
+        self.file_problems.setVisible(bool(problems))
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)

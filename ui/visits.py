@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import visits, vocabulary
-from app.dto import VisitInfo
+from app.dto import CaseDetail, Colleague, VisitInfo
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.extensions import ActionRegistry, VisitAction
@@ -33,14 +32,15 @@ from ui.session import UiSession
 
 
 class NewVisitDialog(QDialog):
-    """Kind, planned time, participants (comma separated), child present. Emits
-    ``visit_created(VisitInfo)``."""
+    """Kind, planned time, who takes part (the case's persons and its caseworkers, ticked),
+    child present. Emits ``visit_created(VisitInfo)``."""
 
     visit_created = Signal(object)
 
-    def __init__(self, session: UiSession, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: UiSession, case: CaseDetail,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.case_id = session, case_id
+        self.session, self.case_id = session, case.id
         self.setWindowTitle(self.tr("Registrera besök"))
         self.setMinimumWidth(460)
         form = QFormLayout(self)
@@ -52,14 +52,33 @@ class NewVisitDialog(QDialog):
         self.planned.setCalendarPopup(True)
         self.planned.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.planned.setAccessibleName(self.tr("Planerad tid"))
-        self.participants = QLineEdit()
-        self.participants.setPlaceholderText(self.tr("Namn, åtskilda med komma"))
-        self.participants.setAccessibleName(self.tr("Deltagare"))
+        self.person_boxes: dict[str, QCheckBox] = {}
+        people = QVBoxLayout()
+        for person in case.persons:
+            box = QCheckBox(f"{person.name} ({formatting.person_role(person.role)})")
+            box.setChecked(True)
+            box.setAccessibleName(self.tr("Deltar: {name}").format(name=person.name))
+            self.person_boxes[person.id] = box
+            people.addWidget(box)
+        self.caseworker_boxes: dict[str, QCheckBox] = {}
+        staff = QVBoxLayout()
+        me = session.ctx.actor.user_id
+        colleagues = list(case.assignees)
+        if me not in {c.id for c in colleagues}:
+            colleagues.insert(0, Colleague(me, session.ctx.actor.username,
+                                           session.ctx.actor.display_name,
+                                           session.ctx.actor.role))
+        for colleague in colleagues:
+            box = QCheckBox(colleague.display_name)
+            box.setChecked(colleague.id == me)
+            self.caseworker_boxes[colleague.id] = box
+            staff.addWidget(box)
         self.with_child = QCheckBox(self.tr("Barnet är med"))
         self.error = FieldErrorLabel()
         form.addRow(self.tr("Typ"), self.kind)
         form.addRow(self.tr("Planerad tid"), self.planned)
-        form.addRow(self.tr("Deltagare"), self.participants)
+        form.addRow(self.tr("Deltagare"), people)
+        form.addRow(self.tr("Handläggare"), staff)
         form.addRow("", self.with_child)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
@@ -69,7 +88,8 @@ class NewVisitDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,))
+        self.errors = FormErrors(self, general=self.error, reenable=(self.buttons,),
+                                 fields={"participants": self.error})
 
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()
@@ -77,7 +97,8 @@ class NewVisitDialog(QDialog):
         self.session.tasks.op(
             visits.create_visit, self.session.ctx, self.case_id, str(self.kind.currentData()),
             planned_start=formatting.from_qdatetime(self.planned.dateTime()),
-            participants=self.participants.text().split(","),
+            persons=[pid for pid, box in self.person_boxes.items() if box.isChecked()],
+            caseworkers=[uid for uid, box in self.caseworker_boxes.items() if box.isChecked()],
             with_child=self.with_child.isChecked(),
         ).success(self._on_create_succeeded).failure(self.errors).owned_by(self).run()
 
@@ -98,6 +119,7 @@ class VisitsWidget(QWidget):
         super().__init__(parent)
         self.session, self.visit_actions = session, actions
         self.case_id: str | None = None
+        self.case: CaseDetail | None = None
         self.visits: list[VisitInfo] = []
         layout = QVBoxLayout(self)
         self.list = QListWidget()
@@ -116,6 +138,11 @@ class VisitsWidget(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         actions.subscribe(self._rebuild_action_buttons)
         self._rebuild_action_buttons()
+
+    def set_case(self, case: CaseDetail) -> None:
+        """The case whose persons and caseworkers a new visit can have."""
+        self.case = case
+        self.new_button.setEnabled(not case.is_closed)
 
     def set_visits(self, case_id: str, items: list[VisitInfo]) -> None:
         self.case_id, self.visits = case_id, list(items)
@@ -162,10 +189,14 @@ class VisitsWidget(QWidget):
         self.visit_open_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_new_clicked(self) -> None:
-        if self.case_id is None:
-            return
-        dialog = NewVisitDialog(self.session, self.case_id, self)
+        self.open_new_visit_dialog()
+
+    def open_new_visit_dialog(self) -> NewVisitDialog | None:
+        if self.case is None or self.case.id != self.case_id:
+            return None
+        dialog = NewVisitDialog(self.session, self.case, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.visit_created.connect(self.visit_created)
         dialog.open()
         self.new_visit_dialog = dialog
+        return dialog

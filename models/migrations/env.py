@@ -17,7 +17,8 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         # Only used by developers running `alembic revision --autogenerate` by hand.
-        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://",
+                               hide_parameters=True)  # no row's values in an error's text
         with engine.connect() as conn:
             _run(conn)
         return

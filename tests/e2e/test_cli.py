@@ -134,7 +134,7 @@ def test_users_are_run_from_a_script_without_prompts(data: Path) -> None:
     assert (rows["cilla"]["role"], rows["cilla"]["active"]) == ("caseworker", True)
     as_cilla = samskriv(data, "users", "list", password="cillas-lösenord-1",
                         SAMSKRIV_USER="cilla")
-    assert as_cilla.returncode == 2 and "behörighet" in as_cilla.stderr
+    assert as_cilla.returncode == 2 and "Bara en administratör" in as_cilla.stderr
     reset = _with_stdin(data, "cillas-nya-lösen-2\n", "users", "reset-password", "cilla",
                         "--password-stdin")
     assert reset.returncode == 0, reset.stderr

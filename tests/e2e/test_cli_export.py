@@ -71,12 +71,12 @@ def test_audit_log_lists_exports_and_denials_and_saves_a_report(data: Path,
     samskriv(data, "export", "--unit", "--format", "json", "-o", str(tmp_path / "u.json"),
              password="bos-lösenord-1", SAMSKRIV_USER="bo")
     report = tmp_path / "logg.pdf"
-    log = samskriv(data, "audit", "log", "--kind", "exported", "--format", "pdf", "-o",
-                   str(report))
+    log = samskriv(data, "audit", "log", "--kind", "exported", "--kind", "refused", "--format",
+                   "pdf", "-o", str(report))
     assert log.returncode == 0, log.stderr
     assert log.stdout.startswith("Granskningsloggen är hel")
     assert "Exporterade journal\tIFO-2026-9" in log.stdout
-    assert "\tbo\tNekades export" in log.stdout
+    assert "\tbo\tNekades åtkomst" in log.stdout
     assert report.read_bytes().startswith(b"%PDF")
     only_bo = samskriv(data, "audit", "log", "--log-user", "bo")
     assert "\tadmin\t" not in only_bo.stdout and "\tbo\t" in only_bo.stdout

@@ -40,8 +40,8 @@ def make_journal(ctx: Context, clock: FixedClock, number: str = "2026-0042") -> 
         PersonInput("child", CHILD, CHILD_PNR),
         PersonInput("guardian", GUARDIAN, personnummer("800101", century="19")),
     ])
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=[CHILD, GUARDIAN],
-                                with_child=True)
+    visit = visits.create_visit(ctx, case.id, "hembesok",
+                                persons=[p.id for p in case.persons], with_child=True)
     visits.record_consent(ctx, visit.id, informed=[CHILD, GUARDIAN], agreed=[CHILD, GUARDIAN])
     clock.advance(hours=1)
     n1 = notes.create_draft(ctx, case.id, BODY_1, section="Barnets utveckling – Utbildning",

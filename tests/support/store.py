@@ -59,7 +59,8 @@ def make_case(
     title: str = "Utredning barn",
     persons: list[PersonInput] | None = None,
 ) -> CaseDetail:
-    return cases.create_case(ctx, number, title, persons or [])
+    return cases.create_case(ctx, number, title,
+                             persons or [PersonInput("child", "Kim Testsson")])
 
 
 @contextmanager

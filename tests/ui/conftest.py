@@ -2,13 +2,20 @@
 
 Every UI test fails on a Qt warning (``qt_log_level_fail`` in pyproject.toml), on an unexpected
 error log (``tests.support.logfail``) and on a QThread, speech thread or QTimer it left running
-(``tests.support.qt_guards``)."""
+(``tests.support.qt_guards``).
+
+The offscreen screen is the smallest we design for: a 1366×768 laptop less its taskbar
+(``tests/support/laptop_screen.json``), so windows and dialogs size themselves as they would
+there."""
 
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _SCREEN = os.path.join(os.path.dirname(__file__), "..", "support", "laptop_screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={os.path.abspath(_SCREEN)}"
 
 from collections.abc import Iterator  # noqa: E402 - the platform must be set before Qt loads
 from pathlib import Path  # noqa: E402
@@ -38,6 +45,16 @@ PASSWORD = "hemligt-lösen-1"
 @pytest.fixture(autouse=True, scope="session")
 def _qm_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["SAMSKRIV_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _swedish(_qm_cache: None, qapp: QApplication) -> Iterator[None]:
+    """Swedish as the app starts it: its plural forms come from a translation file too."""
+    from ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("sv")
+    yield
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 import ui.supervision
 from app import cases, notes, visits
-from app.dto import NoteInfo, VisitInfo
+from app.dto import NoteInfo, PersonInput, VisitInfo
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
 from tests.support.logfail import expect_error_log
@@ -23,9 +23,9 @@ from .conftest import PASSWORD
 
 def test_actions_signals_and_pages(qtbot: QtBot, window: MainWindow) -> None:
     ctx = window.session.ctx
-    case = cases.create_case(ctx, "2026-0300", "Kim Testsson", [])
+    case = cases.create_case(ctx, "2026-0300", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     signed = notes.sign(ctx, notes.create_draft(ctx, case.id, "Signerad text.").id)
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim Testsson"])
+    visit = visits.create_visit(ctx, case.id, "hembesok", persons=[case.persons[0].id])
     reviewed: list[str] = []
     opened: list[str] = []
 

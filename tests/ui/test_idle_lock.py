@@ -6,6 +6,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app import cases
+from app.dto import PersonInput
 from ui.main_window import MainWindow
 
 from .conftest import PASSWORD
@@ -13,7 +14,7 @@ from .conftest import PASSWORD
 
 def test_idle_lock_hides_content_and_unlocks_with_password(qtbot: QtBot,
                                                            window: MainWindow) -> None:
-    case = cases.create_case(window.session.ctx, "2026-0009", "Kim Testsson", [])
+    case = cases.create_case(window.session.ctx, "2026-0009", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
         window.case_list.refresh(select_id=case.id)
     dialog = window.open_new_case_dialog()

@@ -7,13 +7,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import cases, notes
+from app import accounts, assignments, cases, notes
+from app.dto import PersonInput
+from app.keys import FAST_TEST_KDF
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
 
 
 def _open_case(qtbot: QtBot, window: MainWindow) -> str:
-    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [])
+    case = cases.create_case(window.session.ctx, "2026-0007", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
         window.case_list.refresh(select_id=case.id)
     return case.id
@@ -111,3 +113,23 @@ def test_editing_a_signed_draft_elsewhere_is_refused(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: bool(editor.form_error.text()), timeout=5_000)
     assert "kan inte ändras" in editor.form_error.text()
     assert editor.body.toPlainText() == "Ändrad text"
+
+
+def test_a_colleagues_draft_opens_read_only(qtbot: QtBot, window: MainWindow) -> None:
+    case_id = _open_case(qtbot, window)
+    ctx = window.session.ctx
+    accounts.add_user(ctx, "cecilia", "Cecilia Kollega", "caseworker", "kollegans-lösen-1")
+    assignments.assign(ctx, case_id, "cecilia")
+    colleague = accounts.login(ctx.paths, "cecilia", "kollegans-lösen-1", kdf=FAST_TEST_KDF)
+    try:
+        note = notes.create_draft(colleague, case_id, "Cecilias utkast.")
+    finally:
+        colleague.close()
+    with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
+        window.case_view.reload()
+    editor = window.case_view.open_note_editor(note.id)
+    assert editor is not None and editor.read_only
+    assert editor.body.isReadOnly() and not editor.save_button.isVisible()
+    assert not editor.sign_button.isVisible()
+    assert editor.status.text() == ("Utkastet är skrivet av Cecilia Kollega; bara hen kan ändra "
+                                    "och signera det.")

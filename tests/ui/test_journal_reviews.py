@@ -133,7 +133,7 @@ def test_review_from_the_editor_saves_first_and_signing_shows_the_outcome(
 
     box = _sign_confirmation(qtbot, editor)
     assert "kan inte ändras" in box.text()
-    assert "gåtts igenom med familjen 1 gång(er)" in box.informativeText()
+    assert "gåtts igenom med familjen 1 gång." in box.informativeText()
     assert "2 stycken stämmer, 0 stämmer inte" in box.informativeText()
     assert "Obs!" not in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()

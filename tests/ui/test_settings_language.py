@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app import settings
+from app.dto import PersonInput
 from ui.app import AppController
 from ui.main_window import MainWindow
 
@@ -38,7 +39,7 @@ def test_english_note_editor_keeps_swedish_section_values(qtbot: QtBot, controll
     rebuilt = controller.show_main_window()
     from app import cases
 
-    case = cases.create_case(rebuilt.session.ctx, "2026-0100", "Kim Testsson", [])
+    case = cases.create_case(rebuilt.session.ctx, "2026-0100", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(rebuilt.case_view.case_loaded, timeout=5_000):
         rebuilt.case_list.refresh(select_id=case.id)
     editor = rebuilt.case_view.open_note_editor()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app import accounts, cases, export, notes
 from app.cancel import CancelToken, Progress
+from app.dto import PersonInput
 from app.export_model import JournalExport
 from app.keys import FAST_TEST_KDF
 from app.paths import DataPaths
@@ -35,7 +36,7 @@ def _menu(window: MainWindow) -> SupervisionMenu:
 
 def _open_case(qtbot: QtBot, window: MainWindow) -> str:
     ctx = window.session.ctx
-    case = cases.create_case(ctx, "2026-0500", "Utredning Åberg", [])
+    case = cases.create_case(ctx, "2026-0500", "Utredning Åberg", [PersonInput("child", "Åsa Åberg")])
     for text in ("Första anteckningen om Åsa.", "Andra anteckningen 😊."):
         notes.sign(ctx, notes.create_draft(ctx, case.id, text).id)
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):

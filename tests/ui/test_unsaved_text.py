@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import cases, notes
+from app.dto import PersonInput
 from ui.app import AppController
 from ui.main_window import MainWindow
 from ui.note_editor import NoteEditorWidget
@@ -15,7 +16,7 @@ from .conftest import PASSWORD
 
 
 def _open_case(qtbot: QtBot, window: MainWindow, number: str = "2026-0300") -> str:
-    case = cases.create_case(window.session.ctx, number, f"Ärende {number}", [])
+    case = cases.create_case(window.session.ctx, number, f"Ärende {number}", [PersonInput("child", "Kim Testsson")])
     with qtbot.waitSignal(window.case_view.case_loaded, timeout=5_000):
         window.case_list.refresh(select_id=case.id)
     return case.id
@@ -74,7 +75,7 @@ def test_close_without_changes_does_not_ask(qtbot: QtBot, window: MainWindow) ->
 
 def test_switching_case_asks_and_cancel_keeps_the_case(qtbot: QtBot, window: MainWindow) -> None:
     first = _open_case(qtbot, window, "2026-0301")
-    second = cases.create_case(window.session.ctx, "2026-0302", "Ärende 2", []).id
+    second = cases.create_case(window.session.ctx, "2026-0302", "Ärende 2", [PersonInput("child", "Kim Testsson")]).id
     with qtbot.waitSignal(window.case_list.cases_loaded, timeout=5_000):
         window.case_list.refresh()
     editor = _editor_with_text(window, "Inte sparat än.")

@@ -39,7 +39,7 @@ EN: dict[str, str] = {
     "&Journal": "&Journal",
     "&Personer": "&Persons",
     "&Besök": "&Visits",
-    "Handläggare: {names}": "Caseworkers: {names}",
+    "Handläggare: {names}": "Assigned to: {names}",
     "Inga personer registrerade.": "No persons registered.",
     "Anteckning": "Note",
     # login
@@ -120,6 +120,49 @@ EN: dict[str, str] = {
     "Samtal på kontoret": "Meeting at the office",
     "Telefonsamtal": "Phone call",
     "Annat": "Other",
+    # case management (ui/case_edit.py, ui/case_header.py, ui/persons_tab.py)
+    "Handläggare för ärendet": "Caseworkers on the case",
+    "Bocka för de kollegor som ska arbeta med ärendet.":
+        "Tick the colleagues who are to work on the case.",
+    "Spara": "Save",
+    "Ändra ärende": "Change case",
+    "Gallring": "Culling",
+    "Gallras enligt standard (efter 5 år)": "Culled as standard (after 5 years)",
+    "Bevaras (placering, faderskap, adoption)": "Kept (placement, paternity, adoption)",
+    "&Gallring": "&Culling",
+    "Ä&ndra ärende…": "C&hange case…",
+    "&Handläggare…": "&Caseworkers…",
+    " · Avslutat": " · Closed",
+    "ingen": "nobody",
+    "Öppna ärendet i&gen": "Re&open the case",
+    "A&vsluta ärendet": "Clo&se the case",
+    "Avsluta ärendet": "Close the case",
+    "Avsluta ärendet {number}? Ett avslutat ärende kan inte ändras förrän det öppnas igen.":
+        "Close case {number}? A closed case cannot be changed until it is reopened.",
+    " (avslutat)": " (closed)",
+    " · i familjens synpunkter": " · in the family's own words",
+    " · i rättad text": " · in corrected text",
+    "Deltar: {name}": "Takes part: {name}",
+    "Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv datum och "
+    "tid som ÅÅÅÅ-MM-DD TT:MM.":
+        "The event time was not complete and has been set back to {time}. Write date and time "
+        "as YYYY-MM-DD HH:MM.",
+    "Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.":
+        "The event time is not complete. Write date and time as YYYY-MM-DD HH:MM.",
+    "Ändra person": "Change person",
+    "Lägg till person": "Add person",
+    "Personnummer": "Personal identity number",
+    "&Roll": "&Role",
+    "&Personnummer": "&Personal identity number",
+    "Personer": "Persons",
+    "&Lägg till person…": "&Add person…",
+    "Ä&ndra…": "C&hange…",
+    "&Ta bort från ärendet": "&Remove from the case",
+    "Ta bort person": "Remove person",
+    "Ta bort {name} från ärendet? Besök och genomgångar där personen var med visar fortfarande "
+    "namnet.": "Remove {name} from the case? Visits and reviews the person took part in still "
+               "show the name.",
+    "Ta bort": "Remove",
     # lock
     "Samskriv är låst": "Samskriv is locked",
     "Inloggad: {name}. Skriv ditt lösenord för att fortsätta.":
@@ -186,6 +229,8 @@ EN: dict[str, str] = {
     "Rättelse av signerad anteckning": "Correction of a signed note",
     "Ny anteckning": "New note",
     "Signerad anteckning": "Signed note",
+    "Utkastet är skrivet av {author}; bara hen kan ändra och signera det.":
+        "The draft was written by {author}; only they can change and sign it.",
     "Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.":
         "The note is signed and cannot be changed. Use Correction in the journal.",
     "Signera anteckningen?": "Sign the note?",
@@ -234,6 +279,8 @@ def main() -> int:
     tree = ET.parse(TS)
     missing = []
     for message in tree.getroot().iter("message"):
+        if message.get("numerus") == "yes":
+            continue  # plural forms are written by ui/plurals.py (plurals_en.ts)
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None

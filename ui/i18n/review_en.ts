@@ -551,9 +551,14 @@ Recorded {when} by {who}.</translation>
         <translation>The note has not been reviewed with the family.</translation>
     </message>
     <message>
-        <location filename="../../app/review_text.py" line="160"/>
-        <source>Anteckningen har gåtts igenom med familjen {count} gång(er).</source>
-        <translation>The note has been reviewed with the family {count} time(s).</translation>
+        <location filename="../../app/review_text.py" line="102" />
+        <source>Anteckningen har gåtts igenom med familjen {count} gång.</source>
+        <translation>The note has been reviewed with the family once.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_text.py" line="104" />
+        <source>Anteckningen har gåtts igenom med familjen {count} gånger.</source>
+        <translation>The note has been reviewed with the family {count} times.</translation>
     </message>
     <message>
         <location filename="../../app/review_text.py" line="163"/>

@@ -2,104 +2,235 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
     <context>
+        <name>AssignDialog</name>
+        <message>
+            <location filename="../case_edit.py" line="168" />
+            <source>Handläggare för ärendet</source>
+            <translation>Caseworkers on the case</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="171" />
+            <source>Bocka för de kollegor som ska arbeta med ärendet.</source>
+            <translation>Tick the colleagues who are to work on the case.</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="184" />
+            <source>Spara</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseEditDialog</name>
+        <message>
+            <location filename="../case_edit.py" line="55" />
+            <source>Ändra ärende</source>
+            <translation>Change case</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="60" />
+            <source>Ärendenummer</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="62" />
+            <source>Rubrik</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="64" />
+            <source>Gallring</source>
+            <translation>Culling</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="65" />
+            <source>Gallras enligt standard (efter 5 år)</source>
+            <translation>Culled as standard (after 5 years)</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="66" />
+            <source>Bevaras (placering, faderskap, adoption)</source>
+            <translation>Kept (placement, paternity, adoption)</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="70" />
+            <source>Ä&amp;rendenummer</source>
+            <translation>Case &amp;number</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="72" />
+            <source>R&amp;ubrik</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="74" />
+            <source>&amp;Gallring</source>
+            <translation>&amp;Culling</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="76" />
+            <source>Spara</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseHeaderWidget</name>
+        <message>
+            <location filename="../case_header.py" line="38" />
+            <source>Ä&amp;ndra ärende…</source>
+            <translation>C&amp;hange case…</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="40" />
+            <source>&amp;Handläggare…</source>
+            <translation>&amp;Caseworkers…</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="52" />
+            <source> · Avslutat</source>
+            <translation> · Closed</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="53" />
+            <source>ingen</source>
+            <translation>nobody</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="57" />
+            <source>Handläggare: {names}</source>
+            <translation>Assigned to: {names}</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="60" />
+            <source>Öppna ärendet i&amp;gen</source>
+            <translation>Re&amp;open the case</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="61" />
+            <source>A&amp;vsluta ärendet</source>
+            <translation>Clo&amp;se the case</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="94" />
+            <location filename="../case_header.py" line="97" />
+            <source>Avsluta ärendet</source>
+            <translation>Close the case</translation>
+        </message>
+        <message>
+            <location filename="../case_header.py" line="95" />
+            <source>Avsluta ärendet {number}? Ett avslutat ärende kan inte ändras förrän det öppnas igen.</source>
+            <translation>Close case {number}? A closed case cannot be changed until it is reopened.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListWidget</name>
         <message>
-            <location filename="../case_list.py" line="47" />
-            <location filename="../case_list.py" line="63" />
+            <location filename="../case_list.py" line="55" />
+            <location filename="../case_list.py" line="73" />
             <source>Ärenden</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="48" />
-            <location filename="../case_list.py" line="81" />
+            <location filename="../case_list.py" line="56" />
+            <location filename="../case_list.py" line="92" />
             <source>Sök i anteckningar</source>
             <translation>Search notes</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="58" />
+            <location filename="../case_list.py" line="68" />
             <source>Filtrera på nummer eller rubrik</source>
             <translation>Filter by number or title</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="59" />
+            <location filename="../case_list.py" line="69" />
             <source>Filtrera ärenden</source>
             <translation>Filter cases</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="69" />
+            <location filename="../case_list.py" line="79" />
             <source>Nytt ärende…</source>
             <translation>New case…</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="80" />
+            <location filename="../case_list.py" line="91" />
             <source>Sök ord i anteckningar, tryck Enter</source>
             <translation>Search words in notes, press Enter</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="86" />
+            <location filename="../case_list.py" line="97" />
             <source>Sökträffar</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="114" />
-            <source>{n} anteckningar</source>
-            <translation>{n} notes</translation>
+            <location filename="../case_list.py" line="123" />
+            <source> (avslutat)</source>
+            <translation> (closed)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../case_list.py" line="126" />
+            <source>%n anteckning(ar)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../case_list.py" line="180" />
+            <source>%n träff(ar)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
-            <location filename="../case_list.py" line="139" />
+            <location filename="../case_list.py" line="185" />
+            <source> · i familjens synpunkter</source>
+            <translation> · in the family's own words</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="187" />
+            <source> · i rättad text</source>
+            <translation> · in corrected text</translation>
+        </message>
+        <message>
+            <location filename="../case_list.py" line="159" />
             <source>Söker…</source>
             <translation>Searching…</translation>
-        </message>
-        <message>
-            <location filename="../case_list.py" line="160" />
-            <source>{n} träffar</source>
-            <translation>{n} results</translation>
         </message>
     </context>
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="68" />
+            <location filename="../case_view.py" line="74" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="84" />
+            <location filename="../case_view.py" line="90" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="85" />
+            <location filename="../case_view.py" line="91" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="98" />
+            <location filename="../case_view.py" line="103" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="99" />
+            <location filename="../case_view.py" line="104" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="100" />
+            <location filename="../case_view.py" line="105" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="142" />
-            <source>Handläggare: {names}</source>
-            <translation>Caseworkers: {names}</translation>
-        </message>
-        <message>
-            <location filename="../case_view.py" line="149" />
-            <source>Inga personer registrerade.</source>
-            <translation>No persons registered.</translation>
-        </message>
-        <message>
-            <location filename="../case_view.py" line="215" />
+            <location filename="../case_view.py" line="228" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
@@ -151,17 +282,17 @@
     <context>
         <name>ErrorMessageDialog</name>
         <message>
-            <location filename="../errors.py" line="64" />
+            <location filename="../errors.py" line="69" />
             <source>Felmeddelande</source>
             <translation>Error message</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="71" />
+            <location filename="../errors.py" line="76" />
             <source>Det du har skrivit finns kvar. Kopiera detaljerna och skicka dem till IT.</source>
             <translation>What you have typed is still there. Copy the details and send them to IT.</translation>
         </message>
         <message>
-            <location filename="../errors.py" line="75" />
+            <location filename="../errors.py" line="80" />
             <source>Kopiera detaljer</source>
             <translation>Copy details</translation>
         </message>
@@ -169,7 +300,7 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../errors.py" line="48" />
+            <location filename="../errors.py" line="52" />
             <source>Ett oväntat fel inträffade</source>
             <translation>An unexpected error occurred</translation>
         </message>
@@ -220,12 +351,12 @@
     <context>
         <name>JournalWidget</name>
         <message>
-            <location filename="../journal.py" line="144" />
+            <location filename="../journal.py" line="145" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="148" />
+            <location filename="../journal.py" line="149" />
             <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
             <translation>No notes yet. Choose New note to write the first one.</translation>
         </message>
@@ -248,12 +379,12 @@
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../idle_lock.py" line="117" />
+            <location filename="../idle_lock.py" line="118" />
             <source>Lås upp</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../idle_lock.py" line="141" />
+            <location filename="../idle_lock.py" line="146" />
             <source>Fel lösenord.</source>
             <translation>Wrong password.</translation>
         </message>
@@ -289,62 +420,62 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="82" />
+            <location filename="../main_window.py" line="84" />
             <source>Inloggad som {name}</source>
             <translation>Logged in as {name}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="88" />
+            <location filename="../main_window.py" line="90" />
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="91" />
             <source>&amp;Nytt ärende…</source>
             <translation>&amp;New case…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="92" />
             <source>&amp;Sök i anteckningar</source>
             <translation>&amp;Search notes</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="94" />
             <source>&amp;Inställningar…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="95" />
             <source>&amp;Lås nu</source>
             <translation>&amp;Lock now</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="97" />
             <source>A&amp;vsluta</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="96" />
+            <location filename="../main_window.py" line="98" />
             <source>&amp;Konto</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="100" />
             <source>&amp;Byt lösenord…</source>
             <translation>&amp;Change password…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="102" />
             <source>&amp;Användare…</source>
             <translation>&amp;Users…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="148" />
+            <location filename="../main_window.py" line="157" />
             <source>Inloggningar sedan sist</source>
             <translation>Logins since last time</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="221" />
+            <location filename="../main_window.py" line="233" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
@@ -352,42 +483,42 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../new_case.py" line="79" />
+            <location filename="../new_case.py" line="88" />
             <source>Nytt ärende</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="84" />
+            <location filename="../new_case.py" line="94" />
             <source>Ärendenummer</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="86" />
+            <location filename="../new_case.py" line="97" />
             <source>Rubrik</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="89" />
+            <location filename="../new_case.py" line="100" />
             <source>Ä&amp;rendenummer</source>
             <translation>Case &amp;number</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="91" />
+            <location filename="../new_case.py" line="102" />
             <source>R&amp;ubrik</source>
             <translation>&amp;Title</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="94" />
+            <location filename="../new_case.py" line="105" />
             <source>Personer i ärendet</source>
             <translation>Persons in the case</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="97" />
+            <location filename="../new_case.py" line="108" />
             <source>&amp;Lägg till person</source>
             <translation>&amp;Add person</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="106" />
+            <location filename="../new_case.py" line="117" />
             <source>Skapa ärende</source>
             <translation>Create case</translation>
         </message>
@@ -406,33 +537,37 @@
         </message>
         <message>
             <location filename="../visits.py" line="54" />
-            <location filename="../visits.py" line="61" />
+            <location filename="../visits.py" line="79" />
             <source>Planerad tid</source>
             <translation>Planned time</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="56" />
-            <source>Namn, åtskilda med komma</source>
-            <translation>Names, separated by commas</translation>
-        </message>
-        <message>
-            <location filename="../visits.py" line="57" />
-            <location filename="../visits.py" line="62" />
+            <location filename="../visits.py" line="80" />
             <source>Deltagare</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="58" />
+            <location filename="../visits.py" line="76" />
             <source>Barnet är med</source>
             <translation>The child takes part</translation>
         </message>
         <message>
             <location filename="../visits.py" line="60" />
+            <source>Deltar: {name}</source>
+            <translation>Takes part: {name}</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="78" />
             <source>Typ</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="68" />
+            <location filename="../visits.py" line="81" />
+            <source>Handläggare</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <location filename="../visits.py" line="87" />
             <source>Registrera</source>
             <translation>Register</translation>
         </message>
@@ -440,32 +575,38 @@
     <context>
         <name>NoteCardWidget</name>
         <message>
-            <location filename="../journal.py" line="59" />
+            <location filename="../journal.py" line="58" />
             <source>Anteckning {when}</source>
             <translation>Note {when}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="66" />
+            <location filename="../journal.py" line="65" />
             <source>Redigera utkast</source>
             <translation>Edit draft</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="69" />
+            <location filename="../journal.py" line="68" />
             <source>Rättelse…</source>
             <translation>Correction…</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="98" />
+            <location filename="../journal.py" line="97" />
             <source>Händelsetid {event} · Skriven {written} av {author}</source>
             <translation>Event time {event} · Written {written} by {author}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="103" />
+            <location filename="../journal.py" line="102" />
             <source> · Signerad {when} av {who}</source>
             <translation> · Signed {when} by {who}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="119" />
+            <location filename="../journal.py" line="111" />
+            <location filename="../journal.py" line="117" />
+            <source>Barnets röst</source>
+            <translation>The child's voice</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="120" />
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
         </message>
@@ -473,164 +614,180 @@
     <context>
         <name>NoteEditorWidget</name>
         <message>
-            <location filename="../note_editor.py" line="118" />
+            <location filename="../note_editor.py" line="120" />
             <source>Händelsetid</source>
             <translation>Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="121" />
+            <location filename="../note_editor.py" line="125" />
             <source>Avsnitt</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="125" />
+            <location filename="../note_editor.py" line="129" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="129" />
+            <location filename="../note_editor.py" line="133" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="131" />
+            <location filename="../note_editor.py" line="135" />
             <source>Vad barnet sa, hur barnets synpunkter togs fram och hur de har vägts in.</source>
             <translation>What the child said, how the child's views were gathered and how they were weighed.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="134" />
+            <location filename="../note_editor.py" line="139" />
             <source>Skäl till rättelsen</source>
             <translation>Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="136" />
+            <location filename="../note_editor.py" line="141" />
             <source>&amp;Händelsetid</source>
             <translation>&amp;Event time</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="137" />
+            <location filename="../note_editor.py" line="143" />
             <source>Skrivtid</source>
             <translation>Written</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="138" />
+            <location filename="../note_editor.py" line="144" />
             <source>A&amp;vsnitt</source>
             <translation>Sec&amp;tion</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="139" />
+            <location filename="../note_editor.py" line="145" />
             <source>A&amp;nteckning</source>
             <translation>N&amp;ote</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="141" />
+            <location filename="../note_editor.py" line="147" />
             <source>&amp;Barnets röst</source>
             <translation>The &amp;child's voice</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="142" />
+            <location filename="../note_editor.py" line="148" />
             <source>&amp;Skäl till rättelsen</source>
             <translation>&amp;Reason for the correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="168" />
+            <location filename="../note_editor.py" line="175" />
             <source>Stäng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="172" />
+            <location filename="../note_editor.py" line="179" />
             <source>Sparar utkastet och visar det för barnet eller vårdnadshavaren</source>
             <translation>Saves the draft and shows it to the child or guardian</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="174" />
-            <location filename="../note_editor.py" line="303" />
+            <location filename="../note_editor.py" line="181" />
+            <location filename="../note_editor.py" line="323" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="175" />
+            <location filename="../note_editor.py" line="182" />
             <source>Spara utkast (Ctrl+S)</source>
             <translation>Save draft (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="177" />
+            <location filename="../note_editor.py" line="184" />
             <source>Signera…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="179" />
-            <location filename="../note_editor.py" line="303" />
+            <location filename="../note_editor.py" line="186" />
+            <location filename="../note_editor.py" line="323" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="210" />
+            <location filename="../note_editor.py" line="225" />
             <source>{written} av {author}</source>
             <translation>{written} by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="213" />
+            <location filename="../note_editor.py" line="228" />
             <source>nu, av {author}</source>
             <translation>now, by {author}</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="227" />
+            <location filename="../note_editor.py" line="242" />
             <source>Rättelse av signerad anteckning</source>
             <translation>Correction of a signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="229" />
+            <location filename="../note_editor.py" line="244" />
             <source>Ny anteckning</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="231" />
+            <location filename="../note_editor.py" line="248" />
+            <source>Utkastet är skrivet av {author}; bara hen kan ändra och signera det.</source>
+            <translation>The draft was written by {author}; only they can change and sign it.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="251" />
             <source>Signerad anteckning</source>
             <translation>Signed note</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="233" />
+            <location filename="../note_editor.py" line="253" />
             <source>Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen.</source>
             <translation>The note is signed and cannot be changed. Use Correction in the journal.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="235" />
+            <location filename="../note_editor.py" line="246" />
+            <location filename="../note_editor.py" line="255" />
             <source>Utkast</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="299" />
+            <location filename="../note_editor.py" line="319" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="300" />
+            <location filename="../note_editor.py" line="320" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="302" />
+            <location filename="../note_editor.py" line="322" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="305" />
+            <location filename="../note_editor.py" line="325" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="306" />
+            <location filename="../note_editor.py" line="326" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="368" />
+            <location filename="../note_editor.py" line="382" />
+            <source>Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
+            <translation>The event time was not complete and has been set back to {time}. Write date and time as YYYY-MM-DD HH:MM.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="390" />
+            <source>Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
+            <translation>The event time is not complete. Write date and time as YYYY-MM-DD HH:MM.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="407" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="369" />
+            <location filename="../note_editor.py" line="408" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -639,88 +796,184 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="378" />
+            <location filename="../note_editor.py" line="417" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="431" />
+            <location filename="../note_editor.py" line="470" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="450" />
+            <location filename="../note_editor.py" line="489" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="465" />
+            <location filename="../note_editor.py" line="504" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>
     </context>
     <context>
-        <name>PersonRowWidget</name>
+        <name>PersonDialog</name>
         <message>
-            <location filename="../new_case.py" line="43" />
+            <location filename="../case_edit.py" line="107" />
+            <source>Ändra person</source>
+            <translation>Change person</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="107" />
+            <source>Lägg till person</source>
+            <translation>Add person</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="114" />
+            <source>Roll</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="116" />
             <source>Namn</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="45" />
+            <location filename="../case_edit.py" line="118" />
+            <source>Personnummer</source>
+            <translation>Personal identity number</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="119" />
             <source>ÅÅÅÅMMDD-NNNN (frivilligt)</source>
             <translation>YYYYMMDD-NNNN (optional)</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="47" />
+            <location filename="../case_edit.py" line="124" />
+            <source>&amp;Roll</source>
+            <translation>&amp;Role</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="125" />
+            <source>&amp;Namn</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="127" />
+            <source>&amp;Personnummer</source>
+            <translation>&amp;Personal identity number</translation>
+        </message>
+        <message>
+            <location filename="../case_edit.py" line="130" />
+            <source>Spara</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRowWidget</name>
+        <message>
+            <location filename="../new_case.py" line="45" />
+            <source>Namn</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="48" />
+            <source>ÅÅÅÅMMDD-NNNN (frivilligt)</source>
+            <translation>YYYYMMDD-NNNN (optional)</translation>
+        </message>
+        <message>
+            <location filename="../new_case.py" line="51" />
             <source>Roll, person {n}</source>
             <translation>Role, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="48" />
+            <location filename="../new_case.py" line="52" />
             <source>Namn, person {n}</source>
             <translation>Name, person {n}</translation>
         </message>
         <message>
-            <location filename="../new_case.py" line="49" />
+            <location filename="../new_case.py" line="53" />
             <source>Personnummer, person {n}</source>
             <translation>Personal identity number, person {n}</translation>
         </message>
     </context>
     <context>
+        <name>PersonsWidget</name>
+        <message>
+            <location filename="../persons_tab.py" line="34" />
+            <source>Inga personer registrerade.</source>
+            <translation>No persons registered.</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="36" />
+            <source>Personer</source>
+            <translation>Persons</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="43" />
+            <source>&amp;Lägg till person…</source>
+            <translation>&amp;Add person…</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="45" />
+            <source>Ä&amp;ndra…</source>
+            <translation>C&amp;hange…</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="47" />
+            <source>&amp;Ta bort från ärendet</source>
+            <translation>&amp;Remove from the case</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="107" />
+            <source>Ta bort person</source>
+            <translation>Remove person</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="108" />
+            <source>Ta bort {name} från ärendet? Besök och genomgångar där personen var med visar fortfarande namnet.</source>
+            <translation>Remove {name} from the case? Visits and reviews the person took part in still show the name.</translation>
+        </message>
+        <message>
+            <location filename="../persons_tab.py" line="110" />
+            <source>Ta bort</source>
+            <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings_dialog.py" line="62" />
+            <location filename="../settings_dialog.py" line="63" />
             <source>Inställningar</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="65" />
+            <location filename="../settings_dialog.py" line="69" />
             <source>Allmänt</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="71" />
+            <location filename="../settings_dialog.py" line="75" />
             <source>Språk</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="74" />
+            <location filename="../settings_dialog.py" line="78" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="76" />
+            <location filename="../settings_dialog.py" line="80" />
             <source>Lås efter inaktivitet i minuter</source>
             <translation>Lock after inactivity, in minutes</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="77" />
+            <location filename="../settings_dialog.py" line="81" />
             <source>&amp;Språk</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../settings_dialog.py" line="78" />
+            <location filename="../settings_dialog.py" line="82" />
             <source>&amp;Lås efter inaktivitet</source>
             <translation>&amp;Lock after inactivity</translation>
         </message>
@@ -854,22 +1107,22 @@ Do you want to sign now?</translation>
     <context>
         <name>VisitsWidget</name>
         <message>
-            <location filename="../visits.py" line="104" />
+            <location filename="../visits.py" line="126" />
             <source>Besök</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="107" />
+            <location filename="../visits.py" line="129" />
             <source>Inga besök registrerade.</source>
             <translation>No visits registered.</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="111" />
+            <location filename="../visits.py" line="133" />
             <source>&amp;Registrera besök…</source>
             <translation>&amp;Register visit…</translation>
         </message>
         <message>
-            <location filename="../visits.py" line="127" />
+            <location filename="../visits.py" line="154" />
             <source> · barnet med</source>
             <translation> · with the child</translation>
         </message>

@@ -34,101 +34,106 @@
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="46" />
+        <location filename="../supervision/log_view.py" line="43" />
+        <source>Nekades</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../supervision/log_view.py" line="47" />
         <source>Många journaler på kort tid</source>
         <translation>Many journals in a short time</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="47" />
+        <location filename="../supervision/log_view.py" line="48" />
         <source>Inte tilldelad ärendet</source>
         <translation>Not assigned to the case</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="50" />
+        <location filename="../supervision/log_view.py" line="51" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="50" />
+        <location filename="../supervision/log_view.py" line="51" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="51" />
-        <location filename="../supervision/log_view.py" line="74" />
-        <location filename="../supervision/log_view.py" line="88" />
+        <location filename="../supervision/log_view.py" line="52" />
+        <location filename="../supervision/log_view.py" line="75" />
+        <location filename="../supervision/log_view.py" line="89" />
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="52" />
+        <location filename="../supervision/log_view.py" line="53" />
         <source>Händelse</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="53" />
-        <location filename="../supervision/log_view.py" line="77" />
-        <location filename="../supervision/log_view.py" line="90" />
+        <location filename="../supervision/log_view.py" line="54" />
+        <location filename="../supervision/log_view.py" line="78" />
+        <location filename="../supervision/log_view.py" line="91" />
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="54" />
+        <location filename="../supervision/log_view.py" line="55" />
         <source>Detaljer</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="55" />
+        <location filename="../supervision/log_view.py" line="56" />
         <source>Flaggor</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="67" />
+        <location filename="../supervision/log_view.py" line="68" />
         <source>Logguppföljning</source>
         <translation>Log follow-up</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="76" />
+        <location filename="../supervision/log_view.py" line="77" />
         <source>Ärendenummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="78" />
+        <location filename="../supervision/log_view.py" line="79" />
         <source>&amp;Hela tiden</source>
         <translation>&amp;All time</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="103" />
+        <location filename="../supervision/log_view.py" line="104" />
         <source>&amp;Visa</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="113" />
+        <location filename="../supervision/log_view.py" line="114" />
         <source>Mönster att titta närmare på</source>
         <translation>Patterns to look into</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="125" />
+        <location filename="../supervision/log_view.py" line="126" />
         <source>Spara som &amp;CSV…</source>
         <translation>Save as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="126" />
+        <location filename="../supervision/log_view.py" line="127" />
         <source>Spara som &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="166" />
+        <location filename="../supervision/log_view.py" line="167" />
         <source>Inga ovanliga mönster under perioden.</source>
         <translation>No unusual patterns in the period.</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="184" />
+        <location filename="../supervision/log_view.py" line="185" />
         <source>Spara loggen</source>
         <translation>Save the log</translation>
     </message>
     <message>
-        <location filename="../supervision/log_view.py" line="197" />
+        <location filename="../supervision/log_view.py" line="198" />
         <source>Sparad i {path}</source>
         <translation>Saved in {path}</translation>
     </message>
@@ -136,82 +141,82 @@
 <context>
     <name>CullingDialog</name>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="45" />
+        <location filename="../supervision/culling_dialog.py" line="46" />
         <source>Gallring</source>
         <translation>Culling</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="48" />
+        <location filename="../supervision/culling_dialog.py" line="49" />
         <source>Stängda ärenden som är äldre än gallringsfristen ({years} år) kan gallras. Ärenden med placering, faderskap eller adoption är undantagna och bevaras. Inget tas bort förrän du bekräftar.</source>
         <translation>Closed cases older than the retention period ({years} years) may be culled. Cases with placement, paternity or adoption are exceptions and are kept. Nothing is removed until you confirm.</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="55" />
+        <location filename="../supervision/culling_dialog.py" line="56" />
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="55" />
+        <location filename="../supervision/culling_dialog.py" line="56" />
         <source>Stängt</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="55" />
+        <location filename="../supervision/culling_dialog.py" line="56" />
         <source>Får gallras från</source>
         <translation>May be culled from</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="56" />
+        <location filename="../supervision/culling_dialog.py" line="57" />
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="56" />
+        <location filename="../supervision/culling_dialog.py" line="57" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="64" />
+        <location filename="../supervision/culling_dialog.py" line="65" />
         <source>&amp;Gallra markerade…</source>
         <translation>&amp;Cull selected…</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="84" />
+        <location filename="../supervision/culling_dialog.py" line="85" />
         <source>Kan gallras</source>
         <translation>May be culled</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="84" />
+        <location filename="../supervision/culling_dialog.py" line="85" />
         <source>Undantag – bevaras</source>
         <translation>Exception – kept</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="85" />
+        <location filename="../supervision/culling_dialog.py" line="86" />
         <source>Inte än</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="103" />
+        <location filename="../supervision/culling_dialog.py" line="104" />
         <source>Stängda ärenden: {total}. Kan gallras nu: {due}.</source>
         <translation>Closed cases: {total}. May be culled now: {due}.</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="120" />
+        <location filename="../supervision/culling_dialog.py" line="121" />
         <source>Gallra ärenden</source>
         <translation>Cull cases</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="121" />
+        <location filename="../supervision/culling_dialog.py" line="122" />
         <source>Innehållet i de valda ärendena ({n} st.) tas bort för alltid: anteckningar, genomgångar, besök, personer och inspelningar. Ärendenumren och gallringen finns kvar i loggen. Vill du gallra?</source>
         <translation>The content of the selected cases ({n}) is removed for good: notes, reviews, visits, persons and recordings. The case numbers and the culling stay in the log. Do you want to cull?</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="130" />
+        <location filename="../supervision/culling_dialog.py" line="131" />
         <source>Spara förteckning över det gallrade</source>
         <translation>Save the list of what was culled</translation>
     </message>
     <message>
-        <location filename="../supervision/culling_dialog.py" line="149" />
+        <location filename="../supervision/culling_dialog.py" line="150" />
         <source>Gallrade ärenden: {n}. Förteckningen sparades i {path}.</source>
         <translation>Cases culled: {n}. The list was saved in {path}.</translation>
     </message>

@@ -26,6 +26,7 @@ from app.context import Context
 from app.review import PresentPerson, ReviewPlan, ReviewSession
 from ui import formatting
 from ui.errors import FieldErrorLabel, FormErrors
+from ui.fit import limit_to_screen
 from ui.review.consent_widget import ConsentWidget
 from ui.review.summary_text import choice_tr
 from ui.tasks import TaskManager
@@ -43,7 +44,7 @@ class ReviewStartDialog(QDialog):
         self.ctx, self.tasks, self.plan = ctx, tasks, plan
         self.session: ReviewSession | None = None
         self.setWindowTitle(self.tr("Gå igenom med familjen"))
-        self.resize(760, 820)
+        self.resize(760, 820)  # bounded to the screen below (a 1366×768 laptop is lower)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(QLabel(self.tr("Anteckning {when} · {state}").format(
@@ -73,6 +74,10 @@ class ReviewStartDialog(QDialog):
         outer.addWidget(self.error_label)
         outer.addWidget(buttons)
         self._on_audience_toggled()
+        limit_to_screen(self)
+        # Enter starts the review wherever the focus is: no other button takes the default.
+        for button in content.findChildren(QPushButton):
+            button.setAutoDefault(False)
 
     def _build_audience(self) -> QGroupBox:
         box = QGroupBox(self.tr("Vem gäller genomgången?"))

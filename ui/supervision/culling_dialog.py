@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import culling
 from app.culling import CulledRow, CullingRow
+from app.export import write_atomically
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 
@@ -31,7 +32,7 @@ def _cull_and_save(session: UiSession, case_ids: list[str], today: date, path: P
                    ) -> list[CulledRow]:
     """Worker side: cull, then write the list (atomically) where the admin chose."""
     culled = culling.cull(session.ctx, case_ids, today, confirmed=True)
-    culling.write_atomically(path, culling.culled_csv(culled))
+    write_atomically(path, culling.culled_csv(culled))
     return culled
 
 

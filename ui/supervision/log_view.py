@@ -40,6 +40,7 @@ _CATEGORY_TEXTS = {
     "signed": QT_TRANSLATE_NOOP("AuditLogDialog", "Signerade"),
     "corrected": QT_TRANSLATE_NOOP("AuditLogDialog", "Rättade"),
     "reviewed": QT_TRANSLATE_NOOP("AuditLogDialog", "Genomgångar"),
+    "refused": QT_TRANSLATE_NOOP("AuditLogDialog", "Nekades"),
 }
 # The flags' names (app.audit_log.FLAG_LABELS holds the Swedish ones for files and the CLI).
 _FLAG_TEXTS = {

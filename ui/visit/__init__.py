@@ -80,9 +80,26 @@ class VisitExtension(QObject):
         return page
 
     def _close_page(self, page: VisitPageWidget) -> None:
+        if page.recorder.state == "stopping":
+            # The tail is still being decoded: leave the page running out of sight (reopening
+            # the visit shows it again) and close it when the recording is saved.
+            self.window.case_view.hide_page(page)
+            page.recorder.recording_stopped.connect(
+                lambda _info, p=page: self._on_background_page_saved(p))
+            self.window.statusBar().showMessage(QCoreApplication.translate(
+                "VisitExtension", "Inspelningen sparas i bakgrunden…"))
+            return
         page.shutdown()
         self.pages.pop(page.visit_id, None)
         self.window.case_view.close_page(page)
+
+    def _on_background_page_saved(self, page: VisitPageWidget) -> None:
+        self.window.statusBar().showMessage(QCoreApplication.translate(
+            "VisitExtension", "Inspelningen är sparad."), 10_000)
+        if shiboken6.isValid(page) and not self.window.case_view.is_showing(page):
+            page.shutdown()
+            self.pages.pop(page.visit_id, None)
+            self.window.case_view.close_page(page)
 
     @Slot(str, str)
     def _on_page_note_requested(self, visit_id: str, body: str) -> None:

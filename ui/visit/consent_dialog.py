@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import visits
+from app import limits, visits
 from app.dto import ConsentInfo
 from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
@@ -84,6 +84,7 @@ class ConsentDialog(QDialog):
             self.add_person(name)
         add_row = QHBoxLayout()
         self.new_name = QLineEdit()
+        self.new_name.setMaxLength(limits.PARTICIPANT_NAME.chars)
         self.new_name.setPlaceholderText(self.tr("Fler närvarande (namn)"))
         self.new_name.setAccessibleName(self.tr("Namn på fler närvarande"))
         self.add_button = QPushButton(self.tr("Lägg till"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
+from app.errors import DiskFull
 from app.live import SourceFactory
 from app.recording import RecordingInfo
 from speech.values import Segment
@@ -33,8 +34,11 @@ class LiveRecorder(QObject):
     partial_changed = Signal(str)  # at most 20 Hz
     level_changed = Signal(float)  # dBFS, at most 20 Hz
     elapsed_changed = Signal(int)  # whole seconds recorded
+    # While stopping: seconds of the recording decoded, of all seconds recorded (at most 20 Hz)
+    tail_progress = Signal(float, float)
     segment_finalized = Signal(object)  # Segment
-    problem_reported = Signal(object)  # exception during recording; it goes on
+    problem_reported = Signal(object)  # exception during recording; it goes on (a full disk
+    # stops it: DiskFull)
     recording_stopped = Signal(object)  # RecordingInfo
     pause_confirmed = Signal()  # the worker has paused: no audio is taken from now on
     resume_confirmed = Signal()
@@ -55,6 +59,7 @@ class LiveRecorder(QObject):
         self._host: WorkerHost[RecordingWorker] | None = None
         self._pending_partial: str | None = None
         self._pending_level: float | None = None
+        self._pending_decoded: tuple[float, float] | None = None
         self._clock = QElapsedTimer()
         self._elapsed_before_ms = 0
         self._shown_seconds = -1
@@ -88,6 +93,7 @@ class LiveRecorder(QObject):
         worker.partial_received.connect(self._on_worker_partial_received)
         worker.segment_finalized.connect(self._on_worker_segment_finalized)
         worker.level_measured.connect(self._on_worker_level_measured)
+        worker.decoded_to.connect(self._on_worker_decoded_to)
         worker.error_occurred.connect(self._on_worker_error_occurred)
         worker.recording_stopped.connect(self._on_worker_recording_stopped)
         worker.recording_paused.connect(self.pause_confirmed)
@@ -163,8 +169,15 @@ class LiveRecorder(QObject):
         if self.state == "recording":
             self._pending_level = dbfs
 
+    @Slot(float, float)
+    def _on_worker_decoded_to(self, decoded_s: float, captured_s: float) -> None:
+        if self.state == "stopping":
+            self._pending_decoded = (decoded_s, captured_s)
+
     @Slot(object)
     def _on_worker_error_occurred(self, exc: BaseException) -> None:
+        if isinstance(exc, DiskFull):  # nothing more can be kept: end it while it is whole
+            self.stop()
         self.problem_reported.emit(exc)
 
     @Slot(object)
@@ -185,6 +198,9 @@ class LiveRecorder(QObject):
         if self._pending_level is not None:
             level, self._pending_level = self._pending_level, None
             self.level_changed.emit(level)
+        if self._pending_decoded is not None:
+            (decoded, captured), self._pending_decoded = self._pending_decoded, None
+            self.tail_progress.emit(decoded, captured)
         seconds = self.elapsed_ms() // 1000
         if seconds != self._shown_seconds:
             self._shown_seconds = seconds

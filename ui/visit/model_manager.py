@@ -116,14 +116,16 @@ class ModelManagerWidget(QWidget):
         for row, model in enumerate(listing.installed):
             status = self.tr("Giltig") if model.valid else self.tr("Ogiltig: saknar {what}").format(
                 what=", ".join(model.missing))
-            _fill(self.installed, row, [model.name, model.lang_text or model.lang or "?",
+            _fill(self.installed, row, [model.name,
+                                        self.language_name(model.lang, model.lang_text),
                                         mb(model.size_bytes), status])
             if model.valid:
                 self.active.addItem(model.name, model.name)
         self.active.setCurrentIndex(max(0, self.active.findData(listing.active)))
         self.catalog.setRowCount(len(listing.catalog))
         for row, entry in enumerate(listing.catalog):
-            _fill(self.catalog, row, [entry.name, entry.lang_text, mb(entry.size), ""])
+            _fill(self.catalog, row, [entry.name, self.language_name(entry.lang, entry.lang_text),
+                                      mb(entry.size), ""])
             installed = listing.is_installed(entry.name)
             button = QPushButton(self.tr("Installerad") if installed else self.tr("Ladda ned"))
             button.setEnabled(not installed)
@@ -131,6 +133,18 @@ class ModelManagerWidget(QWidget):
             self.catalog.setCellWidget(row, 3, button)
         self.remove_button.setEnabled(bool(listing.installed))
         self.listing_loaded.emit(listing)
+
+    def language_name(self, code: str | None, fallback: str | None) -> str:
+        """The model's language in the UI's language (the catalog names it in English)."""
+        names = {
+            "sv": self.tr("Svenska"), "en-us": self.tr("Engelska (USA)"),
+            "en-gb": self.tr("Engelska (Storbritannien)"), "en-in": self.tr("Engelska (Indien)"),
+            "de": self.tr("Tyska"), "fr": self.tr("Franska"), "es": self.tr("Spanska"),
+            "it": self.tr("Italienska"), "nl": self.tr("Nederländska"), "pl": self.tr("Polska"),
+            "ru": self.tr("Ryska"), "ar": self.tr("Arabiska"), "fa": self.tr("Persiska"),
+            "tr": self.tr("Turkiska"),
+        }
+        return names.get((code or "").lower(), fallback or code or "?")
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -214,7 +228,12 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Whole model names ("vosk-model-small-sv-rhasspy-0.15"), never cut: the table scrolls.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.setWordWrap(False)
     table.setMinimumHeight(120)
     return table
 

@@ -35,6 +35,7 @@ class RecordingWorker(QObject):
     partial_received = Signal(str)
     segment_finalized = Signal(object)  # speech.values.Segment
     level_measured = Signal(float)  # dBFS
+    decoded_to = Signal(float, float)  # seconds of audio decoded, of seconds captured
     blocks_dropped = Signal(int)  # total so far
     error_occurred = Signal(object)  # an exception while recording (it goes on)
     recording_paused = Signal()
@@ -94,6 +95,7 @@ class RecordingWorker(QObject):
             self.segment_finalized.emit(event.segment)
         elif isinstance(event, LevelEvent):
             self.level_measured.emit(event.rms_dbfs)
+            self.decoded_to.emit(event.decoded_s, event.captured_s)
         elif isinstance(event, DropEvent):
             self.blocks_dropped.emit(event.total)
         elif isinstance(event, ErrorEvent):

@@ -87,8 +87,8 @@ class StartupOffers(QObject):
     def _on_waiting_found(self, waiting: list[RecordingInfo]) -> None:
         if not waiting or self.question is not None:
             return
-        text = self.tr("Det finns {count} inspelningar som väntar på utskrift. Vill du skriva ut "
-                       "dem nu?").format(count=len(waiting))
+        text = self.tr("Det finns %n inspelning(ar) som väntar på utskrift. Vill du skriva ut "
+                       "nu?", "", len(waiting))
         self._ask(self.tr("Skriv ut väntande inspelningar"), text, self._on_waiting_answered)
 
     def _on_waiting_answered(self, yes: bool) -> None:

@@ -58,6 +58,7 @@ class TranscriptWidget(QWidget):
         self.session, self.low_confidence = session, low_confidence
         self.player: Player = player or SoundDevicePlayer()
         self.recording_id: str | None = None
+        self.audio_kept = True
         self.words: list[WordRef] = []
         self.current_word = 0
         self.playing = False
@@ -76,10 +77,16 @@ class TranscriptWidget(QWidget):
         self.message.hide()
         self.play_button = QPushButton(self.tr("Spela upp"))
         self.play_button.clicked.connect(self.toggle_playback)
+        self.audio_gone_label = QLabel(self.tr("Ljudet är raderat (efter signeringen). "
+                                               "Utskriften finns kvar."))
+        self.audio_gone_label.setWordWrap(True)
+        self.audio_gone_label.setStyleSheet("color: #555;")
+        self.audio_gone_label.hide()
         self.note_button = QPushButton(self.tr("Skapa anteckning av utskriften"))
         self.note_button.clicked.connect(self.note_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.play_button)
+        buttons.addWidget(self.audio_gone_label, 1)
         buttons.addStretch(1)
         buttons.addWidget(self.note_button)
         layout = QVBoxLayout(self)
@@ -93,8 +100,12 @@ class TranscriptWidget(QWidget):
         self._end_timer.setSingleShot(True)
         self._end_timer.timeout.connect(self._on_end_timer_timeout)
 
-    def set_transcript(self, recording_id: str, segments: list[Segment]) -> None:
+    def set_transcript(self, recording_id: str, segments: list[Segment], *,
+                       audio_kept: bool = True) -> None:
+        """Show ``segments``; without ``audio_kept`` (the audio policy deleted the recording
+        after signing) nothing offers to play it."""
         self.recording_id = recording_id
+        self.audio_kept = audio_kept
         self.words = [WordRef(w.text, w.start, w.end, w.conf) for s in segments for w in s.words]
         self.current_word = 0
         self.view.clear()
@@ -110,7 +121,9 @@ class TranscriptWidget(QWidget):
                 cursor.insertText(word.text, self._word_format(index, word.conf))
                 index += 1
         self.note_button.setEnabled(bool(segments))
-        self.play_button.setEnabled(bool(self.words))
+        self.play_button.setEnabled(bool(self.words) and audio_kept)
+        self.play_button.setVisible(audio_kept)
+        self.audio_gone_label.setVisible(not audio_kept)
 
     def uncertain_words(self) -> list[str]:
         return [w.text for w in self.words if w.conf < self.low_confidence]
@@ -129,13 +142,15 @@ class TranscriptWidget(QWidget):
     # -- playback ----------------------------------------------------------------------------
 
     def play_word(self, index: int) -> None:
-        if 0 <= index < len(self.words):
+        if self.audio_kept and 0 <= index < len(self.words):
             self.current_word = index
             word = self.words[index]
             self._play(word.start, word.end)
 
     @Slot()
     def toggle_playback(self) -> None:
+        if not self.audio_kept:
+            return
         if self.playing:
             self._stop()
         elif self.words:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import live, recording, transcription, transcripts
 from app.dto import ConsentInfo
-from app.errors import NotFound
+from app.errors import DiskFull, NotFound
 from app.live import SourceFactory
 from app.recording import RecordingInfo
 from app.transcription import ImportResult
@@ -66,6 +66,7 @@ class VisitPageWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Meddelande"))
         self.message.hide()
+        self._space_warning = ""  # from the check before recording: little room on the disk
         self.bar = RecordingBarWidget()
         self.live = LiveTranscriptWidget()
         low = session.ctx.settings.low_confidence
@@ -73,6 +74,14 @@ class VisitPageWidget(QWidget):
         self.transcript.hide()
         self.import_button = QPushButton(self.tr("Importera inspelning…"))
         self.import_button.clicked.connect(self.choose_import_file)
+        # While stopping: how far the recognizer has come through the queued tail.
+        self.tail_bar = QProgressBar()
+        self.tail_bar.setAccessibleName(self.tr("Sparar slutet av inspelningen"))
+        self.tail_bar.setFormat(self.tr("%p % utskrivet"))
+        self.tail_label = QLabel()
+        self.tail_label.setWordWrap(True)
+        self.tail_bar.hide()
+        self.tail_label.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setAccessibleName(self.tr("Förlopp"))
@@ -94,6 +103,7 @@ class VisitPageWidget(QWidget):
         self.recorder.recording_failed.connect(self._on_recorder_recording_failed)
         self.recorder.problem_reported.connect(self._on_recorder_problem_reported)
         self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
+        self.recorder.tail_progress.connect(self._on_recorder_tail_progress)
         self.transcript.note_requested.connect(self._on_transcript_note_requested)
         models.model_loaded.connect(self._on_models_model_loaded)
         models.ensure_loaded()
@@ -114,6 +124,8 @@ class VisitPageWidget(QWidget):
         layout.addLayout(top)
         layout.addLayout(consent_row)
         layout.addWidget(self.bar)
+        layout.addWidget(self.tail_label)
+        layout.addWidget(self.tail_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.live, 3)
         layout.addWidget(self.transcript, 2)
@@ -137,7 +149,9 @@ class VisitPageWidget(QWidget):
                              f"{html.escape(details)}</span>")
         self._show_consent(state.consent)
         if state.recordings and not self.recorder.active:
-            self.show_transcript(state.recordings[-1].id, list(state.segments))
+            last = state.recordings[-1]
+            self.show_transcript(last.id, list(state.segments),
+                                 audio_kept=last.state != "audio-deleted")
         self.state_loaded.emit(state)
 
     def _show_consent(self, consent: ConsentInfo | None) -> None:
@@ -150,9 +164,10 @@ class VisitPageWidget(QWidget):
                 names=", ".join(consent.agreed) or "–", by=consent.recorded_by)
         self.consent_label.setText(text)
 
-    def show_transcript(self, recording_id: str, segments: list[Segment]) -> None:
+    def show_transcript(self, recording_id: str, segments: list[Segment], *,
+                        audio_kept: bool = True) -> None:
         self.live.set_segments(segments)
-        self.transcript.set_transcript(recording_id, segments)
+        self.transcript.set_transcript(recording_id, segments, audio_kept=audio_kept)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
 
@@ -188,14 +203,15 @@ class VisitPageWidget(QWidget):
         if self.recorder.active:
             return
         self.show_message("")
-        (self.session.tasks.op(recording.require_consent, self.session.ctx, self.visit_id)
+        (self.session.tasks.op(recording.prepare_to_record, self.session.ctx, self.visit_id)
          .success(self._on_consent_checked).failure(self._on_consent_check_failed)
          .owned_by(self).run())
 
     @Slot(object)
-    def _on_consent_checked(self, _none: None) -> None:
+    def _on_consent_checked(self, space_warning: str) -> None:
         self.live.clear()
         self.transcript.hide()
+        self._space_warning = space_warning  # shown once the recording has started
         self.recorder.start()
 
     @Slot(object)
@@ -216,16 +232,39 @@ class VisitPageWidget(QWidget):
     def _on_recorder_state_changed(self, state: str) -> None:
         self.bar.set_state(state)
         busy = state in ("starting", "recording", "paused", "stopping")
-        self.back_button.setEnabled(not busy)
+        # While the tail is being saved the caseworker may leave: it goes on in the background.
+        self.back_button.setEnabled(not busy or state == "stopping")
+        self.back_button.setText(self.tr("← Tillbaka (sparas i bakgrunden)")
+                                 if state == "stopping" else self.tr("← Tillbaka"))
+        if state != "stopping":
+            self.tail_bar.hide()
+            self.tail_label.hide()
         self.import_button.setEnabled(not busy)
         self.consent_button.setEnabled(not busy)
 
+    @Slot(float, float)
+    def _on_recorder_tail_progress(self, decoded_s: float, total_s: float) -> None:
+        left = max(0, round(total_s - decoded_s))
+        if left < 2 and not self.tail_bar.isVisible():
+            return  # a short tail: "Sparar…" is enough
+        total = max(1, round(total_s))
+        self.tail_bar.setRange(0, total)
+        self.tail_bar.setValue(min(total, round(decoded_s)))
+        self.tail_label.setText(self.tr(
+            "Sparar slutet av inspelningen: %n sekund(er) kvar att skriva ut. Du kan gå "
+            "tillbaka till ärendet under tiden – det fortsätter i bakgrunden.", "", left))
+        self.tail_bar.show()
+        self.tail_label.show()
+
     @Slot(object)
     def _on_recorder_recording_started(self, _info: RecordingInfo) -> None:
+        lines = [self._space_warning] if self._space_warning else []
         if not self.recorder.transcribing:
             loading = self.models.state == "loading"
-            self.show_message(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
-                                      "ut efteråt.") if loading else no_model_message())
+            lines.append(self.tr("Talmodellen laddas fortfarande – ljudet sparas och skrivs "
+                                 "ut efteråt.") if loading else no_model_message())
+        if lines:
+            self.show_message("\n".join(lines))
 
     @Slot(object)
     def _on_recorder_recording_failed(self, exc: BaseException) -> None:
@@ -245,7 +284,12 @@ class VisitPageWidget(QWidget):
     @Slot(object)
     def _on_recorder_problem_reported(self, exc: BaseException) -> None:
         """The recording goes on. A known error keeps its Swedish text; a bug is logged and
-        offers "Kopiera detaljer" (its text is never shown to the caseworker)."""
+        offers "Kopiera detaljer" (its text is never shown to the caseworker). A full disk
+        stopped the recording (``LiveRecorder``): its own message says so."""
+        if isinstance(exc, DiskFull):
+            self._show_error(exc.message)
+            return
+
         def said(detail: str) -> None:
             self._show_error(self.tr("Ett problem uppstod under inspelningen – ljudet sparas "
                                      "ändå. ({detail})").format(detail=detail))

@@ -1,7 +1,7 @@
 """Working time for statistics (work_hours, absences, note_word_counts) and culling.
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-01
 
 Culling (gallring) is the one deletion the journal allows: the append-only and signed-note
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -1,5 +1,6 @@
 """Sync on the laptop: linked server accounts, refused items, conflicts, held pulled records,
-case backfills and the server-acknowledged audit head.
+case backfills, the server-acknowledged audit head and this user's author ids on other
+laptops.
 
 Revision ID: 0014
 Revises: 0013
@@ -97,9 +98,20 @@ def upgrade() -> None:
         sa.Column("acknowledged_at", _TIME, nullable=False),
         sa.PrimaryKeyConstraint("device_id", name=op.f("pk_audit_anchor")),
     )
+    op.create_table(
+        "sync_aliases",
+        sa.Column("author_id", sa.String(length=32), nullable=False),
+        sa.Column("local_user_id", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(["local_user_id"], ["users.id"],
+                                name=op.f("fk_sync_aliases_local_user_id_users")),
+        sa.PrimaryKeyConstraint("author_id", name=op.f("pk_sync_aliases")),
+    )
+    op.create_index(op.f("ix_sync_aliases_local_user_id"), "sync_aliases", ["local_user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_sync_aliases_local_user_id"), table_name="sync_aliases")
+    op.drop_table("sync_aliases")
     for table in ("audit_anchor", "sync_backfills", "sync_held"):
         op.drop_table(table)
     op.drop_index(op.f("ix_sync_conflicts_object_id"), table_name="sync_conflicts")

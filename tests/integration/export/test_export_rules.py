@@ -51,8 +51,9 @@ def test_a_caseworker_exports_only_assigned_cases(admin: Context, caseworker: Co
         export.export_journal(caseworker, export.ExportRequest("pdf", case_id=other.id), target)
     assert denied.value.message == "Du är inte tilldelad det här ärendet."
     assert not target.exists()
-    (event,) = _events(caseworker, "journal.export_denied")
+    (event,) = _events(caseworker, "access.denied")
     assert event.username == "handlaggare" and event.object_id == other.id
+    assert event.details["permission"] == "READ_CASE"
     assert _events(caseworker, "journal.export") == []
 
 
@@ -61,7 +62,8 @@ def test_a_caseworker_cannot_export_the_unit(caseworker: Context, journal: Journ
     with pytest.raises(PermissionDenied) as denied:
         export.export_journal(caseworker, export.ExportRequest("pdf"), tmp_path / "u.pdf")
     assert "Bara enhetschefer" in denied.value.message
-    assert [e.object_type for e in _events(caseworker, "journal.export_denied")] == ["unit"]
+    assert [(e.object_type, e.object_id, e.details) for e in _events(caseworker, "access.denied")
+            ] == [("export", "unit", {"permission": "EXPORT_UNIT", "action": "journal.export"})]
 
 
 def test_an_unknown_case_number_is_not_found_and_audited(supervisor: Context,

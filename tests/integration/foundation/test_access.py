@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import cases, notes, search, visits
+from app import assignments, cases, notes, search, visits
 from app.context import Context
 from app.dto import CaseDetail, NoteInfo
 from app.errors import PermissionDenied
@@ -46,7 +46,7 @@ def test_assignment_opens_the_case(
     admin: Context, caseworker: Context, other_case: tuple[CaseDetail, NoteInfo]
 ) -> None:
     case, note = other_case
-    cases.assign(admin, case.id, caseworker.actor.username)
+    assignments.assign(admin, case.id, caseworker.actor.username)
     assert [c.id for c in cases.list_cases(caseworker)] == [case.id]
     assert [h.note_id for h in search.search(caseworker, "rävsvansgatan")] == [note.id]
     assert notes.timeline(caseworker, case.id)[0].id == note.id
@@ -76,8 +76,8 @@ def test_only_supervisors_and_admins_assign(
 ) -> None:
     case, _ = other_case
     with pytest.raises(PermissionDenied):
-        cases.assign(caseworker, case.id, caseworker.actor.username)
-    cases.assign(supervisor, case.id, caseworker.actor.username)
+        assignments.assign(caseworker, case.id, caseworker.actor.username)
+    assignments.assign(supervisor, case.id, caseworker.actor.username)
     assert set(cases.get_case(caseworker, case.id).assigned) == {
         "Astrid Administratör",
         "Cecilia Handläggare",

@@ -110,8 +110,12 @@ def test_a_proper_correction_passes_the_trigger_and_reindexes(
         body="Rättad text om kvarnhjulet.",
     )
     db.execute("UPDATE journal_notes SET current_revision_id = ? WHERE id = ?", (rev, signed.id))
-    assert [h.note_id for h in search.search(admin, "kvarnhjulet")] == [signed.id]
-    assert search.search(admin, "hembesöket") == []
+    assert [(h.note_id, h.found_in) for h in search.search(admin, "kvarnhjulet")] == [
+        (signed.id, "note")]
+    # The replaced text is no longer the note's text; it stays findable as corrected text
+    # (the journal still shows it struck through).
+    assert [(h.note_id, h.found_in) for h in search.search(admin, "hembesöket")] == [
+        (signed.id, "corrected")]
 
 
 def test_a_correction_with_the_wrong_parent_is_refused(

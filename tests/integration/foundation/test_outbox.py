@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import literal_column, select
 
-from app import audit, cases, notes, outbox, review, visits
+from app import audit, notes, outbox, persons, review, visits
 from app.context import Context
 from app.dto import PersonInput
 from models.audit import AuditEvent, Installation, OutboxItem
@@ -37,7 +37,7 @@ def test_every_synced_row_is_queued_as_the_bytes_of_its_record(
     caseworker: Context, clock: FixedClock
 ) -> None:
     case = make_case(caseworker, persons=[PersonInput("child", "Tindra")])
-    visit = visits.create_visit(caseworker, case.id, "hembesok", participants=["Tindra"])
+    visit = visits.create_visit(caseworker, case.id, "hembesok", persons=[case.persons[0].id])
     clock.advance(minutes=1)
     visits.mark_times(caseworker, visit.id, start=clock.now)
     consent = visits.record_consent(caseworker, visit.id, informed=["Tindra"],
@@ -84,10 +84,10 @@ def test_every_synced_row_is_queued_as_the_bytes_of_its_record(
 
 def test_adding_a_person_queues_the_person(admin: Context) -> None:
     case = make_case(admin)
-    person = cases.add_person(admin, case.id, PersonInput("guardian", "Göran"))
+    person = persons.add_person(admin, case.id, PersonInput("guardian", "Göran"))
     _, last = _queued(admin)[-1]
     assert isinstance(last, PersonRecord)
-    assert (last.id, last.case_id, last.name, last.position) == (person.id, case.id, "Göran", 0)
+    assert (last.id, last.case_id, last.name, last.position) == (person.id, case.id, "Göran", 1)
 
 
 def test_a_new_store_has_one_device_id_in_every_event_and_no_migration_event(

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app import cases, notes
+from app import assignments, notes
 from app.context import Context
 from app.errors import ImmutableError, PermissionDenied, ValidationError
 from models.journal import JournalNote, NoteRevision
@@ -121,7 +121,7 @@ def test_a_correction_needs_a_reason_and_a_signed_note(admin: Context) -> None:
 
 def test_only_the_author_signs(admin: Context, caseworker: Context) -> None:
     case = make_case(admin)
-    cases.assign(admin, case.id, caseworker.actor.username)
+    assignments.assign(admin, case.id, caseworker.actor.username)
     note = notes.create_draft(caseworker, case.id, "Handläggarens utkast.")
     with pytest.raises(PermissionDenied, match="Bara den som skrev"):
         notes.sign(admin, note.id)

@@ -35,7 +35,7 @@ def test_the_case_view_is_one_unit_of_work_with_everything_shown(
     case = make_case(admin, persons=[PersonInput("child", "Kim"), PersonInput("guardian", "Alex")])
     note = notes.sign(admin, notes.create_draft(admin, case.id, "Första stycket.").id)
     notes.create_draft(admin, case.id, "Ett utkast.")
-    visits.create_visit(admin, case.id, "hembesok", participants=["Kim"])
+    visits.create_visit(admin, case.id, "hembesok", persons=[case.persons[0].id])
     started = review.start(admin, note.id, audience="child",
                            present=[review.PresentPerson("Kim", "child")])
     review.complete(admin, started.review_id)

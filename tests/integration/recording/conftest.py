@@ -8,6 +8,7 @@ import pytest
 
 from app import visits
 from app.context import Context
+from app.dto import PersonInput
 from speech.batch import load_pcm, transcribe_pcm
 from speech.engine import SpeechModel
 from speech.values import Segment
@@ -40,8 +41,9 @@ def two_utterances_reference(
 
 def new_visit(ctx: Context, case_number: str = "2026-0001", *, consent: bool = True) -> str:
     """A case (assigned to ``ctx``'s user) with one home visit; consent given by the guardian."""
-    case = make_case(ctx, case_number)
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Anna Andersson"])
+    case = make_case(ctx, case_number, persons=[PersonInput("guardian", "Anna Andersson")])
+    visit = visits.create_visit(ctx, case.id, "hembesok",
+                                persons=[p.id for p in case.persons])
     if consent:
         visits.record_consent(ctx, visit.id, informed=["Anna Andersson"],
                               agreed=["Anna Andersson"])

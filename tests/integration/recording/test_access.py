@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import cases, notes, recording, transcription, transcripts
+from app import assignments, notes, recording, transcription, transcripts
 from app.context import Context
 from app.errors import PermissionDenied
 from tests.integration.recording.conftest import new_visit
@@ -31,7 +31,7 @@ def test_unassigned_caseworker_cannot_read_the_recording(
                                     lambda event: None).start()
     assert [r.id for r in recording.for_visit(admin, visit_id)] == [rec.id]  # nothing changed
 
-    cases.assign(admin, rec.case_id, CASEWORKER)
+    assignments.assign(admin, rec.case_id, CASEWORKER)
     assert recording.read_audio(caseworker, rec.id) == tone_pcm(10)
     assert transcripts.transcript(caseworker, rec.id) == []
 

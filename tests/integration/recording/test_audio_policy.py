@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from app import notes, recording, transcripts
+from app import cases, notes, recording, transcripts
 from app.context import Context
 from app.errors import UserError
 from app.visits import create_visit, record_consent
@@ -23,7 +23,8 @@ def _set_policy(ctx: Context, policy: str) -> None:
 
 def _second_visit(ctx: Context, visit_id: str) -> str:
     case_id = recording.for_visit(ctx, visit_id)[0].case_id
-    other = create_visit(ctx, case_id, "skola").id
+    other = create_visit(ctx, case_id, "skola",
+                         persons=[p.id for p in cases.get_case(ctx, case_id).persons]).id
     record_consent(ctx, other, informed=["Anna"], agreed=["Anna"])
     return other
 

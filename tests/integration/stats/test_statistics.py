@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from app import accounts, cases, notes, review, staffing, stats
+from app import accounts, assignments, cases, notes, review, staffing, stats
 from app.context import Context
 from app.dto import PersonInput
 from app.errors import PermissionDenied, ValidationError
@@ -40,7 +40,7 @@ def unit(admin: Context, login: Callable[[str, str], Context], clock: FixedClock
         PersonInput("child", "Kim Testsson", personnummer("150101")),
         PersonInput("guardian", "Robin Testsson")])
     for username in ("anna", "bertil"):
-        cases.assign(admin, case.id, username)
+        assignments.assign(admin, case.id, username)
     out["case_id"] = case  # type: ignore[assignment]
     staffing.set_weekly_hours(out["chef"], out["anna"].actor.user_id, 40, date(2026, 1, 1))
     staffing.set_weekly_hours(out["chef"], out["bertil"].actor.user_id, 20, date(2026, 1, 1))

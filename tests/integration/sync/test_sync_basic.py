@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app import cases, notes, sync
 from app.context import Context
+from app.dto import PersonInput
 from server import admin
 from tests.integration.sync.conftest import Laptop, transport
 from tests.integration.sync.helpers import (
@@ -47,7 +48,8 @@ def test_office_cases_arrive_and_colleagues_see_each_others_notes(
 def test_laptop_case_goes_up_and_unassignment_hides_it_without_deleting(
         world: World, laptop: Laptop) -> None:
     anna, chef = laptop("anna"), laptop("chef", role="supervisor")
-    case = cases.create_case(anna, "L-7", "Ärende från datorn", [])
+    case = cases.create_case(anna, "L-7", "Ärende från datorn",
+                             [PersonInput("child", "Kim Testsson")])
     note = notes.create_draft(anna, case.id, "Utkast som inte är skickat.")
     result = _sync(anna, world)
     assert result.rejected == 0 and outbox_state(anna)[1:] == (0, 0)

@@ -116,7 +116,8 @@ def test_laptop_killed_between_a_pull_page_and_its_cursor(
 
 
 def test_draft_edited_on_two_laptops_is_a_conflict(world: World, laptop: Laptop) -> None:
-    anna, bo = laptop("anna"), laptop("bo")
+    # Only a draft's author may change it: the same caseworker on two laptops.
+    anna, bo = laptop("anna"), laptop("anna", name="anna-second")
     n1 = world.cases["N-1"]
     _sync(anna, world)
     note = notes.create_draft(anna, n1, "Gemensamt utkast.")

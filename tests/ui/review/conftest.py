@@ -88,7 +88,7 @@ def data(ctx: Context) -> CaseData:
     case = cases.create_case(ctx, "IFO-2024-0042", "Kim Testsson", [
         PersonInput("child", "Kim Testsson"), PersonInput("guardian", "Maria Testsson"),
         PersonInput("guardian", "Jonas Testsson")])
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"],
+    visit = visits.create_visit(ctx, case.id, "hembesok", persons=[p.id for p in case.persons[:2]],
                                 with_child=True)
     note = notes.create_draft(ctx, case.id, BODY, child_voice=CHILD_VOICE, visit_id=visit.id)
     return CaseData(ctx, case.id, visit, note)

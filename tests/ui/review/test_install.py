@@ -8,6 +8,7 @@ import pytest
 
 import ui.review
 from app import cases, notes
+from app.dto import PersonInput
 from tests.ui.review.conftest import FakeDictation
 from ui import settings_dialog
 from ui.main_window import MainWindow
@@ -39,7 +40,7 @@ def test_install_passes_the_dictation_factory_and_idle_lock_to_each_review(
                         lambda *args, **kwargs: started.append(kwargs))
     ui.review.install(window, dictation=factory)
     ctx = window.session.ctx
-    case = cases.create_case(ctx, "2026-0301", "Kim Testsson", [])
+    case = cases.create_case(ctx, "2026-0301", "Kim Testsson", [PersonInput("child", "Kim Testsson")])
     note = notes.create_draft(ctx, case.id, "Text.")
     action = {a.key: a for a in window.note_actions}["review"]
     action.run(window.session, note)

@@ -47,7 +47,7 @@ def test_signing_text_without_reviews() -> None:
 
 def test_signing_text_counts_the_latest_review() -> None:
     text = signing_review_text([_summary(), _summary(hidden_count=0)], current_hash="h1")
-    assert "2 gång(er)" in text
+    assert "2 gånger" in text
     assert "1 stycken stämmer, 1 stämmer inte, 1 utan svar; 1 med egna ord." in text
     assert "visades inte" not in text
     assert "ändrats" not in text

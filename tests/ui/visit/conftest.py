@@ -59,8 +59,8 @@ class VisitData:
 @pytest.fixture
 def data(ctx: Context, tasks: TaskManager) -> Iterator[VisitData]:
     case = cases.create_case(ctx, "IFO-2026-0042", "Kim Testsson", [
-        PersonInput("child", "Kim Testsson"), PersonInput("guardian", "Maria Testsson")])
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"],
+        PersonInput("child", "Kim"), PersonInput("guardian", "Maria")])
+    visit = visits.create_visit(ctx, case.id, "hembesok", persons=[p.id for p in case.persons],
                                 with_child=True)
     session = UiSession(ctx, tasks)
     models = SpeechModelHolder(session)

@@ -4,13 +4,16 @@ is shown, F9, pause/resume, no model, no microphone."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app import recording, transcription, transcripts
+from app import diskspace, recording, transcription, transcripts
+from app.audiofile import EncryptedAudioWriter
 from speech.errors import NoInputDevice
 from speech.values import Final, Word
 from tests.support.audio import FakeModel, ManualSource, tone_block
@@ -138,7 +141,7 @@ def test_without_model_audio_is_kept_and_transcribed_later(
     offers = StartupOffers(data.session, data.models, page)
     offers.waiting_transcribed.connect(lambda _done: page.reload())
     data.models.set_model(fake_model, "fake")  # a model arrives
-    assert offers.question is not None and "1 inspelningar" in offers.question.text()
+    assert offers.question is not None and "1 inspelning som väntar" in offers.question.text()
     with qtbot.waitSignal(page.transcript_shown, timeout=5_000):
         offers.question.button(offers.question.StandardButton.Yes).click()
     assert recording.awaiting_transcription(data.ctx) == []
@@ -187,3 +190,36 @@ class _PhraseModel(FakeModel):
         return _PhraseRecognizer(self.phrases)
 
 
+
+
+class _DiskFillsAfter(EncryptedAudioWriter):
+    """The real audio file, on a disk that fills after ``records`` records."""
+
+    records = 3
+
+    def _durable_write(self, data: bytes) -> None:
+        if self._good_size and _DiskFillsAfter.records <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        _DiskFillsAfter.records -= 1
+        super()._durable_write(data)
+
+
+def test_low_space_is_warned_and_a_full_disk_stops_the_recording_with_its_audio_kept(
+        qtbot: QtBot, data: VisitData, source: ManualSource, make_page: MakePage,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    give_consent(data)
+    monkeypatch.setattr(diskspace, "recording_room",
+                        lambda folder: diskspace.RecordingRoom(10**8, 42))
+    monkeypatch.setattr(recording, "EncryptedAudioWriter", _DiskFillsAfter)
+    page = make_page(source)
+    _start(qtbot, page)
+    assert "ungefär 42 minuters inspelning" in page.message.text()
+    with qtbot.waitSignal(page.recorder.recording_stopped, timeout=5_000):
+        for i in range(1, 41):  # 4 s; the disk is full after the header and 2 s
+            source.push(tone_block(i))
+    assert page.recorder.state == "saved"
+    assert page.message.text().startswith("Disken blev full, så inspelningen stoppades")
+    saved = recording.for_visit(data.ctx, data.visit.id)
+    assert [(r.state, r.duration_s) for r in saved] == [("complete", 2.0)]
+    assert recording.read_audio(data.ctx, saved[0].id) == b"".join(
+        tone_block(i) for i in range(1, 21))

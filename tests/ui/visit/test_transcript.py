@@ -3,15 +3,19 @@ plays and pauses, and a missing loudspeaker gives the Swedish message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app import recording, transcripts
+from app import notes, recording, transcripts
 from speech.errors import NoOutputDevice
 from speech.values import Segment, Word
+from tests.support.audio import ManualSource
 from ui.visit.transcript_widget import LOW_CONFIDENCE_COLOR, TranscriptWidget
+from ui.visit.visit_page import VisitPageWidget
 
 from .conftest import FakePlayer, VisitData, give_consent
 
@@ -83,3 +87,22 @@ def test_no_loudspeaker_gives_the_swedish_message(qtbot: QtBot, data: VisitData)
         widget.play_word(0)
     assert blocker.args == ["Ingen högtalare hittades, så ljudet kan inte spelas upp."]
     assert not widget.playing
+
+
+def test_after_signing_deleted_audio_is_not_offered(
+    qtbot: QtBot, data: VisitData, source: ManualSource,
+    make_page: Callable[..., VisitPageWidget],
+) -> None:
+    rec_id = _stored_recording(data)
+    note = notes.create_draft(data.ctx, data.visit.case_id, "Anteckning.", visit_id=data.visit.id)
+    notes.sign(data.ctx, note.id)  # the default policy deletes the visit's audio
+    assert recording.for_visit(data.ctx, data.visit.id)[0].state == "audio-deleted"
+    page = make_page(source, player=FakePlayer())
+    qtbot.waitUntil(lambda: page.transcript.recording_id == rec_id, timeout=5_000)
+    widget = page.transcript
+    assert not widget.play_button.isVisible() and widget.audio_gone_label.isVisible()
+    player = widget.player
+    assert isinstance(player, FakePlayer)
+    widget.toggle_playback()
+    widget.play_word(0)
+    assert player.played == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app import cases, recording, transcripts, visits
+from app.dto import PersonInput
 from app.transcription import draft_text
 from speech.values import Segment, Word
 from ui.main_window import MainWindow
@@ -17,8 +18,10 @@ SEGMENTS = [Segment(0.0, 1.0, "kim mår bra punkt", (Word("kim", 0, .3, 1), Word
 
 def _visit_with_recording(window: MainWindow, state: str = "complete") -> tuple[str, str, str]:
     ctx = window.session.ctx
-    case = cases.create_case(ctx, "2026-0400", "Kim Testsson", [])
-    visit = visits.create_visit(ctx, case.id, "hembesok", participants=["Kim", "Maria"])
+    case = cases.create_case(ctx, "2026-0400", "Kim Testsson", [
+        PersonInput("child", "Kim"), PersonInput("guardian", "Maria")])
+    visit = visits.create_visit(ctx, case.id, "hembesok",
+                                persons=[p.id for p in case.persons])
     visits.record_consent(ctx, visit.id, informed=["Kim"], agreed=["Kim"])
     info = recording.begin(ctx, visit.id, model_id="fake")
     with recording.open_sink(ctx, info.id) as sink:

@@ -34,7 +34,7 @@ def test_static_graph_needs_words(tmp_path: Path) -> None:
 
 def test_missing_graph_and_half_lookahead(tmp_path: Path) -> None:
     model = make(tmp_path / "m", LOOKAHEAD[:3])
-    assert validate_model(model) == ["graph/HCLG.fst (or graph/HCLr.fst + graph/Gr.fst)"]
+    assert validate_model(model) == ["graph/HCLG.fst (eller graph/HCLr.fst + graph/Gr.fst)"]
     make(model, ["graph/Gr.fst"])
     assert validate_model(model) == ["graph/HCLr.fst"]
 

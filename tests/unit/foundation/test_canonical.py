@@ -18,13 +18,17 @@ from models.audit import GENESIS_HASH, AuditEvent
 from models.canonical import canonical_json, content_hash
 from models.journal import JournalNote, NoteRevision
 from models.records import (
+    OLDER_RECORD_TYPES,
     RECORD_TYPES,
     AuditEventRecord,
+    CaseAssignmentRecord,
     CaseRecord,
     ConsentRecord,
     Participant,
     PersonRecord,
+    PersonRecordV1,
     Record,
+    RecordError,
     ReviewEntryRecord,
     ReviewPassage,
     ReviewRecord,
@@ -32,10 +36,14 @@ from models.records import (
     TranscriptRecord,
     TranscriptSegment,
     VisitRecord,
+    VisitRecordV1,
     Word,
+    as_current,
     decode,
     encode,
+    from_wire,
     record_hash,
+    to_wire,
 )
 
 json_values = st.recursive(
@@ -81,10 +89,13 @@ def _samples() -> list[Record]:
                    retention_class="standard", created_at=WHEN, created_by="u1",
                    closed_at=WHEN),
         PersonRecord(id="p1", case_id="c1", position=0, role="child", name="Tindra",
-                     personnummer="20150312-2382", birth_date=date(2015, 3, 12), note="x"),
+                     personnummer="20150312-2382", birth_date=date(2015, 3, 12), note="x",
+                     removed_at=WHEN),
+        CaseAssignmentRecord(id="as1", case_id="c1", user_id="u2", assigned=True,
+                             changed_at=WHEN, changed_by="u1"),
         VisitRecord(id="v1", case_id="c1", kind="hembesok", planned_start=WHEN,
                     planned_end=WHEN, actual_start=WHEN, actual_end=WHEN, participants=(who,),
-                    with_child=True, created_by="u1", created_at=WHEN),
+                    caseworkers=("u1",), with_child=True, created_by="u1", created_at=WHEN),
         ConsentRecord(id="k1", visit_id="v1", informed=("Tindra",), agreed=("Tindra",),
                       refused=("Göran",), recorded_at=WHEN, recorded_by="u1"),
         _revision_record(),
@@ -103,6 +114,18 @@ def _samples() -> list[Record]:
         AuditEventRecord(id="a1", device_id="d1", seq=1, ts=WHEN, user_id="u1",
                          username="admin", action="login", object_type="user", object_id="u1",
                          details={"n": 1}, prev_hash=GENESIS_HASH),
+    ]
+
+
+def _older_samples() -> list[Record]:
+    """One record of every earlier version still decoded."""
+    who = Participant(name="Tindra", role="other")
+    return [
+        PersonRecordV1(id="p1", case_id="c1", position=0, role="child", name="Tindra",
+                       personnummer=None, birth_date=None, note=""),
+        VisitRecordV1(id="v1", case_id="c1", kind="hembesok", planned_start=WHEN,
+                      planned_end=None, actual_start=None, actual_end=None,
+                      participants=(who,), with_child=False, created_by="u1", created_at=WHEN),
     ]
 
 
@@ -135,7 +158,35 @@ def test_a_record_hash_is_pinned() -> None:
     )
 
 
-@pytest.mark.parametrize("record", _samples(), ids=lambda r: r.KIND)
+def test_every_older_version_has_a_sample() -> None:
+    assert {(r.KIND, r.VERSION) for r in _older_samples()} == set(OLDER_RECORD_TYPES)
+
+
+def test_a_version_1_visit_keeps_its_bytes() -> None:
+    # The bytes version 1 gave (pinned before version 2 existed): they decode to the version-1
+    # class and encode back unchanged, so queued payloads and stored hashes stay valid.
+    data = (
+        b'{"actual_end":null,"actual_start":null,"case_id":"c1",'
+        b'"created_at":"2026-03-02T09:00:00.000000Z",'
+        b'"created_by":"u1","id":"v1","kind":"hembesok","participants":[{"name":"Tindra",'
+        b'"person_id":null,"role":"other"}],"planned_end":null,'
+        b'"planned_start":"2026-03-02T09:00:00.000000Z","record":"visit","v":1,'
+        b'"with_child":false}'
+    )
+    record = decode(data)
+    assert type(record) is VisitRecordV1 and encode(record) == data
+    assert record == _older_samples()[1]
+
+
+def test_an_unknown_version_is_refused() -> None:
+    wire = to_wire(_older_samples()[1])
+    for version in (3, 0, True, "1", None):
+        with pytest.raises(RecordError):
+            from_wire({**wire, "v": version})
+
+
+@pytest.mark.parametrize("record", _samples() + _older_samples(),
+                         ids=lambda r: f"{r.KIND}-v{r.VERSION}")
 def test_every_kind_round_trips(record: Record) -> None:
     data = encode(record)
     again = decode(data)
@@ -251,3 +302,16 @@ def test_an_attributed_review_entry_is_version_2_and_round_trips() -> None:
     with pytest.raises(RecordError, match="unknown fields"):
         from_wire({**to_wire(plain), "respondent": to_wire(attributed)["respondent"]})
     assert from_wire(to_wire(attributed), ReviewEntryRecord) == attributed
+
+
+def test_an_older_record_reads_as_today_s_version() -> None:
+    person, visit = _older_samples()
+    assert isinstance(person, PersonRecordV1) and isinstance(visit, VisitRecordV1)
+    now_person = as_current(person)
+    assert isinstance(now_person, PersonRecord) and now_person.removed_at is None
+    assert now_person.name == person.name
+    now_visit = as_current(visit)
+    assert isinstance(now_visit, VisitRecord) and now_visit.caseworkers == ()
+    assert now_visit.participants == visit.participants
+    current = _samples()[0]
+    assert as_current(current) is current

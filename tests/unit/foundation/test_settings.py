@@ -177,3 +177,63 @@ def test_spin_boxes_read_whole_number_ranges() -> None:
     assert settings_module.int_range("review_font_pt") == (16, 96)
     with pytest.raises(TypeError):
         settings_module.int_range("low_confidence")
+
+
+# -- the file's problems, said in Swedish ------------------------------------------------------
+
+def _problems(tmp_path: Path, content: str | bytes) -> tuple[str, ...]:
+    path = tmp_path / "settings.json"
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    loaded = settings_module.read(path)
+    assert path.read_bytes() == before  # reading never changes the file
+    assert loaded.settings == loaded.settings.validated()
+    return loaded.problems
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ("{not json", "är inte giltig JSON"),
+    (b"\xff\xfe\x00garbage", "kunde inte läsas"),
+    ("[1, 2]", "ska innehålla ett JSON-objekt"),
+    ('{"color": "red"}', "Okänd inställning ”color”"),
+    ('{"idle_lock_minutes": "10"}', "”idle_lock_minutes” ska vara ett heltal; standardvärdet 10"),
+    ('{"idle_lock_minutes": true}', "”idle_lock_minutes” ska vara ett heltal"),
+    ('{"idle_lock_minutes": 0}', "Låstiden ska vara mellan 1 och 240 minuter; standardvärdet 10"),
+    ('{"language": "fi"}', "”language” ska vara sv eller en"),
+    ('{"audio_policy": "never"}', "”audio_policy” ska vara delete-on-sign eller keep"),
+    ('{"model_name": "' + "m" * 501 + '"}', "”model_name” är för lång"),
+    ('{"low_confidence": 7.5}', "Gränsen för osäkra ord ska vara mellan 0 och 1"),
+])
+def test_each_problem_of_a_hand_edited_file_is_said_clearly(
+        tmp_path: Path, content: str | bytes, said: str) -> None:
+    problems = _problems(tmp_path, content)
+    assert any(said in line for line in problems), problems
+
+
+def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
+    huge = '{"language": "en", "model_name": "' + "m" * (100 * 1024) + '"}'
+    problems = _problems(tmp_path, huge)
+    assert len(problems) == 1 and "är för stor" in problems[0]
+    assert load(tmp_path / "settings.json") == Settings()
+
+
+def test_a_good_file_has_no_problems_and_the_valid_values_survive_a_bad_one(
+        tmp_path: Path) -> None:
+    assert _problems(tmp_path, '{"language": "en", "idle_lock_minutes": 30}') == ()
+    assert _problems(tmp_path, '{"language": "en", "idle_lock_minutes": -1}') != ()
+    assert load(tmp_path / "settings.json") == replace(Settings(), language="en")
+
+
+def test_the_cli_checks_the_settings_file(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli
+
+    data = tmp_path / "data"
+    data.mkdir()
+    assert cli.main(["--data-dir", str(data), "settings", "check"]) == 0
+    (data / "settings.json").write_text('{"language": "fi"}', encoding="utf-8")
+    assert cli.main(["--data-dir", str(data), "settings", "check"]) == 2
+    assert "”language” ska vara sv eller en" in capsys.readouterr().err

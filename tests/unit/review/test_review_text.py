@@ -44,7 +44,7 @@ def test_summary_html_in_swedish() -> None:
 def test_signing_text_in_swedish() -> None:
     when = review_text.local_time(_summary().started_at)
     assert review_text.signing_text([_summary()], current_hash="h2").splitlines() == [
-        "Anteckningen har gåtts igenom med familjen 1 gång(er).",
+        "Anteckningen har gåtts igenom med familjen 1 gång.",
         f"Senast {when} med vårdnadshavare (Maria Testsson):",
         "1 stycken stämmer, 1 stämmer inte, 0 utan svar; 1 med egna ord.",
         "1 stycken visades inte.",

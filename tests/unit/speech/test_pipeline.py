@@ -117,6 +117,18 @@ def test_sink_failure_is_reported_and_transcription_goes_on() -> None:
     assert [s.text for s in segments] == ["b0 b1", "b2 b3"]
 
 
+def test_a_failed_sink_is_closed_at_once_and_gets_nothing_more() -> None:
+    sink = MemorySink(fail_after=1)
+    transcriber, source, _, events = _pipeline(sink=sink)
+    transcriber.start()
+    source.push(tone_block(0))
+    source.push(tone_block(1))  # fails: the sink is closed now, not at stop
+    source.push(tone_block(2))
+    transcriber.stop()
+    assert sink.closed and sink.chunks == [tone_block(0)]
+    assert len([e for e in events if isinstance(e, ErrorEvent)]) == 1
+
+
 def test_status_flags_count_as_overflows() -> None:
     transcriber, source, _, events = _pipeline()
     transcriber.start()
