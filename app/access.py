@@ -149,6 +149,12 @@ def is_self(session: Session, actor: Actor, user_id: str | None) -> bool:
         SyncAlias.author_id == user_id, SyncAlias.local_user_id == actor.user_id)) is not None
 
 
+def self_ids(session: Session, actor: Actor) -> frozenset[str]:
+    """The actor's own id and their author ids on their other laptops."""
+    return frozenset({actor.user_id, *session.scalars(select(SyncAlias.author_id).where(
+        SyncAlias.local_user_id == actor.user_id))})
+
+
 def allows(session: Session, actor: Actor, permission: Permission, case_id: str,
            owner_id: str | None = None) -> bool:
     """Whether ``actor`` may do ``permission`` on ``case_id`` (on a record made by

@@ -15,13 +15,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, limits, outbox
-from app.access import Permission, require, require_case
+from app.access import Permission, require, require_case, self_ids
 from app.context import Context
-from app.dto import NoteInfo, RevisionInfo
+from app.dto import Actor, NoteInfo, RevisionInfo
 from app.errors import ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
 from app.sync_apply import MERGE_PREFIX
-from app.sync_conflicts import in_conflict
+from app.sync_conflicts import conflicted_notes, in_conflict
 from app.uow import UnitOfWork
 from models.base import new_id
 from models.journal import JournalNote, NoteRevision
@@ -76,7 +76,7 @@ def _add_revision(
 def _finish(uow: UnitOfWork, note: JournalNote) -> NoteInfo:
     """Commit the action's unit of work and return the note as it now is."""
     uow.flush()
-    info = _info_for(uow.session, note)
+    info = _info_for(uow.session, note, uow.actor)
     uow.commit()
     return info
 
@@ -173,7 +173,7 @@ def correct(
 def get_note(ctx: Context, note_id: str) -> NoteInfo:
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
-        info = _info_for(uow.session, note)
+        info = _info_for(uow.session, note, ctx.actor)
         audit.record(uow.session, ctx.actor, "note.read", "note", note.id, now=ctx.now())
         uow.commit()
         return info
@@ -231,7 +231,9 @@ def _rev_info(r: Sequence[Any], names: dict[str, str]) -> RevisionInfo:
         reason=r[12])
 
 
-def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str]) -> NoteInfo:
+def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str],
+               conflicted: frozenset[str] = frozenset(),
+               selves: frozenset[str] = frozenset()) -> NoteInfo:
     """A note from its ``_NOTE_COLS`` values and its shown revisions (every one that is not a
     draft, and the current one) in order."""
     current = next(r for r in shown if r.id == n[9])
@@ -239,10 +241,10 @@ def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
         tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq,
-        n[3])
+        n[3], n[0] in conflicted, n[3] in selves)
 
 
-def _info_for(s: Session, note: JournalNote) -> NoteInfo:
+def _info_for(s: Session, note: JournalNote, actor: Actor | None = None) -> NoteInfo:
     names = _user_names(s)
     revs = s.scalars(
         select(NoteRevision).where(NoteRevision.note_id == note.id)
@@ -250,7 +252,9 @@ def _info_for(s: Session, note: JournalNote) -> NoteInfo:
         .order_by(NoteRevision.seq)
     ).all()
     return _note_info(_fields(note, _NOTE_COLS),
-                      [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names)
+                      [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names,
+                      conflicted_notes(s, note.case_id),
+                      self_ids(s, actor) if actor else frozenset())
 
 
 def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
@@ -270,7 +274,8 @@ def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
         .order_by(NoteRevision.note_id, NoteRevision.seq)
     ):
         revs[r[0]].append(_rev_info(r, names))
-    out = [_note_info(n, revs[n[0]], names)
+    conflicted, selves = conflicted_notes(s, case_id), self_ids(s, ctx.actor)
+    out = [_note_info(n, revs[n[0]], names, conflicted, selves)
            for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
                               .order_by(JournalNote.event_time, JournalNote.created_at))]
     audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},

@@ -28,7 +28,9 @@ from app.sync_apply import BAD, Applied, Applier
 from app.sync_client import ServerRefused, ServerUnreachable, SyncClient
 from app.sync_push import push_audit, push_outbox
 from models.audit import OutboxItem
+from models.journal import JournalNote, NoteRevision
 from models.people import User
+from models.records import RevisionRecord
 from models.sync import SyncAccount, SyncBackfill, SyncConflict, SyncFailed, SyncHeld
 from models.sync_wire import DeviceLogin, PullEntry
 
@@ -52,6 +54,7 @@ class SyncStatus:
     last_synced_at: datetime | None = None
     reachable: bool | None = None
     last_error: str = ""
+    pending_notes: int = 0  # notes with a revision among ``pending`` (what the user counts)
 
 
 @dataclass(frozen=True)
@@ -133,20 +136,30 @@ def pending_count(s: Session) -> int:
         OutboxItem.acked_at.is_(None), OutboxItem.id.not_in(failed))) or 0
 
 
+def pending_notes(s: Session) -> int:
+    """How many notes have a revision still to send (several revisions of one note count once)."""
+    failed = select(SyncFailed.outbox_id)
+    return s.scalar(select(func.count(func.distinct(JournalNote.id))).select_from(OutboxItem)
+                    .join(NoteRevision, NoteRevision.id == OutboxItem.object_id)
+                    .join(JournalNote, JournalNote.id == NoteRevision.note_id).where(
+        OutboxItem.kind == RevisionRecord.KIND, OutboxItem.acked_at.is_(None),
+        OutboxItem.id.not_in(failed))) or 0
+
+
 def status(ctx: Context) -> SyncStatus:
     with ctx.uow() as uow:
         s = uow.session
         row = s.get(SyncAccount, ctx.actor.user_id)
-        pending = pending_count(s)
+        pending, notes = pending_count(s), pending_notes(s)
         failed = s.scalar(select(func.count()).select_from(SyncFailed)) or 0
         conflicts = s.scalar(select(func.count()).select_from(SyncConflict)
                              .where(SyncConflict.resolved_at.is_(None))) or 0
         held = s.scalar(select(func.count()).select_from(SyncHeld)) or 0
         if row is None:
             return SyncStatus(False, pending=pending, failed=failed, conflicts=conflicts,
-                              held=held)
+                              held=held, pending_notes=notes)
         return SyncStatus(True, row.server_url, row.server_username, pending, failed, conflicts,
-                          held, row.last_synced_at, row.reachable, row.last_error)
+                          held, row.last_synced_at, row.reachable, row.last_error, notes)
 
 
 def sync_now(ctx: Context, progress: Progress | None = None, cancel: CancelToken | None = None,

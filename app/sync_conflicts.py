@@ -39,6 +39,14 @@ def in_conflict(s: Session, note_id: str) -> bool:
         SyncConflict.resolved_at.is_(None))) is not None
 
 
+def conflicted_notes(s: Session, case_id: str) -> frozenset[str]:
+    """The notes of ``case_id`` with an open conflict (the journal marks them)."""
+    return frozenset(s.scalars(select(SyncConflict.object_id).join(
+        JournalNote, JournalNote.id == SyncConflict.object_id).where(
+        SyncConflict.kind == RevisionRecord.KIND, SyncConflict.resolved_at.is_(None),
+        JournalNote.case_id == case_id)))
+
+
 def _fields(kind: str, obj: object) -> dict[str, str]:
     names = {"revision": ("section", "body", "child_voice"),
              "case": ("case_number", "title", "status"),
