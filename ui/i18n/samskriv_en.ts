@@ -575,6 +575,11 @@
     <context>
         <name>NoteCardWidget</name>
         <message>
+            <location filename="../journal.py" />
+            <source>I konflikt: utkastet har ändrats på en annan dator också. Välj version innan det kan signeras.</source>
+            <translation>In conflict: the draft was changed on another computer too. Choose a version before it can be signed.</translation>
+        </message>
+        <message>
             <location filename="../journal.py" line="58" />
             <source>Anteckning {when}</source>
             <translation>Note {when}</translation>
@@ -613,6 +618,11 @@
     </context>
     <context>
         <name>NoteEditorWidget</name>
+        <message>
+            <location filename="../note_editor.py" />
+            <source>Utkastet har ändrats på två datorer. Välj en version eller skriv ihop dem (Konflikt i journalen) innan du signerar.</source>
+            <translation>The draft was changed on two computers. Choose a version or write them together (Conflict in the journal) before you sign.</translation>
+        </message>
         <message>
             <location filename="../note_editor.py" line="120" />
             <source>Händelsetid</source>

@@ -36,10 +36,6 @@ __all__ = ["ConflictDialog", "ConnectDialog", "ExportFailedDialog", "FailedDialo
 _FEATURES: weakref.WeakValueDictionary[int, SyncFeature] = weakref.WeakValueDictionary()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncFeature", text)
-
-
 class SyncFeature(QObject):
     """What ``install`` added to one main window (``window.sync``)."""
 
@@ -53,11 +49,15 @@ class SyncFeature(QObject):
         self.status_widget.conflicts_requested.connect(self.open_conflicts)
         self.status_widget.failed_requested.connect(self.open_failed)
         self.controller.finished.connect(self._on_sync_finished)
-        menu = window.add_feature_menu(_tr("S&ynk"))
-        self.sync_action = menu.addAction(_tr("&Synkronisera nu"))
+        menu = window.add_feature_menu(QCoreApplication.translate("SyncFeature", "S&ynk"))
+        self.sync_action = menu.addAction(
+            QCoreApplication.translate("SyncFeature", "&Synkronisera nu"))
         self.sync_action.triggered.connect(self.controller.sync_now)
-        menu.addAction(_tr("&Konflikter…")).triggered.connect(lambda: self.open_conflicts())
-        menu.addAction(_tr("Kunde &inte synkroniseras…")).triggered.connect(self.open_failed)
+        conflicts = menu.addAction(QCoreApplication.translate("SyncFeature", "&Konflikter…"))
+        conflicts.triggered.connect(lambda: self.open_conflicts())
+        failed = menu.addAction(
+            QCoreApplication.translate("SyncFeature", "Kunde &inte synkroniseras…"))
+        failed.triggered.connect(self.open_failed)
         self.watch = WindowWatch(self.controller, window, window.isVisible)
         window.idle_lock.locked.connect(self.controller.stop)
         window.idle_lock.unlocked.connect(self.controller.start)
@@ -115,7 +115,7 @@ class SyncFeature(QObject):
 
 
 def _label_conflict() -> str:
-    return _tr("Konflikt – visa båda versionerna…")
+    return QCoreApplication.translate("SyncFeature", "Konflikt – visa båda versionerna…")
 
 
 def _settings_page(session: UiSession) -> ServerSettingsWidget:

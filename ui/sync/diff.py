@@ -7,7 +7,7 @@ import difflib
 import html
 import re
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"^\s+|\S+\s*")
 MINE_MARK = "background:#f9d6d5;"
 THEIRS_MARK = "background:#d4f0d2;"
 
