@@ -59,6 +59,7 @@ class SyncFeature(QObject):
             QCoreApplication.translate("SyncFeature", "Kunde &inte synkroniseras…"))
         failed.triggered.connect(self.open_failed)
         self.watch = WindowWatch(self.controller, window, window.isVisible)
+        window.stopping.connect(self.controller.shutdown)
         window.idle_lock.locked.connect(self.controller.stop)
         window.idle_lock.unlocked.connect(self.controller.start)
         window.case_view.note_signed.connect(self._on_note_signed)

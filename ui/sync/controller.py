@@ -62,6 +62,7 @@ class SyncController(QObject):
         self.session = session
         self.status: SyncStatus | None = None
         self.running = False
+        self.stopped = False
         self.last_failure: BaseException | None = None
         self._again = False
         self._cancel: CancelToken | None = None
@@ -74,6 +75,8 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Start the automatic sync (and read the status now)."""
+        if self.stopped:
+            return
         self.timer.start()
         self.refresh_status(then_sync=True)
 
@@ -82,6 +85,7 @@ class SyncController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: no more automatic syncs, and a running one stops soon."""
+        self.stopped = True
         self.timer.stop()
         if self._cancel is not None:
             self._cancel.cancel()
@@ -180,6 +184,7 @@ class WindowWatch(QObject):
 
     def _after_close(self) -> None:
         if self.is_open():  # the close was cancelled (an editor kept its text)
-            self.controller.timer.start()
+            if not self.controller.stopped:
+                self.controller.timer.start()
         else:
             self.controller.shutdown()
