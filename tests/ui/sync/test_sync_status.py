@@ -157,3 +157,21 @@ def test_status_texts_in_english(qtbot: QtBot, controller: AppController,
     assert QCoreApplication.translate("FailedDialog", "Exportera krypterat…") == \
         "Export encrypted…"
     assert QCoreApplication.translate("ServerSettingsWidget", "Koppla från") == "Disconnect"
+
+
+def test_a_large_sync_shows_a_progress_bar(qtbot: QtBot, controller: AppController,
+                                           connected: MainWindow, server: World) -> None:
+    run_sync(qtbot, controller)
+    for i in range(30):
+        notes.create_draft(connected.session.ctx, server.cases["N-1"], f"Anteckning {i}")
+    f = feature(connected)
+    seen: list[tuple[bool, str]] = []
+    f.controller.progressed.connect(
+        lambda *_a: seen.append((f.status_widget.progress.isVisible(),
+                                 f.status_widget.label.text())))
+    f.controller.refresh_status()
+    idle(qtbot, controller)
+    run_sync(qtbot, controller)
+    assert (True, "Skickar 0 av 30…") in seen
+    assert not f.status_widget.progress.isVisible()  # gone when done
+    assert len(server_items(server, "revision")) == 30
