@@ -78,6 +78,10 @@ class Applier:
         self.s, self.account, self.my_name = s, account, my_name
         self.result = Applied()
         self.author: str | None = None
+        # Rows known to exist in this transaction (never deleted by sync). Only rows found by a
+        # query are remembered: one added inside a savepoint that rolls back must not be.
+        self._exists: set[tuple[type[Any], Any]] = set()
+        self._held = set(s.scalars(select(SyncHeld.item_id)))
 
     # -- entry points ---------------------------------------------------------------------
 
@@ -104,7 +108,9 @@ class Applier:
             if hold.reason.startswith(BAD):
                 self.result.bad += 1
             return False
-        self.s.execute(delete(SyncHeld).where(SyncHeld.item_id == item_id))
+        if item_id in self._held:
+            self.s.execute(delete(SyncHeld).where(SyncHeld.item_id == item_id))
+            self._held.discard(item_id)
         setattr(self.result, outcome, getattr(self.result, outcome) + 1)
         return True
 
@@ -128,6 +134,7 @@ class Applier:
     def _hold(self, item_id: str, kind: str, object_id: str, case_id: str | None,
               author: str | None, digest: str, payload: bytes, reason: str) -> None:
         row = self.s.get(SyncHeld, item_id)
+        self._held.add(item_id)
         if row is None:
             self.s.add(SyncHeld(item_id=item_id, kind=kind, object_id=object_id,
                                 case_id=case_id, author_user_id=author, content_hash=digest,
@@ -162,7 +169,7 @@ class Applier:
     def _user(self, user_id: str) -> None:
         """A colleague (or the office) named by a record gets an inactive shadow account,
         so the journal shows an author; the same person as this account is shown by name."""
-        if self.s.get(User, user_id) is not None:
+        if self._known(User, user_id):
             return
         mine = self.author == self.account.server_user_id
         name = self.my_name if mine else "Kollega"
@@ -273,11 +280,17 @@ class Applier:
             row.theirs_payload, row.theirs_hash = payload, digest
         self.s.flush()
 
-    def _need(self, model: type[Any], key: Any, what: str) -> Any:
-        row = self.s.get(model, key)
-        if row is None:
+    def _need(self, model: type[Any], key: Any, what: str) -> None:
+        if not self._known(model, key):
             raise Hold(what)
-        return row
+
+    def _known(self, model: type[Any], key: Any) -> bool:
+        if (model, key) in self._exists:
+            return True
+        if self.s.get(model, key) is None:
+            return False
+        self._exists.add((model, key))
+        return True
 
     # -- immutable records -------------------------------------------------------------------
 
