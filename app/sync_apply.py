@@ -82,8 +82,17 @@ class Applier:
         # query are remembered: one added inside a savepoint that rolls back must not be.
         self._exists: set[tuple[type[Any], Any]] = set()
         self._held = set(s.scalars(select(SyncHeld.item_id)))
+        self._stored_revisions: set[str] = set()
 
     # -- entry points ---------------------------------------------------------------------
+
+    def prefetch(self, entries: list[PullEntry]) -> None:
+        """Note which revisions of a page this laptop already holds (its own, coming back, or
+        a page repeated after a crash): those are skipped without a savepoint each."""
+        ids = [e.object_id for e in entries if e.kind == RevisionRecord.KIND]
+        if ids:
+            self._stored_revisions.update(self.s.scalars(
+                select(NoteRevision.id).where(NoteRevision.id.in_(ids))))
 
     def entry(self, e: PullEntry) -> None:
         payload = b64decode(e.payload)
@@ -92,6 +101,10 @@ class Applier:
                        e.content_hash, payload, BAD + "hash")
             self.result.bad += 1
             log.warning("pulled item %s does not match its hash; held", e.item_id)
+            return
+        if e.object_id in self._stored_revisions and e.kind == RevisionRecord.KIND \
+                and e.item_id not in self._held:
+            self.result.skipped += 1
             return
         self.attempt(e.item_id, e.kind, e.object_id, e.case_id, e.author_user_id,
                      e.content_hash, payload)
