@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.dto import Actor
 from app.errors import NotFound, PermissionDenied
 from models.people import Case, CaseAssignment
+from models.sync import SyncAlias
 from models.visits import Recording, Visit
 
 ROLES = ("caseworker", "supervisor", "admin")
@@ -138,6 +139,22 @@ def is_assigned(session: Session, actor: Actor, case_id: str) -> bool:
     return session.get(CaseAssignment, (case_id, actor.user_id)) is not None
 
 
+def is_self(session: Session, actor: Actor, user_id: str | None) -> bool:
+    """``user_id`` is the actor, here or on another of their laptops (linked by sync)."""
+    if user_id is None:
+        return False
+    if user_id == actor.user_id:
+        return True
+    return session.scalar(select(SyncAlias.author_id).where(
+        SyncAlias.author_id == user_id, SyncAlias.local_user_id == actor.user_id)) is not None
+
+
+def self_ids(session: Session, actor: Actor) -> frozenset[str]:
+    """The actor's own id and their author ids on their other laptops."""
+    return frozenset({actor.user_id, *session.scalars(select(SyncAlias.author_id).where(
+        SyncAlias.local_user_id == actor.user_id))})
+
+
 def allows(session: Session, actor: Actor, permission: Permission, case_id: str,
            owner_id: str | None = None) -> bool:
     """Whether ``actor`` may do ``permission`` on ``case_id`` (on a record made by
@@ -148,8 +165,8 @@ def allows(session: Session, actor: Actor, permission: Permission, case_id: str,
     if granted is Scope.ASSIGNED:
         return is_assigned(session, actor, case_id)
     if granted is Scope.OWN:
-        return owner_id == actor.user_id and allows(session, actor, Permission.READ_CASE,
-                                                    case_id)
+        return is_self(session, actor, owner_id) and allows(session, actor,
+                                                            Permission.READ_CASE, case_id)
     return False
 
 

@@ -24,6 +24,7 @@ from app import signing
 from app.dto import Actor, AuditCheck
 from models.audit import GENESIS_HASH, AuditEvent, Installation
 from models.base import new_id, utcnow
+from models.sync import AuditAnchor
 
 MIGRATE_ACTION = "store.migrate"
 
@@ -113,7 +114,24 @@ def verify(session: Session) -> AuditCheck:
         prev_hash, expected_seq = event.hash, expected_seq + 1
     if broken_before is not None:
         return replace(broken_before, events=count)
-    return AuditCheck(True, count)
+    return verify_anchor(session, count, prev_hash) or AuditCheck(True, count)
+
+
+def verify_anchor(session: Session, count: int, head_hash: str) -> AuditCheck | None:
+    """Events cut off the end: the server acknowledged holding this laptop's chain up to
+    ``AuditAnchor.seq`` (sync), so a local chain that stops before it, or has another event
+    there, lost its tail. The walk above cannot see that on its own."""
+    anchor = session.get(AuditAnchor, device_id(session))
+    if anchor is None or anchor.seq == 0:
+        return None
+    if count < anchor.seq:
+        return AuditCheck(False, count, count + 1, f"events {count + 1}-{anchor.seq} were cut "
+                          "off the end (the server acknowledged them)")
+    at = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == anchor.seq))
+    if at != anchor.hash:
+        return AuditCheck(False, count, anchor.seq, "differs from the event the server "
+                          "acknowledged")
+    return None
 
 
 def legacy_audit_seq(session: Session) -> int:

@@ -183,6 +183,8 @@ class NoteInfo:
     superseded: tuple[RevisionInfo, ...] = field(default=())
     draft_count: int = 1
     author_id: str = ""  # who may change the draft (``app.access``: only its author)
+    in_conflict: bool = False  # a draft changed on another laptop too (``app.sync_conflicts``)
+    by_me: bool = False  # written by the reader, here or on another of their laptops
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import accounts, audit, limits, outbox, signing
-from app.access import Permission, require, require_case
+from app.access import Permission, require, require_case, self_ids
 from app.context import Context
-from app.dto import NoteInfo, RevisionInfo
+from app.dto import Actor, NoteInfo, RevisionInfo
 from app.errors import AuthenticationError, ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
+from app.sync_apply import MERGE_PREFIX
+from app.sync_conflicts import conflicted_notes, in_conflict
 from app.uow import UnitOfWork
 from models.base import new_id
 from models.journal import JournalNote, NoteRevision
@@ -75,7 +77,7 @@ def _add_revision(
 def _finish(uow: UnitOfWork, note: JournalNote) -> NoteInfo:
     """Commit the action's unit of work and return the note as it now is."""
     uow.flush()
-    info = _info_for(uow.session, note)
+    info = _info_for(uow.session, note, uow.actor)
     uow.commit()
     return info
 
@@ -172,7 +174,7 @@ def correct(
 def get_note(ctx: Context, note_id: str) -> NoteInfo:
     with ctx.uow(write=True) as uow:
         note = _load_note(uow.session, ctx, note_id)
-        info = _info_for(uow.session, note)
+        info = _info_for(uow.session, note, ctx.actor)
         audit.record(uow.session, ctx.actor, "note.read", "note", note.id, now=ctx.now())
         uow.commit()
         return info
@@ -230,7 +232,9 @@ def _rev_info(r: Sequence[Any], names: dict[str, str]) -> RevisionInfo:
         reason=r[12])
 
 
-def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str]) -> NoteInfo:
+def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str],
+               conflicted: frozenset[str] = frozenset(),
+               selves: frozenset[str] = frozenset()) -> NoteInfo:
     """A note from its ``_NOTE_COLS`` values and its shown revisions (every one that is not a
     draft, and the current one) in order."""
     current = next(r for r in shown if r.id == n[9])
@@ -238,10 +242,10 @@ def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
         tuple(r for r in shown if r.id != current.id and r.kind != "draft"), current.seq,
-        n[3])
+        n[3], n[0] in conflicted, n[3] in selves)
 
 
-def _info_for(s: Session, note: JournalNote) -> NoteInfo:
+def _info_for(s: Session, note: JournalNote, actor: Actor | None = None) -> NoteInfo:
     names = _user_names(s)
     revs = s.scalars(
         select(NoteRevision).where(NoteRevision.note_id == note.id)
@@ -249,7 +253,9 @@ def _info_for(s: Session, note: JournalNote) -> NoteInfo:
         .order_by(NoteRevision.seq)
     ).all()
     return _note_info(_fields(note, _NOTE_COLS),
-                      [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names)
+                      [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names,
+                      conflicted_notes(s, note.case_id),
+                      self_ids(s, actor) if actor else frozenset())
 
 
 def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
@@ -269,7 +275,8 @@ def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
         .order_by(NoteRevision.note_id, NoteRevision.seq)
     ):
         revs[r[0]].append(_rev_info(r, names))
-    out = [_note_info(n, revs[n[0]], names)
+    conflicted, selves = conflicted_notes(s, case_id), self_ids(s, ctx.actor)
+    out = [_note_info(n, revs[n[0]], names, conflicted, selves)
            for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
                               .order_by(JournalNote.event_time, JournalNote.created_at))]
     audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},
@@ -322,12 +329,37 @@ def sign_text_confirmed(
                      visit_id=visit_id)
 
 
+def require_note_case(s: Session, ctx: Context, note: JournalNote) -> None:
+    require_case(s, ctx.actor, note.case_id)
+
+
+def merge_revision(s: Session, ctx: Context, note: JournalNote, *, body: str, section: str,
+                   child_voice: str, merges: str) -> NoteRevision:
+    """A draft revision that resolves a sync conflict: its reason names the other version's
+    hash, so the laptop that wrote that version takes this one as resolving it."""
+    if note.state != "draft":
+        raise ImmutableError()
+    _check_text(body, child_voice)
+    current = s.get(NoteRevision, note.current_revision_id)
+    assert current is not None
+    rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
+                        child_voice=child_voice, event_time=current.event_time,
+                        reason=MERGE_PREFIX + merges)
+    note.current_revision_id = rev.id
+    audit.record(s, ctx.actor, "note.merge", "note", note.id, {"revision": rev.seq},
+                 now=ctx.now())
+    return rev
+
+
 def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
     """Sign the note's current draft as a new revision, audited as ``note.sign``. Only the
     author signs their note."""
     if note.state == "signed":
         raise ImmutableError("Anteckningen är redan signerad.")
     _allow(s, ctx, note, Permission.SIGN)
+    if in_conflict(s, note.id):
+        raise ValidationError("Utkastet har ändrats på två datorer. Välj en version eller "
+                              "skriv ihop dem innan du signerar.")
     draft = s.get(NoteRevision, note.current_revision_id)
     assert draft is not None
     rev = _add_revision(s, ctx, note, "signed", body=draft.body, section=draft.section,

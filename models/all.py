@@ -7,13 +7,27 @@ from models.kiosk import ReviewPin
 from models.people import Case, CaseAssignment, Person, User
 from models.provenance import NoteSpeechSource
 from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
+from models.sync import (
+    AuditAnchor,
+    SyncAccount,
+    SyncBackfill,
+    SyncConflict,
+    SyncFailed,
+    SyncHeld,
+)
 from models.visits import Consent, Recording, Segment, Visit
 
 __all__ = [
     "Absence",
     "CulledCase",
     "WorkHours",
+    "AuditAnchor",
     "AuditEvent",
+    "SyncAccount",
+    "SyncBackfill",
+    "SyncConflict",
+    "SyncFailed",
+    "SyncHeld",
     "Base",
     "Case",
     "CaseAssignment",

@@ -21,8 +21,9 @@ def is_sqlite(engine: Engine) -> bool:
 
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
+        # hide_parameters: an error's text never carries a bound value (note text, names).
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               hide_parameters=True)  # no record content in an error
+                               hide_parameters=True)
         _sqlite_serialised_writes(engine)
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,

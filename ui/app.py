@@ -102,7 +102,7 @@ class AppController(QObject):
                 window.case_view.restore_editor(editor)
             if old.case_view.current_case_id:
                 window.case_list.refresh(select_id=old.case_view.current_case_id)
-            old.idle_lock.stop()
+            old.stop_background()
             old.hide()
             old.deleteLater()
         window.show()
@@ -127,7 +127,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Drain the worker, log out and close the store. Safe to call twice."""
         if self.window is not None and shiboken6.isValid(self.window):
-            self.window.idle_lock.stop()
+            self.window.stop_background()
         self.long_tasks.shutdown()
         self.tasks.shutdown()
         if self.session is not None:

@@ -50,6 +50,7 @@ class CaseViewWidget(QWidget):
     visit_open_requested = Signal(str)
     case_switch_cancelled = Signal(str)  # the case still shown (its editor kept its text)
     case_changed = Signal(str)  # the case itself (heading, status, persons) changed
+    note_signed = Signal(object)  # NoteInfo: an editor signed a note (ui.sync syncs then)
 
     def __init__(self, session: UiSession, note_actions: ActionRegistry[NoteAction],
                  visit_actions: ActionRegistry[VisitAction],
@@ -221,6 +222,7 @@ class CaseViewWidget(QWidget):
         editor.review_lock = self.review_lock
         editor.note_saved.connect(self._on_editor_note_changed)
         editor.note_signed.connect(self._on_editor_note_changed)
+        editor.note_signed.connect(self.note_signed)
         editor.note_corrected.connect(self._on_editor_note_changed)
         editor.review_completed.connect(self._on_editor_review_completed)
         editor.close_requested.connect(self._close_editor)

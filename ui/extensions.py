@@ -18,6 +18,8 @@ How a feature package plugs in:
 * ``window.case_view.open_note_editor(note_id=None, visit_id=..., body=...)`` opens the editor,
   e.g. with a transcript as the first draft.
 * ``window.idle_lock.set_inhibited(True)`` suspends the idle lock (a kiosk with its own PIN).
+* ``window.case_view.note_signed(note)`` fires after an editor signed a note (``ui.sync`` syncs
+  then); ``window.stopping`` tells a feature to stop its timers for good (log out, exit).
 
 Handlers run on the GUI thread and get the ``UiSession`` (service context + task manager).
 """

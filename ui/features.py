@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import ui.review
 import ui.supervision
+import ui.sync
 import ui.visit
 from ui.main_window import MainWindow
 
@@ -26,7 +27,8 @@ def install_visits_then_reviews(window: MainWindow) -> None:
     ui.review.install(window, dictation=visit.review_dictation)
 
 
-FEATURES: tuple[Feature, ...] = (install_visits_then_reviews, ui.supervision.install)
+FEATURES: tuple[Feature, ...] = (install_visits_then_reviews, ui.supervision.install,
+                                 ui.sync.install)
 
 
 def install_features(window: MainWindow, features: Sequence[Feature] = FEATURES) -> None:

@@ -105,6 +105,10 @@ class NoteCardWidget(QFrame):
         revisions = (*n.superseded, cur)
         for old, new in zip(revisions, revisions[1:], strict=False):
             parts.append(self._struck(old, new))
+        if n.in_conflict:
+            warning = self.tr("I konflikt: utkastet har ändrats på en annan dator också. Välj "
+                              "version innan det kan signeras.")
+            parts.append(f"<p style='color:#a51d2d'><b>{html.escape(warning)}</b></p>")
         parts.append(f"<p>{_text(cur.body)}</p>")
         if cur.child_voice.strip():
             # Outside the f-string: lupdate does not see a tr() inside one (it stayed Swedish).

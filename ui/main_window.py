@@ -6,7 +6,8 @@ Extension points for other packages (see ``ui.extensions`` for the full contract
 * ``visit_open_requested(visit_id)``: a visit was double-clicked,
 * ``case_view``: ``open_page``, ``close_page``, ``open_note_editor``, ``current_case_id``,
 * ``idle_lock``: ``set_inhibited`` while a kiosk with its own PIN is up,
-* ``settings_changed(old, new)``: emitted after the settings dialog saved.
+* ``settings_changed(old, new)``: emitted after the settings dialog saved,
+* ``stopping``: the window's timers must stop (log out, app exit, language change).
 
 Closing the window with an editor that holds unsaved text asks first (save, discard, cancel).
 """
@@ -45,6 +46,7 @@ from ui.settings_dialog import SettingsDialog
 class MainWindow(QMainWindow):
     visit_open_requested = Signal(str)
     settings_changed = Signal(object, object)  # old Settings, new Settings
+    stopping = Signal()  # the window's timers stop for good (log out, language change)
 
     def __init__(self, session: UiSession, settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -258,6 +260,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_tasks_busy_changed(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Arbetar…") if busy else "")
+
+    def stop_background(self) -> None:
+        """Stop the idle lock and tell the features to stop their timers (``stopping``): the
+        app is shutting down or replacing this window, whether or not it was closed."""
+        self.idle_lock.stop()
+        self.stopping.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         editor = self.case_view.editor

@@ -218,7 +218,7 @@ class NoteEditorWidget(QWidget):
         """A colleague's draft: only its author changes or signs it (``app.access``)."""
         note = self.note
         return (note is not None and note.state == "draft" and bool(note.author_id)
-                and note.author_id != self.session.ctx.actor.user_id)
+                and note.author_id != self.session.ctx.actor.user_id and not note.by_me)
 
     def _load(self, note: NoteInfo | None) -> None:
         """Fill the fields from ``note`` (when opening, and after signing)."""
@@ -267,6 +267,11 @@ class NoteEditorWidget(QWidget):
                 "Anteckningen är signerad och kan inte ändras. Använd Rättelse i journalen."))
         else:
             self.heading.setText(self.tr("Utkast"))
+        if note is not None and note.in_conflict and not ro:
+            # The service refuses to sign it too; say why before anyone tries.
+            self.status.setText(self.tr(
+                "Utkastet har ändrats på två datorer. Välj en version eller skriv ihop dem "
+                "(Konflikt i journalen) innan du signerar."))
         for widget in (self.body, self.child_voice):
             widget.setReadOnly(ro)
         fixed = ro or self.correcting

@@ -39,6 +39,17 @@ PLURALS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("ImproveTranscriptWidget", "Cirka %n min kvar"): {  # "min" reads the same for 1 and 8
         "sv": ("Cirka %n min kvar", "Cirka %n min kvar"),
         "en": ("About %n min left", "About %n min left")},
+    ("SyncStatusWidget", "%n anteckning(ar) väntar på att skickas"): {
+        "sv": ("%n anteckning väntar på att skickas", "%n anteckningar väntar på att skickas"),
+        "en": ("%n note is waiting to be sent", "%n notes are waiting to be sent")},
+    ("SyncStatusWidget", "%n ändring(ar) väntar på att skickas"): {
+        "sv": ("%n ändring väntar på att skickas", "%n ändringar väntar på att skickas"),
+        "en": ("%n change is waiting to be sent", "%n changes are waiting to be sent")},
+    ("SyncStatusWidget", "%n konflikt(er)"): {
+        "sv": ("%n konflikt", "%n konflikter"), "en": ("%n conflict", "%n conflicts")},
+    ("SyncStatusWidget", "%n kunde inte synkroniseras"): {
+        "sv": ("%n kunde inte synkroniseras", "%n kunde inte synkroniseras"),
+        "en": ("%n item could not be synced", "%n items could not be synced")},
 }
 
 _LANGUAGE = {"sv": "sv_SE", "en": "en_GB"}

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 import ui.supervision
+import ui.sync
 from app import cases, notes, visits
 from app.dto import NoteInfo, PersonInput, VisitInfo
 from app.keys import FAST_TEST_KDF
@@ -91,4 +92,4 @@ def test_features_are_installed_and_a_broken_one_is_logged_and_skipped(
 
 
 def test_the_production_features_are_visits_then_reviews() -> None:
-    assert (install_visits_then_reviews, ui.supervision.install) == FEATURES
+    assert (install_visits_then_reviews, ui.supervision.install, ui.sync.install) == FEATURES

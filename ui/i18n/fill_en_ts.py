@@ -15,6 +15,14 @@ from pathlib import Path
 TS = Path(__file__).resolve().parent / "samskriv_en.ts"
 
 EN: dict[str, str] = {
+    # sync conflicts in the journal and the editor
+    "I konflikt: utkastet har ändrats på en annan dator också. Välj version innan det kan "
+    "signeras.": "In conflict: the draft was changed on another computer too. Choose a version "
+                 "before it can be signed.",
+    "Utkastet har ändrats på två datorer. Välj en version eller skriv ihop dem (Konflikt i "
+    "journalen) innan du signerar.": "The draft was changed on two computers. Choose a version "
+                                     "or write them together (Conflict in the journal) before "
+                                     "you sign.",
     # the second pass's suggestions in the note editor
     "Skriven med stöd av taligenkänning": "Written with the help of speech recognition",
     "Använd den förbättrade utskriften": "Use the improved transcript",

@@ -39,6 +39,37 @@
         </message>
     </context>
     <context>
+        <name>SyncStatusWidget</name>
+        <message numerus="yes">
+            <source>%n anteckning(ar) väntar på att skickas</source>
+            <translation>
+                <numerusform>%n note is waiting to be sent</numerusform>
+                <numerusform>%n notes are waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n konflikt(er)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n kunde inte synkroniseras</source>
+            <translation>
+                <numerusform>%n item could not be synced</numerusform>
+                <numerusform>%n items could not be synced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ändring(ar) väntar på att skickas</source>
+            <translation>
+                <numerusform>%n change is waiting to be sent</numerusform>
+                <numerusform>%n changes are waiting to be sent</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>VisitPageWidget</name>
         <message numerus="yes">
             <source>Sparar slutet av inspelningen: %n sekund(er) kvar att skriva ut. Du kan gå tillbaka till ärendet under tiden – det fortsätter i bakgrunden.</source>

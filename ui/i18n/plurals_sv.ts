@@ -39,6 +39,37 @@
         </message>
     </context>
     <context>
+        <name>SyncStatusWidget</name>
+        <message numerus="yes">
+            <source>%n anteckning(ar) väntar på att skickas</source>
+            <translation>
+                <numerusform>%n anteckning väntar på att skickas</numerusform>
+                <numerusform>%n anteckningar väntar på att skickas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n konflikt(er)</source>
+            <translation>
+                <numerusform>%n konflikt</numerusform>
+                <numerusform>%n konflikter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n kunde inte synkroniseras</source>
+            <translation>
+                <numerusform>%n kunde inte synkroniseras</numerusform>
+                <numerusform>%n kunde inte synkroniseras</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ändring(ar) väntar på att skickas</source>
+            <translation>
+                <numerusform>%n ändring väntar på att skickas</numerusform>
+                <numerusform>%n ändringar väntar på att skickas</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>VisitPageWidget</name>
         <message numerus="yes">
             <source>Sparar slutet av inspelningen: %n sekund(er) kvar att skriva ut. Du kan gå tillbaka till ärendet under tiden – det fortsätter i bakgrunden.</source>

@@ -200,37 +200,37 @@
     <context>
         <name>CaseViewWidget</name>
         <message>
-            <location filename="../case_view.py" line="74" />
+            <location filename="../case_view.py" line="75" />
             <source>Välj ett ärende i listan eller skapa ett nytt.</source>
             <translation>Choose a case in the list or create a new one.</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="90" />
+            <location filename="../case_view.py" line="91" />
             <source>&amp;Ny anteckning</source>
             <translation>&amp;New note</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="91" />
+            <location filename="../case_view.py" line="92" />
             <source>Ny anteckning (Ctrl+N)</source>
             <translation>New note (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="103" />
+            <location filename="../case_view.py" line="104" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="104" />
+            <location filename="../case_view.py" line="105" />
             <source>&amp;Personer</source>
             <translation>&amp;Persons</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="105" />
+            <location filename="../case_view.py" line="106" />
             <source>&amp;Besök</source>
             <translation>&amp;Visits</translation>
         </message>
         <message>
-            <location filename="../case_view.py" line="228" />
+            <location filename="../case_view.py" line="230" />
             <source>Anteckning</source>
             <translation>Note</translation>
         </message>
@@ -351,12 +351,12 @@
     <context>
         <name>JournalWidget</name>
         <message>
-            <location filename="../journal.py" line="145" />
+            <location filename="../journal.py" line="149" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="149" />
+            <location filename="../journal.py" line="153" />
             <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
             <translation>No notes yet. Choose New note to write the first one.</translation>
         </message>
@@ -420,67 +420,67 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="88" />
             <source>Inloggad som {name}</source>
             <translation>Logged in as {name}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="117" />
+            <location filename="../main_window.py" line="119" />
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="118" />
+            <location filename="../main_window.py" line="120" />
             <source>&amp;Nytt ärende…</source>
             <translation>&amp;New case…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="119" />
+            <location filename="../main_window.py" line="121" />
             <source>&amp;Sök i anteckningar</source>
             <translation>&amp;Search notes</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="121" />
+            <location filename="../main_window.py" line="123" />
             <source>&amp;Inställningar…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="122" />
+            <location filename="../main_window.py" line="124" />
             <source>&amp;Lås nu</source>
             <translation>&amp;Lock now</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="126" />
             <source>A&amp;vsluta</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Konto</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="127" />
+            <location filename="../main_window.py" line="129" />
             <source>&amp;Byt lösenord…</source>
             <translation>&amp;Change password…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="129" />
+            <location filename="../main_window.py" line="131" />
             <source>&amp;Användare…</source>
             <translation>&amp;Users…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="184" />
+            <location filename="../main_window.py" line="186" />
             <source>Inloggningar sedan sist</source>
             <translation>Logins since last time</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="260" />
+            <location filename="../main_window.py" line="262" />
             <source>Arbetar…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="111" />
+            <location filename="../main_window.py" line="113" />
             <source>Varning: {count} poster i databasen stämmer inte med sina signaturer eller med granskningsloggen. De kan ha ändrats utanför Samskriv. Kontakta en administratör.</source>
             <translation>Warning: {count} records in the database do not match their signatures or the audit log. They may have been changed outside Samskriv. Contact an administrator.</translation>
         </message>
@@ -605,13 +605,18 @@
             <translation> · Signed {when} by {who}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="111" />
-            <location filename="../journal.py" line="117" />
+            <location filename="../journal.py" line="109" />
+            <source>I konflikt: utkastet har ändrats på en annan dator också. Välj version innan det kan signeras.</source>
+            <translation>In conflict: the draft was changed on another computer too. Choose a version before it can be signed.</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="115" />
+            <location filename="../journal.py" line="121" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="120" />
+            <location filename="../journal.py" line="124" />
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
         </message>
@@ -690,7 +695,7 @@
         </message>
         <message>
             <location filename="../note_editor.py" line="195" />
-            <location filename="../note_editor.py" line="337" />
+            <location filename="../note_editor.py" line="342" />
             <source>Spara utkast</source>
             <translation>Save draft</translation>
         </message>
@@ -706,7 +711,7 @@
         </message>
         <message>
             <location filename="../note_editor.py" line="200" />
-            <location filename="../note_editor.py" line="337" />
+            <location filename="../note_editor.py" line="342" />
             <source>Spara rättelse</source>
             <translation>Save correction</translation>
         </message>
@@ -752,47 +757,52 @@
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="333" />
+            <location filename="../note_editor.py" line="273" />
+            <source>Utkastet har ändrats på två datorer. Välj en version eller skriv ihop dem (Konflikt i journalen) innan du signerar.</source>
+            <translation>The draft was changed on two computers. Choose a version or write them together (Conflict in the journal) before you sign.</translation>
+        </message>
+        <message>
+            <location filename="../note_editor.py" line="338" />
             <source>Spara ändringarna?</source>
             <translation>Save the changes?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="334" />
+            <location filename="../note_editor.py" line="339" />
             <source>Det finns text som inte är sparad.</source>
             <translation>There is text that has not been saved.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="336" />
+            <location filename="../note_editor.py" line="341" />
             <source>Spara den innan anteckningen stängs?</source>
             <translation>Save it before the note is closed?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="339" />
+            <location filename="../note_editor.py" line="344" />
             <source>Släng ändringar</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="340" />
+            <location filename="../note_editor.py" line="345" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="396" />
+            <location filename="../note_editor.py" line="401" />
             <source>Händelsetiden var inte helt ifylld och har satts tillbaka till {time}. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
             <translation>The event time was not complete and has been set back to {time}. Write date and time as YYYY-MM-DD HH:MM.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="404" />
+            <location filename="../note_editor.py" line="409" />
             <source>Händelsetiden är inte helt ifylld. Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM.</source>
             <translation>The event time is not complete. Write date and time as YYYY-MM-DD HH:MM.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="421" />
+            <location filename="../note_editor.py" line="426" />
             <source>Signera anteckningen?</source>
             <translation>Sign the note?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="422" />
+            <location filename="../note_editor.py" line="427" />
             <source>En signerad anteckning kan inte ändras. Fel rättas med en rättelse där den gamla texten syns överstruken.
 
 Vill du signera nu?</source>
@@ -801,22 +811,22 @@ Vill du signera nu?</source>
 Do you want to sign now?</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="431" />
+            <location filename="../note_editor.py" line="436" />
             <source>Signera</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="521" />
+            <location filename="../note_editor.py" line="526" />
             <source>Genomgången med familjen är klar.</source>
             <translation>The review with the family is finished.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="543" />
+            <location filename="../note_editor.py" line="548" />
             <source>Utkastet sparades {when}.</source>
             <translation>The draft was saved at {when}.</translation>
         </message>
         <message>
-            <location filename="../note_editor.py" line="558" />
+            <location filename="../note_editor.py" line="563" />
             <source>Rättelsen sparades.</source>
             <translation>The correction was saved.</translation>
         </message>

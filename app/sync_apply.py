@@ -1,0 +1,434 @@
+"""Applying pulled records to the local store, inside the caller's transaction.
+
+Immutable records (revisions, consents, reviews, entries, transcripts) are inserted once, as
+the triggers allow: a note's revisions are appended in chain order, so a signature arrives as
+an insert of the signed revision followed by the note's state change, exactly as local signing
+does. A draft revision that does not continue the local head is a conflict (kept whole in
+``sync_conflicts``), never applied over the local text. A mutable row (case, person, visit)
+changed here and not yet pushed is a conflict too. A record whose parent is not here yet is
+held and retried; nothing pulled is dropped."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from models.audit import OutboxItem
+from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
+from models.people import Case, CaseAssignment, Person, User
+from models.records import (
+    AttributedReviewEntryRecord,
+    CaseRecord,
+    ConsentRecord,
+    PersonRecord,
+    Record,
+    RecordError,
+    ReviewEntryRecord,
+    ReviewRecord,
+    RevisionRecord,
+    TranscriptRecord,
+    VisitRecord,
+    decode,
+    encode,
+)
+from models.sync import SyncAccount, SyncAlias, SyncBackfill, SyncConflict, SyncHeld
+from models.sync_wire import ASSIGNMENT_KIND, AssignmentPayload, PullEntry, b64decode
+from models.visits import Consent, Recording, Segment, Transcript, Visit
+
+log = logging.getLogger(__name__)
+
+# A draft revision that resolves a conflict names the other version's hash in its reason, so
+# the laptop that wrote that other version sees its own head resolved, not a new conflict.
+MERGE_PREFIX = "sync-merge:"
+BAD = "bad:"  # held for IT, never retried: the bytes do not match their hash or format
+SHADOW_PASSWORD = "!"  # no password hash matches it: a colleague's shadow cannot log in
+
+
+class Hold(Exception):
+    """The record cannot be stored yet; ``reason`` says what it waits for."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Applied:
+    applied: int = 0
+    skipped: int = 0
+    held: int = 0
+    conflicts: int = 0
+    bad: int = 0
+    assigned: list[str] = field(default_factory=list)
+
+
+def merged_hash(rec: RevisionRecord) -> str | None:
+    return rec.reason[len(MERGE_PREFIX):] if rec.reason.startswith(MERGE_PREFIX) else None
+
+
+class Applier:
+    """Applies the entries of pull pages for one linked account; one instance per transaction."""
+
+    def __init__(self, s: Session, account: SyncAccount, my_name: str) -> None:
+        self.s, self.account, self.my_name = s, account, my_name
+        self.result = Applied()
+        self.author: str | None = None
+        # Rows known to exist in this transaction (never deleted by sync). Only rows found by a
+        # query are remembered: one added inside a savepoint that rolls back must not be.
+        self._exists: set[tuple[type[Any], Any]] = set()
+        self._held = set(s.scalars(select(SyncHeld.item_id)))
+        self._stored_revisions: set[str] = set()
+
+    # -- entry points ---------------------------------------------------------------------
+
+    def prefetch(self, entries: list[PullEntry]) -> None:
+        """Note which revisions of a page this laptop already holds (its own, coming back, or
+        a page repeated after a crash): those are skipped without a savepoint each."""
+        ids = [e.object_id for e in entries if e.kind == RevisionRecord.KIND]
+        if ids:
+            self._stored_revisions.update(self.s.scalars(
+                select(NoteRevision.id).where(NoteRevision.id.in_(ids))))
+
+    def entry(self, e: PullEntry) -> None:
+        payload = b64decode(e.payload)
+        if hashlib.sha256(payload).hexdigest() != e.content_hash:
+            self._hold(e.item_id, e.kind, e.object_id, e.case_id, e.author_user_id,
+                       e.content_hash, payload, BAD + "hash")
+            self.result.bad += 1
+            log.warning("pulled item %s does not match its hash; held", e.item_id)
+            return
+        if e.object_id in self._stored_revisions and e.kind == RevisionRecord.KIND \
+                and e.item_id not in self._held:
+            self.result.skipped += 1
+            return
+        self.attempt(e.item_id, e.kind, e.object_id, e.case_id, e.author_user_id,
+                     e.content_hash, payload)
+
+    def attempt(self, item_id: str, kind: str, object_id: str, case_id: str | None,
+                author_user_id: str | None, digest: str, payload: bytes) -> bool:
+        """Apply one item; False when it had to be held."""
+        try:
+            with self.s.begin_nested():
+                outcome = self._apply(kind, payload, digest, author_user_id)
+        except Hold as hold:
+            self._hold(item_id, kind, object_id, case_id, author_user_id, digest, payload,
+                       hold.reason)
+            if hold.reason.startswith(BAD):
+                self.result.bad += 1
+            return False
+        if item_id in self._held:
+            self.s.execute(delete(SyncHeld).where(SyncHeld.item_id == item_id))
+            self._held.discard(item_id)
+        setattr(self.result, outcome, getattr(self.result, outcome) + 1)
+        return True
+
+    def retry_held(self) -> None:
+        """Try held records again until a round stores none of them."""
+        while True:
+            rows = self.s.scalars(select(SyncHeld).where(~SyncHeld.reason.startswith(BAD))
+                                  .order_by(SyncHeld.received_at, SyncHeld.item_id)).all()
+            progress = False
+            for h in rows:
+                before = self.result.held
+                ok = self.attempt(h.item_id, h.kind, h.object_id, h.case_id, h.author_user_id,
+                                  h.content_hash, h.payload)
+                self.result.held = before  # a record held again is not counted twice
+                progress = progress or ok
+            if not progress:
+                return
+
+    # -- dispatch ----------------------------------------------------------------------------
+
+    def _hold(self, item_id: str, kind: str, object_id: str, case_id: str | None,
+              author: str | None, digest: str, payload: bytes, reason: str) -> None:
+        row = self.s.get(SyncHeld, item_id)
+        self._held.add(item_id)
+        if row is None:
+            self.s.add(SyncHeld(item_id=item_id, kind=kind, object_id=object_id,
+                                case_id=case_id, author_user_id=author, content_hash=digest,
+                                payload=payload, reason=reason))
+            self.result.held += 1
+        else:
+            row.reason = reason
+        self.s.flush()
+
+    def _apply(self, kind: str, payload: bytes, digest: str, author: str | None) -> str:
+        if kind == ASSIGNMENT_KIND:
+            return self._assignment(AssignmentPayload.model_validate_json(payload))
+        try:
+            record = decode(payload)
+        except RecordError as exc:
+            raise Hold(BAD + "format") from exc
+        if encode(record) != payload or kind != record.KIND:
+            raise Hold(BAD + "format")
+        handler: Any = {CaseRecord: self._case, PersonRecord: self._person, VisitRecord: self._visit,
+                   ConsentRecord: self._consent, RevisionRecord: self._revision,
+                   ReviewRecord: self._review, ReviewEntryRecord: self._entry,
+                   AttributedReviewEntryRecord: self._entry,
+                   TranscriptRecord: self._transcript}.get(type(record))
+        if handler is None:
+            return "skipped"  # audit events of other laptops are not pulled
+        self.author = author
+        outcome: str = handler(record, digest)
+        return outcome
+
+    # -- people and the authorship of colleagues ------------------------------------------
+
+    def _user(self, user_id: str) -> None:
+        """A colleague (or the office) named by a record gets an inactive shadow account,
+        so the journal shows an author; the same person as this account is shown by name."""
+        if self._known(User, user_id):
+            return
+        mine = self.author == self.account.server_user_id
+        name = self.my_name if mine else "Kollega"
+        self.s.add(User(id=user_id, username=f"server:{user_id}"[:64], display_name=name,
+                        role="caseworker", password_hash=SHADOW_PASSWORD, active=False))
+        self.s.flush()
+        if mine:  # this user on another laptop: their drafts there may be edited here
+            self.s.add(SyncAlias(author_id=user_id, local_user_id=self.account.local_user_id))
+            self.s.flush()
+
+    def _assignment(self, p: AssignmentPayload) -> str:
+        if p.user_id != self.account.server_user_id:
+            return "skipped"  # a colleague's assignment (a supervisor sees the unit's)
+        me = self.account.local_user_id
+        if not p.active:
+            self.s.execute(delete(CaseAssignment).where(CaseAssignment.case_id == p.case_id,
+                                                        CaseAssignment.user_id == me))
+            self.s.execute(delete(SyncBackfill).where(SyncBackfill.case_id == p.case_id,
+                                                      SyncBackfill.local_user_id == me))
+            return "applied"
+        if self.s.get(SyncBackfill, (me, p.case_id)) is None:
+            self.s.add(SyncBackfill(local_user_id=me, case_id=p.case_id, cursor=0))
+            self.result.assigned.append(p.case_id)
+        if self.s.get(Case, p.case_id) is None:
+            self.s.flush()
+            raise Hold("case")
+        if self.s.get(CaseAssignment, (p.case_id, me)) is None:
+            self.s.add(CaseAssignment(case_id=p.case_id, user_id=me))
+        self.s.flush()
+        return "applied"
+
+    # -- mutable rows ------------------------------------------------------------------------
+
+    def _mutable(self, rec: Record, row: Any, digest: str) -> str | None:
+        """For an existing case/person/visit: 'skipped' when nothing to do, 'conflicts' when
+        changed here too, None when the pulled version should be written over the row."""
+        if _digest(row.to_record()) == digest:
+            return "skipped"
+        mine = self.s.execute(select(OutboxItem.content_hash, OutboxItem.acked_at).where(
+            OutboxItem.kind == rec.KIND, OutboxItem.object_id == row.id)).all()
+        if any(h == digest for h, _a in mine):
+            return "skipped"  # our own version coming back, or an older one
+        if any(a is None for _h, a in mine):
+            self._conflict(rec.KIND, row.id, encode(rec), digest)
+            return "conflicts"
+        return None
+
+    def _case(self, rec: CaseRecord, digest: str) -> str:
+        row = self.s.get(Case, rec.id)
+        self._user(rec.created_by)
+        if row is None:
+            if self.s.scalar(select(Case.id).where(Case.case_number == rec.case_number)):
+                raise Hold("case_number")
+            row = Case(id=rec.id, created_by=rec.created_by, created_at=rec.created_at)
+            self.s.add(row)
+        else:
+            outcome = self._mutable(rec, row, digest)
+            if outcome is not None:
+                return outcome
+        row.case_number, row.title, row.status = rec.case_number, rec.title, rec.status
+        row.retention_class, row.closed_at = rec.retention_class, rec.closed_at
+        self.s.flush()
+        return "applied"
+
+    def _person(self, rec: PersonRecord, digest: str) -> str:
+        self._need(Case, rec.case_id, "case")
+        row = self.s.get(Person, rec.id)
+        if row is None:
+            row = Person(id=rec.id, case_id=rec.case_id)
+            self.s.add(row)
+        else:
+            outcome = self._mutable(rec, row, digest)
+            if outcome is not None:
+                return outcome
+        row.position, row.role, row.name = rec.position, rec.role, rec.name
+        row.personnummer, row.birth_date, row.note = rec.personnummer, rec.birth_date, rec.note
+        self.s.flush()
+        return "applied"
+
+    def _visit(self, rec: VisitRecord, digest: str) -> str:
+        self._need(Case, rec.case_id, "case")
+        self._user(rec.created_by)
+        row = self.s.get(Visit, rec.id)
+        if row is None:
+            row = Visit(id=rec.id, case_id=rec.case_id, created_by=rec.created_by,
+                        created_at=rec.created_at)
+            self.s.add(row)
+        else:
+            outcome = self._mutable(rec, row, digest)
+            if outcome is not None:
+                return outcome
+        row.kind, row.planned_start, row.planned_end = rec.kind, rec.planned_start, rec.planned_end
+        row.actual_start, row.actual_end = rec.actual_start, rec.actual_end
+        row.participants = [{"person_id": p.person_id, "name": p.name, "role": p.role}
+                            for p in rec.participants]
+        row.with_child = rec.with_child
+        self.s.flush()
+        return "applied"
+
+    def _conflict(self, kind: str, object_id: str, payload: bytes, digest: str) -> None:
+        row = self.s.scalar(select(SyncConflict).where(
+            SyncConflict.kind == kind, SyncConflict.object_id == object_id,
+            SyncConflict.resolved_at.is_(None)))
+        if row is None:
+            self.s.add(SyncConflict(kind=kind, object_id=object_id, theirs_payload=payload,
+                                    theirs_hash=digest))
+        else:
+            row.theirs_payload, row.theirs_hash = payload, digest
+        self.s.flush()
+
+    def _need(self, model: type[Any], key: Any, what: str) -> None:
+        if not self._known(model, key):
+            raise Hold(what)
+
+    def _known(self, model: type[Any], key: Any) -> bool:
+        if (model, key) in self._exists:
+            return True
+        if self.s.get(model, key) is None:
+            return False
+        self._exists.add((model, key))
+        return True
+
+    # -- immutable records -------------------------------------------------------------------
+
+    def _consent(self, rec: ConsentRecord, digest: str) -> str:
+        if self.s.get(Consent, rec.id) is not None:
+            return "skipped"
+        self._need(Visit, rec.visit_id, "visit")
+        self._user(rec.recorded_by)
+        self.s.add(Consent(id=rec.id, visit_id=rec.visit_id, informed=list(rec.informed),
+                           agreed=list(rec.agreed), refused=list(rec.refused),
+                           recorded_at=rec.recorded_at, recorded_by=rec.recorded_by))
+        self.s.flush()
+        return "applied"
+
+    def _revision(self, rec: RevisionRecord, digest: str) -> str:
+        if self.s.get(NoteRevision, rec.id) is not None:
+            return "skipped"
+        self._need(Case, rec.case_id, "case")
+        if rec.visit_id is not None:
+            self._need(Visit, rec.visit_id, "visit")
+        self._user(rec.author_id)
+        note = self.s.get(JournalNote, rec.note_id)
+        if note is None:
+            if rec.parent_hash is not None:
+                raise Hold("parent")
+            note = JournalNote(id=rec.note_id, case_id=rec.case_id, visit_id=rec.visit_id,
+                               author_id=rec.author_id, created_at=rec.created_at,
+                               event_time=rec.event_time, state="draft")
+            self.s.add(note)
+            self.s.flush()
+            self._append(note, rec, digest)
+            return "applied"
+        head = self.s.get(NoteRevision, note.current_revision_id)
+        assert head is not None
+        if rec.parent_hash == head.hash:
+            self._append(note, rec, digest)
+            return "applied"
+        return self._fork(note, head, rec, digest)
+
+    def _fork(self, note: JournalNote, head: NoteRevision, rec: RevisionRecord,
+              digest: str) -> str:
+        """A revision that does not continue this laptop's head."""
+        open_conflict = self.s.scalar(select(SyncConflict).where(
+            SyncConflict.kind == RevisionRecord.KIND, SyncConflict.object_id == note.id,
+            SyncConflict.resolved_at.is_(None)))
+        if open_conflict is not None and rec.parent_hash == open_conflict.theirs_hash:
+            if merged_hash(rec) == head.hash and rec.seq > head.seq:
+                self._append(note, rec, digest)  # resolved elsewhere, taking our version in
+                open_conflict.resolved_at, open_conflict.resolution = rec.created_at, "remote"
+                return "applied"
+            open_conflict.theirs_payload, open_conflict.theirs_hash = encode(rec), digest
+            return "conflicts"
+        known = self.s.scalar(select(NoteRevision.id).where(
+            NoteRevision.note_id == note.id, NoteRevision.hash == rec.parent_hash))
+        if known is None and rec.parent_hash is not None:
+            raise Hold("parent")
+        if note.state == "signed" and rec.kind == "correction":
+            raise Hold("correction_fork")  # two corrections of one signed note: kept for IT
+        self._conflict(RevisionRecord.KIND, note.id, encode(rec), digest)
+        return "conflicts"
+
+    def _append(self, note: JournalNote, rec: RevisionRecord, digest: str) -> None:
+        self.s.add(NoteRevision(
+            id=rec.id, note_id=rec.note_id, seq=rec.seq, kind=rec.kind,
+            parent_hash=rec.parent_hash, hash=digest, section=rec.section, body=rec.body,
+            child_voice=rec.child_voice, event_time=rec.event_time, author_id=rec.author_id,
+            created_at=rec.created_at, reason=rec.reason))
+        self.s.flush()
+        note.current_revision_id = rec.id
+        if rec.kind == "draft":
+            note.event_time = rec.event_time
+        elif rec.kind == "signed":
+            note.state, note.signed_at, note.signed_by = "signed", rec.created_at, rec.author_id
+        self.s.flush()
+
+    def _review(self, rec: ReviewRecord, digest: str) -> str:
+        if self.s.get(Review, rec.id) is not None:
+            return "skipped"
+        self._need(NoteRevision, rec.revision_id, "revision")
+        self._user(rec.started_by)
+        self.s.add(Review(
+            id=rec.id, note_id=rec.note_id, revision_id=rec.revision_id,
+            revision_hash=rec.revision_hash, hash=digest, audience=rec.audience,
+            variant=rec.variant, started_at=rec.started_at, started_by=rec.started_by,
+            present=[{"person_id": p.person_id, "name": p.name, "role": p.role}
+                     for p in rec.present],
+            passages=[{"index": p.index, "part": p.part, "shown": p.shown, "hash": p.text_hash}
+                      for p in rec.passages]))
+        self.s.flush()
+        return "applied"
+
+    def _entry(self, rec: ReviewEntryRecord, digest: str) -> str:
+        if self.s.get(ReviewEntry, rec.id) is not None:
+            return "skipped"
+        self._need(Review, rec.review_id, "review")
+        self._user(rec.recorded_by)
+        who = rec.respondent if isinstance(rec, AttributedReviewEntryRecord) else None
+        self.s.add(ReviewEntry(
+            id=rec.id, review_id=rec.review_id, seq=rec.seq, kind=rec.kind,
+            passage_index=rec.passage_index, outcome=rec.outcome, comment=rec.comment,
+            input_method=rec.input_method, recorded_at=rec.recorded_at,
+            recorded_by=rec.recorded_by, hash=digest,
+            respondent=None if who is None else
+            {"name": who.name, "role": who.role, "person_id": who.person_id}))
+        self.s.flush()
+        return "applied"
+
+    def _transcript(self, rec: TranscriptRecord, digest: str) -> str:
+        if self.s.get(Transcript, rec.id) is not None:
+            return "skipped"
+        # A colleague's recording (and its audio) stays on the colleague's laptop; its
+        # transcript waits here until a recording row of that id exists.
+        self._need(Recording, rec.recording_id, "recording")
+        self.s.add(Transcript(id=rec.id, recording_id=rec.recording_id, engine=rec.engine,
+                              model_id=rec.model_id, pass_kind=rec.pass_kind,
+                              created_at=rec.created_at, hash=digest))
+        self.s.flush()
+        for seg in rec.segments:
+            self.s.add(Segment(transcript_id=rec.id, seq=seg.seq, start_s=seg.start_s,
+                               end_s=seg.end_s, text=seg.text, speaker=seg.speaker,
+                               words=[{"word": w.word, "start": w.start, "end": w.end,
+                                       "conf": w.conf} for w in seg.words]))
+        self.s.flush()
+        return "applied"
+
+
+def _digest(record: Record) -> str:
+    return hashlib.sha256(encode(record)).hexdigest()

@@ -1,0 +1,153 @@
+"""Pushing the outbox and the audit chain: a batch goes out with no lock held, and its answer
+is stored in one transaction (accepted and duplicate acknowledged, rejected listed with the
+server's Swedish reason; nothing is deleted)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+
+from app.cancel import CancelToken
+from app.context import Context
+from app.sync_client import ServerRefused, SyncClient
+from models.audit import AuditEvent, OutboxItem
+from models.journal import JournalNote, Review
+from models.records import (
+    ConsentRecord,
+    ReviewEntryRecord,
+    ReviewRecord,
+    TranscriptRecord,
+    decode,
+    encode,
+)
+from models.sync import AuditAnchor, SyncFailed
+from models.sync_wire import AuditHead, PushItem, PushResponse
+from models.visits import Recording, Visit
+
+BATCH = 500  # well under the server's 1000 items and 32 MB: a note is at most 200,000 chars
+
+Report = Callable[[int, int, str], None]
+
+
+@dataclass
+class Pushed:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+
+def _case_of(s: Session, kind: str, payload: bytes) -> str | None:
+    """The case of a record that does not name it (the server needs it for its checks)."""
+    if kind not in (ConsentRecord.KIND, ReviewRecord.KIND, ReviewEntryRecord.KIND,
+                    TranscriptRecord.KIND):
+        return None
+    rec = decode(payload)
+    if isinstance(rec, ConsentRecord):
+        return s.scalar(select(Visit.case_id).where(Visit.id == rec.visit_id))
+    if isinstance(rec, ReviewRecord):
+        return s.scalar(select(JournalNote.case_id).where(JournalNote.id == rec.note_id))
+    if isinstance(rec, ReviewEntryRecord):
+        return s.scalar(select(JournalNote.case_id).join(Review, Review.note_id == JournalNote.id)
+                        .where(Review.id == rec.review_id))
+    if isinstance(rec, TranscriptRecord):
+        return s.scalar(select(Visit.case_id).join(Recording, Recording.visit_id == Visit.id)
+                        .where(Recording.id == rec.recording_id))
+    return None
+
+
+def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
+    """The oldest pending items (in the order they were written) and how many are pending."""
+    with ctx.uow() as uow:
+        s = uow.session
+        pending = (OutboxItem.acked_at.is_(None),
+                   OutboxItem.id.not_in(select(SyncFailed.outbox_id)))
+        rows = s.execute(select(OutboxItem.id, OutboxItem.kind, OutboxItem.object_id,
+                                OutboxItem.version, OutboxItem.payload).where(*pending)
+                         .order_by(literal_column("outbox.rowid")).limit(BATCH)).all()
+        left = s.scalar(select(func.count()).select_from(OutboxItem).where(*pending)) or 0
+        items = [PushItem.of(id=r[0], kind=r[1], object_id=r[2], version=r[3], payload=r[4],
+                             case_id=_case_of(s, r[1], r[4])) for r in rows]
+    return items, left
+
+
+def _store_answer(ctx: Context, answer: PushResponse, sent: list[PushItem],
+                  pushed: Pushed) -> None:
+    if len(answer.results) != len(sent) or {r.id for r in answer.results} != {i.id for i in sent}:
+        raise RuntimeError("the server answered for other items than were sent")
+    now = ctx.now()
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        rows = {r.id: r for r in s.scalars(select(OutboxItem).where(
+            OutboxItem.id.in_([i.id for i in sent])))}
+        for res in answer.results:
+            row = rows[res.id]
+            row.attempts += 1
+            if res.status == "rejected":
+                row.last_error = res.code[:500]
+                if s.get(SyncFailed, res.id) is None:
+                    s.add(SyncFailed(outbox_id=res.id, code=res.code[:64],
+                                     reason=(res.reason or "Servern tog inte emot posten.")[:500],
+                                     failed_at=now))
+                pushed.rejected += 1
+            else:
+                row.acked_at, row.last_error = now, ""
+                if res.status == "duplicate":
+                    pushed.duplicates += 1
+                else:
+                    pushed.accepted += 1
+        uow.commit()
+
+
+def push_outbox(ctx: Context, client: SyncClient, device: str, report: Report,
+                cancel: CancelToken | None) -> Pushed:
+    pushed = Pushed()
+    done = 0
+    while not (cancel and cancel.cancelled):
+        items, left = _next_batch(ctx)
+        if not items:
+            break
+        report(done, done + left, "push")
+        answer = client.push(device, items)
+        _store_answer(ctx, answer, items, pushed)
+        done += len(items)
+    report(done, done, "push")
+    return pushed
+
+
+def push_audit(ctx: Context, client: SyncClient, device: str,
+               cancel: CancelToken | None) -> None:
+    """Push the events after the acknowledged head, then have the new head acknowledged."""
+    while not (cancel and cancel.cancelled):
+        with ctx.uow() as uow:
+            s = uow.session
+            anchor = s.get(AuditAnchor, device)
+            after = anchor.seq if anchor else 0
+            events = s.scalars(select(AuditEvent).where(AuditEvent.seq > after)
+                               .order_by(AuditEvent.seq).limit(BATCH)).all()
+            records = [e.to_record() for e in events]
+            head = (events[-1].seq, events[-1].hash) if events else (0, "")
+        if not records:
+            return
+        items = [PushItem.of(id=r.id, kind=r.KIND, object_id=r.id, version=r.VERSION,
+                             payload=encode(r)) for r in records]
+        answer = client.push(device, items)
+        if any(r.status == "rejected" for r in answer.results):
+            # The server holds a different chain for this laptop: stop, keep the anchor as it
+            # is; ``samskriv audit verify`` and the server's verify tell IT more.
+            raise _audit_refused()
+        ack = client.audit_head(AuditHead(device_id=device, seq=head[0], hash=head[1]))
+        with ctx.uow(write=True) as uow:
+            row = uow.session.get(AuditAnchor, device)
+            if row is None:
+                row = AuditAnchor(device_id=device, seq=ack.seq, hash=ack.hash)
+                uow.session.add(row)
+            row.seq, row.hash, row.acknowledged_at = ack.seq, ack.hash, ctx.now()
+            uow.commit()
+
+
+def _audit_refused() -> ServerRefused:
+    return ServerRefused(409, "audit_refused",
+                         "Servern tog inte emot datorns händelselogg. Kontakta IT.")
