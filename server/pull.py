@@ -103,12 +103,22 @@ def acknowledge_audit_head(session: Session, caller: Caller, head: AuditHead,
         if [r[0] for r in rows] != list(range(from_seq + 1, head.seq + 1)):
             raise _conflict("audit_incomplete", "Servern saknar händelser före den angivna "
                             "platsen i loggen; skicka dem först.")
-        for _seq, digest, payload in rows:
-            event = _audit_event(payload)
-            if event is None or not audit_link_ok(prev, event.prev_hash):
+        # A laptop's chain is keyed (each link an HMAC under the store's own key), so the
+        # server cannot recompute a link. It holds what it can: every event up to the head is
+        # here, each is readable, each names the one before, and the first new one links to
+        # the head acknowledged before, so a rewritten or cut chain cannot be acknowledged.
+        read = [_audit_event(payload) for _seq, _digest, payload in rows]
+        events = [e for e in read if e is not None]
+        if len(events) != len(read) or not audit_link_ok(prev, events[0].prev_hash):
+            raise _conflict("audit_broken", "Händelseloggens kedja är bruten på servern.")
+        for before, after in zip(events, events[1:], strict=False):
+            if not after.prev_hash or after.prev_hash == before.prev_hash:
                 raise _conflict("audit_broken", "Händelseloggens kedja är bruten på servern.")
-            prev = digest
-        if prev != head.hash:
+        # The head's hash is checked where the server can: against the event after it.
+        following = session.scalar(select(StoredRecord.payload).where(
+            StoredRecord.device_id == head.device_id, StoredRecord.chain_seq == head.seq + 1))
+        after_head = _audit_event(following) if following is not None else None
+        if after_head is not None and after_head.prev_hash != head.hash:
             raise _conflict("audit_mismatch", "Loggens senaste händelse stämmer inte med "
                             "servern.")
         if current is None:

@@ -48,6 +48,8 @@ def test_a_device_audit_head_moves_forward_only_over_stored_linked_events(world:
         return resp.status_code, resp.json().get("code", "")
 
     assert ack(5, record_hash(events[4])) == (409, "audit_incomplete")
+    # A laptop's chain is keyed: a head's hash is checked against the next event's link.
+    assert anna.statuses([item(events[4])]) == ["accepted"]
     assert ack(4, "a" * 64) == (409, "audit_mismatch")
     assert ack(3, record_hash(events[2]))[0] == 200
     assert ack(4, record_hash(events[3]))[0] == 200

@@ -10,6 +10,7 @@ from app import notes, sync, sync_conflicts
 from app.context import Context
 from tests.integration.sync.conftest import ServerTransport
 from tests.integration.syncserver.helpers import World
+from tests.ui.conftest import PASSWORD as LOCAL_PASSWORD
 from tests.ui.sync.conftest import OtherLaptop, feature, idle, run_sync
 from ui.app import AppController
 from ui.main_window import MainWindow
@@ -64,7 +65,12 @@ def test_the_conflict_is_marked_and_cannot_be_signed(
     box = editor.sign_confirmation
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: editor.sign_password is not None)
+    assert editor.sign_password is not None
+    editor.sign_password.password.setText(LOCAL_PASSWORD)  # signing asks for it again
+    editor.sign_password.buttons.accepted.emit()
     idle(qtbot, controller)
+    assert editor.sign_password is None
     assert "två datorer" in editor.form_error.text()
     assert notes.get_note(connected.session.ctx, note_id).state == "draft"
 
