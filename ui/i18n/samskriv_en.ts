@@ -615,6 +615,41 @@
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
         </message>
+        <message>
+            <location filename="../journal.py" line="151" />
+            <source>direktutskrift</source>
+            <translation>live transcript</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="151" />
+            <source>utskrift av inspelning</source>
+            <translation>transcript of the recording</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="152" />
+            <source>förbättrad utskrift</source>
+            <translation>improved transcript</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="153" />
+            <source>okänd motor</source>
+            <translation>unknown engine</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="155" />
+            <source>{engine}, modell {model}, {kind}: {words}</source>
+            <translation>{engine}, model {model}, {kind}: {words}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="150" />
+            <source>Skriven med stöd av taligenkänning</source>
+            <translation>Written with the help of speech recognition</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="160" />
+            <source>{machine} av {total} ord kommer från taligenkänning ({origins}). Markerad text kommer från taligenkänning; övrig text är skriven eller ändrad av handläggaren.</source>
+            <translation>{machine} of {total} words come from speech recognition ({origins}). Highlighted text comes from speech recognition; the rest was typed or changed by the caseworker.</translation>
+        </message>
     </context>
     <context>
         <name>NoteEditorWidget</name>
