@@ -38,6 +38,8 @@ class Settings:
     # recommended installed one), and whether it starts by itself after Stop.
     second_pass_model: str = ""
     second_pass_auto: bool = False
+    # The KB-Whisper size a calibration run on this laptop recommended ("" = not measured).
+    second_pass_recommended: str = ""
     # What the review settings page lets a caseworker choose, and so all the kiosk ever shows
     # (it keeps its text, the child variant included, inside this range).
     review_font_pt: int = _ranged(32, 16, 96)
