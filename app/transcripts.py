@@ -12,7 +12,7 @@ from app import outbox
 from app.access import Permission, denied, require_recording
 from app.context import Context
 from app.dto import TranscriptInfo
-from app.errors import NotFound, UserError
+from app.errors import NotFound
 from models.records import record_hash
 from models.visits import TRANSCRIPT_PASSES, Segment, Transcript
 from speech.values import Segment as SpeechSegment
@@ -44,18 +44,13 @@ def save_segments(ctx: Context, recording_id: str, segments: Iterable[SpeechSegm
         uow.commit()
 
 
-AUDIO_DELETED_MEANWHILE = ("Ljudet raderades när anteckningen signerades, medan utskriften "
-                           "gjordes. Den nya utskriften sparas inte; den tidigare finns kvar.")
-
-
 def add_transcript(
     ctx: Context, recording_id: str, segments: Iterable[SpeechSegment], *, engine: str,
     model_id: str, pass_kind: str,
 ) -> TranscriptInfo | None:
     """Store a whole transcript (a file or accuracy pass) and finish it, in one unit of work.
 
-    Nothing is stored for no segments: the recording keeps waiting for a transcript, nor for a
-    recording whose audio the policy deleted meanwhile (``UserError``)."""
+    Nothing is stored for no segments: the recording keeps waiting for a transcript."""
     if pass_kind not in TRANSCRIPT_PASSES:
         raise ValueError(f"unknown transcript pass {pass_kind!r}")
     chosen = list(segments)
@@ -64,10 +59,6 @@ def add_transcript(
     with ctx.uow(write=True) as uow:
         s = uow.session
         rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
-        if rec.state == "audio-deleted":
-            # The audio policy deleted the audio (the note was signed) while this pass ran:
-            # a transcript made after that would outlive the decision to delete, so none is kept.
-            raise UserError(AUDIO_DELETED_MEANWHILE)
         transcript = Transcript(recording_id=rec.id, engine=engine, model_id=model_id,
                                 pass_kind=pass_kind, created_at=ctx.now())
         s.add(transcript)
