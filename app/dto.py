@@ -152,6 +152,31 @@ class ConsentInfo:
 
 
 @dataclass(frozen=True)
+class SpeechOrigin:
+    """Machine words of one engine, model and pass that stand in a text."""
+
+    engine: str  # vosk | whisper
+    model_id: str
+    pass_kind: str  # live | file | accuracy
+    words: int
+
+
+@dataclass(frozen=True)
+class SpeechProvenance:
+    """Which words of a text came from speech recognition (``spans``: character ranges, in
+    order) and from which engine, model and pass; the rest the caseworker typed or changed."""
+
+    origins: tuple[SpeechOrigin, ...]
+    machine_words: int
+    total_words: int
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def typed_words(self) -> int:
+        return self.total_words - self.machine_words
+
+
+@dataclass(frozen=True)
 class RevisionInfo:
     id: str
     seq: int
@@ -165,6 +190,8 @@ class RevisionInfo:
     author: str
     created_at: datetime
     reason: str
+    # Set on the current revision of a note made with speech recognition (``app.speech_provenance``).
+    speech: SpeechProvenance | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from app.export_model import (
     VisitView,
 )
 from app.review_text import audience_label, local_time, outcome_label
+from app.speech_provenance import summary as speech_summary
 
 HIDDEN_MARK = "DOLT VID GENOMGÅNGEN"
 SHOWN_MARK = "Visades"
@@ -124,6 +125,8 @@ def note_blocks(note: NoteView) -> Iterator[Block]:
                 Run(" · Författare: ", bold=True), Run(note.author),
                 Run(" · Status: ", bold=True), Run(state)), "meta")
     yield from _text_paragraphs(cur.body, "body")
+    if cur.speech is not None:
+        yield para(speech_summary(cur.speech), "note", italic=True)
     if cur.child_voice.strip():
         yield para("Barnets röst", "meta", bold=True)
         yield from _text_paragraphs(cur.child_voice, "voice")

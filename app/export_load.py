@@ -1,8 +1,8 @@
 """Read a case's journal from the store into the export read model (``app.export_model``).
 
 A fixed number of queries per case however many notes it holds (a case may have thousands):
-notes, revisions, reviews, review entries, visits and consents are each read in one query and
-joined here. The caller has checked access; this module only reads.
+notes, revisions, reviews, review entries, visits and consents are each read in one query, the
+speech sources in two, and joined here. The caller has checked access; this module only reads.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from app.export_model import (
     mask_personnummer,
 )
 from app.review import split_passages
+from app.speech_provenance import NoteSpeech, load_sources, provenance
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
 from models.visits import Consent, Visit
@@ -127,10 +128,11 @@ class CaseLoader:
             revs[r.note_id].append(r)
             by_id[r.id] = r
         reviews = self._reviews(where, by_id)
+        speech = load_sources(s, where)
         out = []
         for n in notes:
             shown = [r for r in revs[n.id] if r.kind != "draft" or r.id == n.current_revision_id]
-            views = tuple(self._revision(r) for r in shown)
+            views = tuple(self._revision(r, speech.get(n.id)) for r in shown)
             current = next(v for r, v in zip(shown, views, strict=True)
                            if r.id == n.current_revision_id)
             signed = next((v.signature for v in views if v.kind == "signed"), None)
@@ -139,14 +141,14 @@ class CaseLoader:
                                 tuple(reviews.get(n.id, ())), n.visit_id))
         return tuple(out)
 
-    def _revision(self, r: Any) -> RevisionView:
+    def _revision(self, r: Any, speech: NoteSpeech | None = None) -> RevisionView:
         signature = None
         if r.kind in ("signed", "correction"):
             signature = SignatureView(self._name(r.author_id), r.created_at, r.hash,
                                       self.verify(self.s, r.id, r.author_id, r.hash))
         return RevisionView(r.seq, r.kind, r.section, r.body, r.child_voice, r.event_time,
                             self._name(r.author_id), r.created_at, r.reason, r.hash,
-                            r.parent_hash, signature)
+                            r.parent_hash, signature, provenance(r.body, speech))
 
     # -- reviews -------------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.dto import SpeechProvenance
+
 # What a signature's verification says. Personal signatures (the trust issue) are not in the
 # store yet: until a revision carries one, every signature is "not available", never "verified".
 SIGNATURE_VERIFIED = "verified"
@@ -60,6 +62,8 @@ class RevisionView:
     hash: str
     parent_hash: str | None
     signature: SignatureView | None  # signed and corrected revisions are signed by their author
+    # Which of ``body`` came from speech recognition (engine, model, pass); None: typed only.
+    speech: SpeechProvenance | None = None
 
 
 @dataclass(frozen=True)

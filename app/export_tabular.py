@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.cancel import CancelToken, Progress, no_progress
-from app.export_model import CaseExport, JournalExport, NoteView
+from app.export_model import CaseExport, JournalExport, NoteView, RevisionView
 
 COLUMNS = (
     "record_type", "case_number", "note_id", "seq", "event_time", "created_at", "author",
@@ -25,7 +25,8 @@ COLUMNS = (
     "signed_by", "signed_at", "signature_verification", "old_body", "old_child_voice",
     "review_id", "audience", "present", "passage_index", "passage_part", "shown", "outcome",
     "comment", "input_method", "visit_id", "visit_kind", "start", "end", "participants",
-    "with_child", "informed", "agreed", "refused",
+    "with_child", "informed", "agreed", "refused", "speech_assisted", "speech_words",
+    "speech_origins", "speech_spans",
 )
 
 
@@ -33,6 +34,18 @@ def _t(value: datetime | date | None) -> str:
     if value is None:
         return ""
     return value.isoformat()
+
+
+def _speech(rev: RevisionView) -> dict[str, str]:
+    """Which text came from speech recognition: word counts, engine/model/pass per origin and
+    the machine words' character ranges in ``body`` (everything else was typed or changed)."""
+    p = rev.speech
+    if p is None:
+        return {"speech_assisted": "nej"}
+    return {"speech_assisted": "ja", "speech_words": f"{p.machine_words}/{p.total_words}",
+            "speech_origins": "; ".join(f"{o.engine} {o.model_id} {o.pass_kind} {o.words}"
+                                        for o in p.origins),
+            "speech_spans": " ".join(f"{a}-{b}" for a, b in p.spans)}
 
 
 def rows(doc: JournalExport, *, cancel: CancelToken | None = None,
@@ -58,7 +71,7 @@ def _note_rows(case: CaseExport, note: NoteView) -> Iterator[dict[str, Any]]:
            "child_voice": cur.child_voice, "hash": cur.hash,
            "signed_by": sig.signed_by if sig else "",
            "signed_at": _t(sig.signed_at if sig else None),
-           "signature_verification": sig.verification if sig else ""}
+           "signature_verification": sig.verification if sig else "", **_speech(cur)}
     for r in note.revisions:
         rs = r.signature
         yield {**base, "record_type": "revision", "seq": r.seq, "event_time": _t(r.event_time),
@@ -67,7 +80,7 @@ def _note_rows(case: CaseExport, note: NoteView) -> Iterator[dict[str, Any]]:
                "reason": r.reason, "hash": r.hash, "parent_hash": r.parent_hash or "",
                "signed_by": rs.signed_by if rs else "",
                "signed_at": _t(rs.signed_at if rs else None),
-               "signature_verification": rs.verification if rs else ""}
+               "signature_verification": rs.verification if rs else "", **_speech(r)}
     for c in note.corrections:
         yield {**base, "record_type": "correction", "seq": c.seq, "created_at": _t(c.corrected_at),
                "author": c.corrected_by, "reason": c.reason, "section": c.new_section,

@@ -12,7 +12,7 @@ from app.context import Context
 from app.errors import ValidationError, speech_as_user_errors
 from app.settings import Settings
 from app.transcription import active_model, model_store
-from speech.values import CatalogEntry, InstalledModel
+from speech.values import LIVE_ENGINES, CatalogEntry, InstalledModel
 
 ByteProgress = Callable[[int, int | None], None]  # (bytes done, total or None)
 
@@ -34,7 +34,11 @@ def list_models(ctx: Context) -> ModelListing:
     with speech_as_user_errors():
         store = model_store(ctx)
         chosen = active_model(ctx)
-        return ModelListing(tuple(store.installed()), tuple(store.catalog.entries()),
+        # Live models only: the KB-Whisper ones have their own part of the page
+        # (``app.whisper_models``) and cannot record.
+        return ModelListing(tuple(m for m in store.installed() if m.engine in LIVE_ENGINES),
+                            tuple(e for e in store.catalog.entries()
+                                  if e.engine in LIVE_ENGINES),
                             chosen.name if chosen else None)
 
 

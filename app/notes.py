@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import accounts, audit, limits, outbox, signing
+from app import accounts, audit, limits, outbox, signing, speech_provenance
 from app.access import Permission, require, require_case, self_ids
 from app.context import Context
 from app.dto import Actor, NoteInfo, RevisionInfo
 from app.errors import AuthenticationError, ImmutableError, NotFound, ValidationError
 from app.recording import apply_audio_policy_after_sign
+from app.speech_provenance import NoteSpeech
 from app.sync_apply import MERGE_PREFIX
 from app.sync_conflicts import conflicted_notes, in_conflict
 from app.uow import UnitOfWork
@@ -234,10 +236,13 @@ def _rev_info(r: Sequence[Any], names: dict[str, str]) -> RevisionInfo:
 
 def _note_info(n: Sequence[Any], shown: list[RevisionInfo], names: dict[str, str],
                conflicted: frozenset[str] = frozenset(),
-               selves: frozenset[str] = frozenset()) -> NoteInfo:
+               selves: frozenset[str] = frozenset(),
+               speech: NoteSpeech | None = None) -> NoteInfo:
     """A note from its ``_NOTE_COLS`` values and its shown revisions (every one that is not a
-    draft, and the current one) in order."""
+    draft, and the current one) in order; ``speech``: its machine words, if any."""
     current = next(r for r in shown if r.id == n[9])
+    if speech is not None:
+        current = replace(current, speech=speech_provenance.provenance(current.body, speech))
     return NoteInfo(
         n[0], n[1], n[2], names.get(n[3], "?"), n[4], n[5], n[6], n[7],
         names.get(n[8]) if n[8] else None, current,
@@ -252,10 +257,11 @@ def _info_for(s: Session, note: JournalNote, actor: Actor | None = None) -> Note
         .where(or_(NoteRevision.kind != "draft", NoteRevision.id == note.current_revision_id))
         .order_by(NoteRevision.seq)
     ).all()
+    speech = speech_provenance.load_sources(s, [JournalNote.id == note.id]).get(note.id)
     return _note_info(_fields(note, _NOTE_COLS),
                       [_rev_info(_fields(r, _REV_COLS), names) for r in revs], names,
                       conflicted_notes(s, note.case_id),
-                      self_ids(s, actor) if actor else frozenset())
+                      self_ids(s, actor) if actor else frozenset(), speech)
 
 
 def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
@@ -276,7 +282,8 @@ def journal_in(s: Session, ctx: Context, case_id: str) -> list[NoteInfo]:
     ):
         revs[r[0]].append(_rev_info(r, names))
     conflicted, selves = conflicted_notes(s, case_id), self_ids(s, ctx.actor)
-    out = [_note_info(n, revs[n[0]], names, conflicted, selves)
+    speech = speech_provenance.load_sources(s, [JournalNote.case_id == case_id])
+    out = [_note_info(n, revs[n[0]], names, conflicted, selves, speech.get(n[0]))
            for n in s.execute(select(*_NOTE_COLS).where(JournalNote.case_id == case_id)
                               .order_by(JournalNote.event_time, JournalNote.created_at))]
     audit.record(s, ctx.actor, "journal.read", "case", case_id, {"notes": len(out)},

@@ -70,12 +70,13 @@ class MachineSpan:
 
 
 def second_pass_model(ctx: Context) -> InstalledModel:
-    """The KB-Whisper model to use: the one in settings, else the preferred installed size."""
+    """The KB-Whisper model to use: the one in settings, else the size the calibration
+    recommended here, else the preferred installed size."""
     installed = [m for m in model_store(ctx).installed(WHISPER) if m.valid]
-    chosen = ctx.settings.second_pass_model
-    for m in installed:
-        if m.name == chosen:
-            return m
+    for wanted in (ctx.settings.second_pass_model, ctx.settings.second_pass_recommended):
+        for m in installed:
+            if wanted and m.name == wanted:
+                return m
 
     def rank(m: InstalledModel) -> int:
         sizes = [k for k, size in enumerate(PREFERRED_SIZES) if size in m.name]

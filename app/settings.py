@@ -41,6 +41,8 @@ class Settings:
     # "Signera" asks for the password again, so nobody signs at an unlocked laptop in someone
     # else's name (a setting can turn it off for an organisation that does not want it).
     confirm_password_on_sign: bool = True
+    # The KB-Whisper size a calibration run on this laptop recommended ("" = not measured).
+    second_pass_recommended: str = ""
     # What the review settings page lets a caseworker choose, and so all the kiosk ever shows
     # (it keeps its text, the child variant included, inside this range).
     review_font_pt: int = _ranged(32, 16, 96)

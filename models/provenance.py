@@ -16,8 +16,9 @@ class NoteSpeechSource(Base):
     ``word``, ``start``, ``end``, ``conf`` and ``pass``: "live", "file" or "accuracy").
 
     Kept beside the note, not in its revisions: it says where text came from; the revisions
-    stay what the caseworker wrote. It goes with the note's recording when audio is deleted
-    only in its times (the words stay: they tell which text was machine-made)."""
+    stay what the caseworker wrote. The audio policy deletes the recording's audio, not this
+    row nor the transcripts: the words (and their times, which point at nothing once the
+    audio is gone) keep telling which text was machine-made."""
 
     __tablename__ = "note_speech_sources"
     __table_args__ = (UniqueConstraint("note_id", "recording_id"),)

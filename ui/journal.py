@@ -1,8 +1,9 @@
 """The case journal: a chronological list of note cards.
 
 Each card shows event time, writing time, author, section, state (Utkast/Signerad/Rättad) and
-the "Barnets röst" part. For a corrected note the earlier text is shown struck through, with
-who corrected it, when and why. Under the text come the note's reviews with the family
+the "Barnets röst" part; text written with speech recognition is tinted and says so ("Skriven
+med stöd av taligenkänning", by which engine, model and pass). For a corrected note the earlier
+text is shown struck through, with who corrected it, when and why. Under the text come the note's reviews with the family
 (``ui.review.review_summary_html``: when, who was present, audience, passages shown and
 hidden, outcomes and the person's own words). Buttons: "Redigera utkast" (drafts), "Rättelse" (signed notes)
 and any ``NoteAction`` registered by an extension (see ``ui.extensions``).
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import NoteInfo, RevisionInfo
+from app.dto import NoteInfo, RevisionInfo, SpeechProvenance
 from app.review import ReviewSummary
 from ui import formatting, sections
 from ui.extensions import ActionRegistry, NoteAction
@@ -34,6 +35,34 @@ from ui.session import UiSession
 
 def _text(body: str) -> str:
     return html.escape(body).replace("\n", "<br>")
+
+
+# Machine text is tinted; the card's provenance line says so in words (colour is not alone).
+MACHINE_STYLE = "background-color:#e3ecfa"
+ENGINE_NAMES = {"vosk": "Vosk", "whisper": "KB-Whisper"}
+
+
+def _marked(body: str, speech: SpeechProvenance) -> str:
+    """``body`` with the words that came from speech recognition tinted (adjacent machine
+    words in one run, so the tint reads as a passage)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in _runs(body, speech.spans):
+        out.append(_text(body[pos:start]))
+        out.append(f"<span style='{MACHINE_STYLE}'>{_text(body[start:end])}</span>")
+        pos = end
+    out.append(_text(body[pos:]))
+    return "".join(out)
+
+
+def _runs(body: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        if runs and not body[runs[-1][1]:start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 class NoteCardWidget(QFrame):
@@ -109,13 +138,35 @@ class NoteCardWidget(QFrame):
             warning = self.tr("I konflikt: utkastet har ändrats på en annan dator också. Välj "
                               "version innan det kan signeras.")
             parts.append(f"<p style='color:#a51d2d'><b>{html.escape(warning)}</b></p>")
-        parts.append(f"<p>{_text(cur.body)}</p>")
+        if cur.speech is None:
+            parts.append(f"<p>{_text(cur.body)}</p>")
+        else:
+            parts.append(f"<p>{_marked(cur.body, cur.speech)}</p>")
+            parts.append(self._speech_html(cur.speech))
         if cur.child_voice.strip():
             # Outside the f-string: lupdate does not see a tr() inside one (it stayed Swedish).
             heading = self.tr("Barnets röst")
             parts.append(f"<p><b>{html.escape(heading)}</b><br>{_text(cur.child_voice)}</p>")
         parts.extend(review_summary_html(summary) for summary in self.reviews)
         return "".join(parts)
+
+    def _speech_html(self, p: SpeechProvenance) -> str:
+        """"Skriven med stöd av taligenkänning": how much, by which engine, model and pass."""
+        passes = {"live": self.tr("direktutskrift"), "file": self.tr("utskrift av inspelning"),
+                  "accuracy": self.tr("förbättrad utskrift")}
+        unknown = self.tr("okänd motor")
+        origins = "; ".join(
+            self.tr("{engine}, modell {model}, {kind}: {words}").format(
+                engine=ENGINE_NAMES.get(o.engine, o.engine) or unknown, model=o.model_id or "?",
+                kind=passes.get(o.pass_kind, o.pass_kind), words=self.tr("%n ord", "", o.words))
+            for o in p.origins)
+        heading = self.tr("Skriven med stöd av taligenkänning")
+        detail = self.tr("{machine} av {total} ord kommer från taligenkänning ({origins}). "
+                         "Markerad text kommer från taligenkänning; övrig text är skriven "
+                         "eller ändrad av handläggaren.").format(
+            machine=p.machine_words, total=p.total_words, origins=origins)
+        return (f"<p style='color:#555'><b>{html.escape(heading)}</b><br>"
+                f"{html.escape(detail)}</p>")
 
     def _struck(self, old: RevisionInfo, new: RevisionInfo) -> str:
         heading = self.tr("Barnets röst")

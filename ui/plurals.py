@@ -20,6 +20,10 @@ PLURALS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "sv": ("%n träff", "%n träffar"), "en": ("%n result", "%n results")},
     ("CaseListWidget", "%n anteckning(ar)"): {
         "sv": ("%n anteckning", "%n anteckningar"), "en": ("%n note", "%n notes")},
+    ("NoteCardWidget", "%n ord"): {"sv": ("%n ord", "%n ord"), "en": ("%n word", "%n words")},
+    ("ImproveTranscriptWidget", "Cirka %n min kvar"): {
+        "sv": ("Cirka %n min kvar", "Cirka %n min kvar"),
+        "en": ("About %n min left", "About %n min left")},
     ("StartupOffers", "Det finns %n inspelning(ar) som väntar på utskrift. Vill du skriva ut "
                       "nu?"): {
         "sv": ("Det finns %n inspelning som väntar på utskrift. Vill du skriva ut den nu?",
@@ -36,9 +40,6 @@ PLURALS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
                "to the case meanwhile – it goes on in the background.",
                "Saving the end of the recording: %n seconds left to transcribe. You can go back "
                "to the case meanwhile – it goes on in the background.")},
-    ("ImproveTranscriptWidget", "Cirka %n min kvar"): {  # "min" reads the same for 1 and 8
-        "sv": ("Cirka %n min kvar", "Cirka %n min kvar"),
-        "en": ("About %n min left", "About %n min left")},
     ("SyncStatusWidget", "%n anteckning(ar) väntar på att skickas"): {
         "sv": ("%n anteckning väntar på att skickas", "%n anteckningar väntar på att skickas"),
         "en": ("%n note is waiting to be sent", "%n notes are waiting to be sent")},

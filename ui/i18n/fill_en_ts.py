@@ -314,6 +314,19 @@ EN: dict[str, str] = {
     "Lås efter inaktivitet i minuter": "Lock after inactivity, in minutes",
     "&Språk": "&Language",
     "&Lås efter inaktivitet": "&Lock after inactivity",
+    # journal card: speech provenance
+    'direktutskrift':
+        'live transcript',
+    'utskrift av inspelning':
+        'transcript of the recording',
+    'förbättrad utskrift':
+        'improved transcript',
+    'okänd motor':
+        'unknown engine',
+    '{engine}, modell {model}, {kind}: {words}':
+        '{engine}, model {model}, {kind}: {words}',
+    '{machine} av {total} ord kommer från taligenkänning ({origins}). Markerad text kommer från taligenkänning; övrig text är skriven eller ändrad av handläggaren.':
+        '{machine} of {total} words come from speech recognition ({origins}). Highlighted text comes from speech recognition; the rest was typed or changed by the caseworker.',
 }
 
 

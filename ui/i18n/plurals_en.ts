@@ -29,6 +29,16 @@
         </message>
     </context>
     <context>
+        <name>NoteCardWidget</name>
+        <message numerus="yes">
+            <source>%n ord</source>
+            <translation>
+                <numerusform>%n word</numerusform>
+                <numerusform>%n words</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>StartupOffers</name>
         <message numerus="yes">
             <source>Det finns %n inspelning(ar) som väntar på utskrift. Vill du skriva ut nu?</source>

@@ -351,12 +351,12 @@
     <context>
         <name>JournalWidget</name>
         <message>
-            <location filename="../journal.py" line="149" />
+            <location filename="../journal.py" line="200" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="153" />
+            <location filename="../journal.py" line="204" />
             <source>Inga anteckningar ännu. Välj Ny anteckning för att skriva den första.</source>
             <translation>No notes yet. Choose New note to write the first one.</translation>
         </message>
@@ -580,45 +580,88 @@
     <context>
         <name>NoteCardWidget</name>
         <message>
-            <location filename="../journal.py" line="58" />
+            <location filename="../journal.py" line="87" />
             <source>Anteckning {when}</source>
             <translation>Note {when}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="65" />
+            <location filename="../journal.py" line="94" />
             <source>Redigera utkast</source>
             <translation>Edit draft</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="68" />
+            <location filename="../journal.py" line="97" />
             <source>Rättelse…</source>
             <translation>Correction…</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="97" />
+            <location filename="../journal.py" line="126" />
             <source>Händelsetid {event} · Skriven {written} av {author}</source>
             <translation>Event time {event} · Written {written} by {author}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="102" />
+            <location filename="../journal.py" line="131" />
             <source> · Signerad {when} av {who}</source>
             <translation> · Signed {when} by {who}</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="109" />
+            <location filename="../journal.py" line="138" />
             <source>I konflikt: utkastet har ändrats på en annan dator också. Välj version innan det kan signeras.</source>
             <translation>In conflict: the draft was changed on another computer too. Choose a version before it can be signed.</translation>
         </message>
         <message>
-            <location filename="../journal.py" line="115" />
-            <location filename="../journal.py" line="121" />
+            <location filename="../journal.py" line="148" />
+            <location filename="../journal.py" line="172" />
             <source>Barnets röst</source>
             <translation>The child's voice</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../journal.py" line="161" />
+            <source>%n ord</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
         <message>
-            <location filename="../journal.py" line="124" />
+            <location filename="../journal.py" line="175" />
             <source>Rättad {when} av {who}. Skäl: {reason}</source>
             <translation>Corrected {when} by {who}. Reason: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="155" />
+            <source>direktutskrift</source>
+            <translation>live transcript</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="155" />
+            <source>utskrift av inspelning</source>
+            <translation>transcript of the recording</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="156" />
+            <source>förbättrad utskrift</source>
+            <translation>improved transcript</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="157" />
+            <source>okänd motor</source>
+            <translation>unknown engine</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="159" />
+            <source>{engine}, modell {model}, {kind}: {words}</source>
+            <translation>{engine}, model {model}, {kind}: {words}</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="163" />
+            <source>Skriven med stöd av taligenkänning</source>
+            <translation>Written with the help of speech recognition</translation>
+        </message>
+        <message>
+            <location filename="../journal.py" line="164" />
+            <source>{machine} av {total} ord kommer från taligenkänning ({origins}). Markerad text kommer från taligenkänning; övrig text är skriven eller ändrad av handläggaren.</source>
+            <translation>{machine} of {total} words come from speech recognition ({origins}). Highlighted text comes from speech recognition; the rest was typed or changed by the caseworker.</translation>
         </message>
     </context>
     <context>

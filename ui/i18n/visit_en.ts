@@ -525,4 +525,139 @@
             <translation>Audio files (*.wav *.mp3 *.m4a *.ogg *.flac);;All files (*)</translation>
         </message>
     </context>
+    <context>
+        <name>WhisperModelsWidget</name>
+        <message>
+            <location filename="../visit/whisper_models.py" line="58" />
+            <source>Modell för förbättrad utskrift</source>
+            <translation>Model for the improved transcript</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="61" />
+            <source>Mät den här datorn</source>
+            <translation>Measure this computer</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="63" />
+            <source>Skriver ut de första 30 sekunderna av din senaste inspelning och mäter tiden</source>
+            <translation>Transcribes the first 30 seconds of your latest recording and measures the time</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="64" />
+            <location filename="../visit/whisper_models.py" line="65" />
+            <source>Namn</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="64" />
+            <location filename="../visit/whisper_models.py" line="65" />
+            <source>Storlek</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="64" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="65" />
+            <source>Ordfel</source>
+            <translation>Word errors</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="66" />
+            <source>Importera KB-Whisper från zip…</source>
+            <translation>Import KB-Whisper from zip…</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="67" />
+            <source>Importera KB-Whisper från mapp…</source>
+            <translation>Import KB-Whisper from folder…</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="68" />
+            <source>Ta bort</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="72" />
+            <source>Avbryt</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="87" />
+            <source>Förbättrad utskrift (KB-Whisper)</source>
+            <translation>Improved transcript (KB-Whisper)</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="90" />
+            <source>Modell</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="108" />
+            <source>KB-Whisper att ladda ned (kräver internet)</source>
+            <translation>KB-Whisper to download (needs internet)</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="141" />
+            <source>Den rekommenderade</source>
+            <translation>The recommended one</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="158" />
+            <source>Ogiltig: saknar {what}</source>
+            <translation>Invalid: missing {what}</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="160" />
+            <source>Giltig · används</source>
+            <translation>Valid · in use</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="161" />
+            <source>Giltig</source>
+            <translation>Valid</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="168" />
+            <source>{name} (rekommenderad)</source>
+            <translation>{name} (recommended)</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="169" />
+            <source>ca {size}</source>
+            <translation>approx. {size}</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="172" />
+            <source>Installerad</source>
+            <translation>Installed</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="172" />
+            <source>Installera</source>
+            <translation>Install</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="179" />
+            <source>Rekommenderad storlek för den här datorn: {name} (mätt här).</source>
+            <translation>Recommended size for this computer: {name} (measured here).</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="182" />
+            <source>Inte mätt än: {name} är förvalet. Mät datorn när en modell är installerad och det finns en inspelning.</source>
+            <translation>Not measured yet: {name} is the default. Measure the computer once a model is installed and there is a recording.</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="209" />
+            <source>Importera KB-Whisper-modell</source>
+            <translation>Import KB-Whisper model</translation>
+        </message>
+        <message>
+            <location filename="../visit/whisper_models.py" line="214" />
+            <source>Zip-filer (*.zip)</source>
+            <translation>Zip files (*.zip)</translation>
+        </message>
+    </context>
 </TS>

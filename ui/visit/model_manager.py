@@ -1,6 +1,7 @@
 """Settings page "Talmodeller": installed models (name, language, size, valid), the active one,
 the built-in catalog (Swedish first) with download, cancel and resume, import from a zip file
-or folder, and removal. Slow work runs on the task manager; progress via ``ProgressRelay``."""
+or folder, and removal; below them the KB-Whisper models of the second pass
+(``ui.visit.whisper_models``). Slow work runs on the task manager; progress via ``ProgressRelay``."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from ui.errors import FieldErrorLabel, FormErrors
 from ui.session import UiSession
 from ui.visit.model_holder import SpeechModelHolder
 from ui.visit.progress import ProgressRelay
+from ui.visit.whisper_models import WhisperModelsWidget
 
 __all__ = ["ModelListing", "ModelManagerWidget"]
 
@@ -84,6 +86,11 @@ class ModelManagerWidget(QWidget):
         layout.addWidget(self.catalog)
         layout.addLayout(down)
         layout.addWidget(self.error)
+        # The second pass's models (KB-Whisper) below the live ones: same page, own lists.
+        self.whisper = WhisperModelsWidget(session)
+        self.whisper.models_changed.connect(self.models_changed)
+        layout.addSpacing(12)
+        layout.addWidget(self.whisper)
         self.import_zip_button.clicked.connect(lambda: self._choose(folder=False))
         self.import_folder_button.clicked.connect(lambda: self._choose(folder=True))
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -100,7 +107,9 @@ class ModelManagerWidget(QWidget):
 
     def apply(self, settings: Settings) -> Settings:
         chosen = self.active.currentData()
-        return model_admin.choose_model(settings, self.listing, str(chosen)) if chosen else settings
+        if chosen:
+            settings = model_admin.choose_model(settings, self.listing, str(chosen))
+        return self.whisper.apply(settings)
 
     # -- listing -----------------------------------------------------------------------------
 

@@ -192,6 +192,7 @@ class SecondPassSettingsPage(QWidget):
         self.model.setAccessibleName(self.tr("Modell för förbättrad utskrift"))
         self.model.addItem(self.tr("Den rekommenderade"), "")
         self._chosen = settings.second_pass_model
+        self._listed = False
         form = QFormLayout(self)
         form.addRow(self.auto)
         form.addRow(self.tr("Modell"), self.model)
@@ -205,8 +206,12 @@ class SecondPassSettingsPage(QWidget):
         return self
 
     def apply(self, settings: Settings) -> Settings:
-        return replace(settings, second_pass_auto=self.auto.isChecked(),
-                       second_pass_model=str(self.model.currentData() or ""))
+        settings = replace(settings, second_pass_auto=self.auto.isChecked())
+        chosen = str(self.model.currentData() or "")
+        # Only a change made here: the model page ("Talmodeller") chooses the model too.
+        if self._listed and chosen != self._chosen:
+            settings = replace(settings, second_pass_model=chosen)
+        return settings
 
     @Slot(object)
     def _on_models_listed(self, names: list[str]) -> None:
@@ -214,6 +219,7 @@ class SecondPassSettingsPage(QWidget):
             self.model.addItem(name, name)
         index = self.model.findData(self._chosen)
         self.model.setCurrentIndex(max(0, index))
+        self._listed = True
 
 
 def settings_page(session: UiSession) -> SecondPassSettingsPage:
