@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from app import audit_log, audit_log_export, export
+from app.cli_text import day
 from app.context import Context
 from app.errors import ValidationError
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def _login(args: argparse.Namespace) -> Context:
@@ -70,9 +62,11 @@ def _cmd_audit_log(args: argparse.Namespace) -> int:
 
 
 def _period_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="from_", type=_day, help="första dag (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--to", type=_day, help="sista dag (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--user", help="ditt användarnamn (annars SAMSKRIV_USER)")
+    p.add_argument("--from", dest="from_", type=day, help="första dag (ÅÅÅÅ-MM-DD)")
+    p.add_argument("--to", type=day, help="sista dag (ÅÅÅÅ-MM-DD)")
+    from app.cli import add_login_args  # app.cli imports this module to register it
+
+    add_login_args(p)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

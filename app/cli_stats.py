@@ -10,18 +10,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app import accounts, culling, staffing, stats
+from app.cli_text import day
 from app.context import Context
 from app.errors import UserError, ValidationError
 from app.export import write_atomically
 from app.stats_export import percent, period_label, statistics_csv
 from app.stats_notes import NoteFigures
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def _login(args: argparse.Namespace) -> Context:
@@ -148,8 +142,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from app.cli import add_login_args
 
     p = sub.add_parser("stats", help="direkt tid med barn och familj, och hur anteckningar görs")
-    p.add_argument("--from", dest="from_", type=_date, help="första dag (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--to", type=_date, help="sista dag (standard: i dag)")
+    p.add_argument("--from", dest="from_", type=day, help="första dag (ÅÅÅÅ-MM-DD)")
+    p.add_argument("--to", type=day, help="sista dag (standard: i dag)")
     p.add_argument("--by", choices=("week", "month"), default="week",
                    help="per vecka (week) eller månad (month)")
     p.add_argument("--caseworker", dest="users", action="append",
@@ -164,12 +158,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = staff.add_parser("timmar", help="avtalade timmar per vecka")
     p.add_argument("username")
     p.add_argument("hours", type=float)
-    p.add_argument("--from", dest="from_", type=_date, help="gäller från (standard: i dag)")
+    p.add_argument("--from", dest="from_", type=day, help="gäller från (standard: i dag)")
     add_login_args(p)
     p.set_defaults(func=_cmd_hours)
     p = staff.add_parser("franvaro", help="frånvaro en vecka")
     p.add_argument("username")
-    p.add_argument("--week", type=_date, required=True, help="en dag i veckan (ÅÅÅÅ-MM-DD)")
+    p.add_argument("--week", type=day, required=True, help="en dag i veckan (ÅÅÅÅ-MM-DD)")
     p.add_argument("--hours", type=float, required=True)
     add_login_args(p)
     p.set_defaults(func=_cmd_absence)

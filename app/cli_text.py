@@ -6,6 +6,7 @@ gives it a lookup that answers in Swedish for the texts a user of ``samskriv`` m
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 _SV = {
     "usage: ": "användning: ",
@@ -44,3 +45,11 @@ def swedish_argparse() -> None:
 def plural(n: int, one: str, many: str) -> str:
     """``one`` or ``many`` with ``{n}`` filled in (Swedish has the one/other rule)."""
     return (one if n == 1 else many).format(n=n)
+
+
+def day(text: str) -> date:
+    """An ``argparse`` type: a date written ÅÅÅÅ-MM-DD, refused in Swedish otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None

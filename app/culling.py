@@ -158,13 +158,13 @@ def _cull_case(s: Session, ctx: Context, row: CullingRow,
     visits = select(Visit.id).where(Visit.case_id == row.case_id)
     recordings = list(s.scalars(select(Recording.id).where(Recording.visit_id.in_(visits))))
     transcripts = select(Transcript.id).where(Transcript.recording_id.in_(recordings))
-    for table, row_ids in _removed_rows(s, notes, reviews, visits).items():
+    removed_here = _removed_rows(s, notes, reviews, visits)
+    for table, row_ids in removed_here.items():
         removed.setdefault(table, []).extend(row_ids)
     object_ids: set[str] = {row.case_id, *recordings}
-    for ids in (notes, select(NoteRevision.id).where(NoteRevision.note_id.in_(notes)), reviews,
-                select(ReviewEntry.id).where(ReviewEntry.review_id.in_(reviews)), visits,
-                select(Consent.id).where(Consent.visit_id.in_(visits)), transcripts,
-                select(Person.id).where(Person.case_id == row.case_id)):
+    for table in ("note_revisions", "reviews", "review_entries", "consents"):
+        object_ids.update(removed_here[table])
+    for ids in (notes, visits, transcripts, select(Person.id).where(Person.case_id == row.case_id)):
         object_ids.update(s.scalars(ids))
     # Queued, unsynced copies hold the content too.
     s.execute(delete(OutboxItem).where(OutboxItem.object_id.in_(object_ids)))

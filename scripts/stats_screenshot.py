@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,25 +19,14 @@ from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from screenshots import _start_xvfb  # noqa: E402 - one virtual screen for every shot
 
 DOCS = ROOT / "docs"
 
 if TYPE_CHECKING:
     from ui.tasks import TaskManager
-
-
-def _start_xvfb() -> subprocess.Popen[bytes] | None:
-    """A 1366×768 virtual screen (the common caseworker laptop) unless DISPLAY is set."""
-    if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
-        return None
-    display = ":98"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path("/tmp/.X11-unix/X98").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)  # a separate process; nothing to wait on but its socket
-    os.environ["DISPLAY"] = display
-    return proc
 
 
 def _settle(app: object, tasks: TaskManager, seconds: float = 30.0) -> None:
