@@ -1,0 +1,148 @@
+"""The server process killed (SIGKILL) in the middle of a laptop's push, over SQLite and
+PostgreSQL: the batch being judged is not half-stored, the laptop keeps everything queued, and
+after a restart one more sync leaves 0 lost and 0 duplicated items."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app import accounts, notes, sync
+from app.context import Context
+from app.keys import FAST_TEST_KDF
+from app.paths import DataPaths
+from app.sync_client import ServerUnreachable
+from tests.integration.sync.helpers import assert_no_loss, outbox_state
+from tests.integration.syncserver.helpers import PASSWORD, World
+
+ROOT = Path(__file__).resolve().parents[3]
+LOCAL_PASSWORD = "lokalt-lösenord-123"
+NOTES = 700  # two push batches of revisions, then the audit chain
+
+
+class ServerProcess:
+    """``python -m server serve`` in its own process on a free loopback port."""
+
+    def __init__(self, url: str, port: int) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SAMSKRIV_DATABASE_URL": url}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1",
+             "--port", str(port)], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while True:
+            assert self.proc.poll() is None, "the server process exited at start"
+            assert time.monotonic() < deadline, "the server did not start"
+            try:
+                if httpx.get(self.base + "/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(30)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def server_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture
+def servers(world: World, server_port: int) -> Iterator[list[ServerProcess]]:
+    started: list[ServerProcess] = []
+    yield started
+    for srv in started:
+        srv.stop()
+
+
+def _laptop(tmp_path: Path, base: str) -> Context:
+    paths = DataPaths(tmp_path / "laptop-anna")
+    first = accounts.initialise(paths, "admin", "Admin", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
+    accounts.add_user(first, "anna", "Anna Testsson", "caseworker", LOCAL_PASSWORD)
+    first.close()
+    ctx = accounts.login(paths, "anna", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
+    sync.connect(ctx, base, "anna", PASSWORD)
+    return ctx
+
+
+def _kill_when_a_batch_is_stored(world: World, server: ServerProcess, before: int,
+                                 killed_at: list[int]) -> threading.Thread:
+    """Kill the server shortly after its first batch is committed: it is then judging the next
+    one (a batch takes far longer to judge and store than the laptop needs to send it)."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and server.proc.poll() is None:
+            if world.count("records") > before:
+                time.sleep(0.05)
+                server.kill()
+                killed_at.append(world.count("records"))
+                return
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.slow
+def test_server_killed_mid_batch_loses_and_doubles_nothing(
+        world: World, servers: list[ServerProcess], server_port: int, tmp_path: Path) -> None:
+    servers.append(ServerProcess(world.url, server_port))
+    anna = _laptop(tmp_path, servers[0].base)
+    try:
+        sync.sync_now(anna)  # the assigned case arrives
+        case_id = world.cases["N-1"]
+        for i in range(NOTES):
+            notes.create_draft(anna, case_id, f"Anteckning {i} från hembesöket.")
+        queued = sync.status(anna).pending
+        acked_before = outbox_state(anna)[0]
+        before = world.count("records")
+        killed_at: list[int] = []
+        watcher = _kill_when_a_batch_is_stored(world, servers[0], before, killed_at)
+        with pytest.raises(ServerUnreachable):
+            sync.sync_now(anna)
+        watcher.join(120)
+        assert killed_at, "the server was not killed during the push"
+        acked, pending, failed = outbox_state(anna)
+        assert failed == 0 and pending > 0, "the kill came after the push had finished"
+        # Whole batches only: what the server holds is what it acknowledged, plus at most the
+        # one batch whose answer the kill cut off.
+        stored = world.count("records") - before
+        assert 0 < stored < queued
+        assert acked - acked_before <= stored
+
+        servers.append(ServerProcess(world.url, server_port))  # restarted, same database
+        sync.sync_now(anna)
+        assert_no_loss(world, anna)
+        assert outbox_state(anna) == (acked + pending, 0, 0)
+    finally:
+        anna.close()
