@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from types import TracebackType
 
 import shiboken6
@@ -87,7 +88,12 @@ class AppController(QObject):
     def show_main_window(self) -> MainWindow:
         assert self.session is not None
         old = self.window
-        window = MainWindow(self.session, self.session.ctx.settings)
+        current = self.session.ctx.settings
+        if self.lang_override is not None:
+            # ``--lang`` speaks another language than the saved one: the settings show the
+            # language in effect, and saving them keeps it.
+            current = replace(current, language=self.translations.language)
+        window = MainWindow(self.session, current)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._on_window_destroyed)
         window.settings_changed.connect(self._on_window_settings_changed)

@@ -47,3 +47,20 @@ def test_english_note_editor_keeps_swedish_section_values(qtbot: QtBot, controll
     index = editor.section.findData("Föräldrarnas förmåga – Stabilitet")
     assert editor.section.itemText(index) == "Parenting capacity – Stability"
     assert editor.sign_button.text() == "Sign…"
+
+
+def test_settings_show_the_language_given_on_the_command_line(
+        qtbot: QtBot, controller: AppController, window: MainWindow) -> None:
+    """``samskriv --lang en`` with Swedish saved: the settings say English, as the window does,
+    and saving them keeps English."""
+    assert settings.load(controller.paths.settings).language == "sv"
+    controller.lang_override = "en"
+    controller.translations.apply("en")
+    english = controller.show_main_window()
+    dialog = english.open_settings_dialog()
+    assert dialog.language.currentData() == "en"
+    assert dialog.language.currentText() == "English"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: settings.load(controller.paths.settings).language == "en",
+                    timeout=5_000)
+    assert controller.window is english  # nothing to switch: it already speaks English
