@@ -26,7 +26,8 @@ from app.errors import PermissionDenied, UserError, ValidationError
 from app.keys import subkey
 from app.sync_apply import BAD, Applied, Applier
 from app.sync_client import ServerRefused, ServerUnreachable, SyncClient
-from app.sync_push import push_audit, push_outbox
+from app.sync_push import current_key, push_audit, push_outbox
+from app.sync_signers import store_signers
 from models.audit import OutboxItem
 from models.journal import JournalNote, NoteRevision
 from models.people import User
@@ -97,10 +98,17 @@ def connect(ctx: Context, server_url: str, username: str, password: str, *,
         raise ValidationError("Skriv användarnamn och lösenord för servern.", field="username")
     with ctx.uow() as uow:
         device = audit.device_id(uow.session)
+        legacy_seq = audit.legacy_audit_seq(uow.session)
+        me = uow.session.get(User, ctx.actor.user_id)
+        old_keys = list(me.old_sign_pubs or []) if me is not None else []
+    # The password login is the only way a signing key reaches the server: this account's
+    # key now and its keys before password resets (its older records are signed with them).
     with _client(url, "", transport) as client:
-        token = client.login(DeviceLogin(username=username.strip(), password=password,
-                                         device_id=device, author_id=ctx.actor.user_id,
-                                         label=f"Samskriv {ctx.actor.username}"[:100]))
+        token = client.login(DeviceLogin(
+            username=username.strip(), password=password, device_id=device,
+            author_id=ctx.actor.user_id, label=f"Samskriv {ctx.actor.username}"[:100],
+            sign_pub=current_key(ctx), old_sign_pubs=old_keys[-50:],
+            display_name=ctx.actor.display_name[:200], legacy_audit_seq=legacy_seq))
     with ctx.uow(write=True) as uow:
         s = uow.session
         row = s.get(SyncAccount, ctx.actor.user_id)
@@ -179,6 +187,8 @@ def sync_now(ctx: Context, progress: Progress | None = None, cancel: CancelToken
             pushed = push_outbox(ctx, client, device, report, cancel)
             push_audit(ctx, client, device, cancel)
             applied = _pull(ctx, client, cursor, report, cancel)
+            if not (cancel and cancel.cancelled):
+                store_signers(ctx, client.signers())
     except (ServerUnreachable, ServerRefused) as exc:
         _mark(ctx, error=exc)
         raise

@@ -47,6 +47,15 @@ log = logging.getLogger(__name__)
 MERGE_PREFIX = "sync-merge:"
 BAD = "bad:"  # held for IT, never retried: the bytes do not match their hash or format
 SHADOW_PASSWORD = "!"  # no password hash matches it: a colleague's shadow cannot log in
+SHADOW_PREFIX = "server:"
+
+
+def is_shadow(user: User) -> bool:
+    """A colleague's stand-in account: shows a name, cannot log in, holds no key, signs
+    nothing (their records are verified by ``models.sync.RemoteSigner`` keys)."""
+    return (user.username.startswith(SHADOW_PREFIX) and user.password_hash == SHADOW_PASSWORD
+            and not user.active and user.role == "caseworker" and user.sign_pub is None
+            and user.signature is None)
 
 
 class Hold(Exception):
@@ -78,6 +87,9 @@ class Applier:
         self.s, self.account, self.my_name = s, account, my_name
         self.result = Applied()
         self.author: str | None = None
+        # The pulled record's signature (base64, as on the wire), stored with its row.
+        self.signer_id: str | None = None
+        self.signature: str | None = None
         # Rows known to exist in this transaction (never deleted by sync). Only rows found by a
         # query are remembered: one added inside a savepoint that rolls back must not be.
         self._exists: set[tuple[type[Any], Any]] = set()
@@ -98,7 +110,7 @@ class Applier:
         payload = b64decode(e.payload)
         if hashlib.sha256(payload).hexdigest() != e.content_hash:
             self._hold(e.item_id, e.kind, e.object_id, e.case_id, e.author_user_id,
-                       e.content_hash, payload, BAD + "hash")
+                       e.content_hash, payload, BAD + "hash", (e.signer_id, e.signature))
             self.result.bad += 1
             log.warning("pulled item %s does not match its hash; held", e.item_id)
             return
@@ -107,17 +119,19 @@ class Applier:
             self.result.skipped += 1
             return
         self.attempt(e.item_id, e.kind, e.object_id, e.case_id, e.author_user_id,
-                     e.content_hash, payload)
+                     e.content_hash, payload, (e.signer_id, e.signature))
 
     def attempt(self, item_id: str, kind: str, object_id: str, case_id: str | None,
-                author_user_id: str | None, digest: str, payload: bytes) -> bool:
+                author_user_id: str | None, digest: str, payload: bytes,
+                signed: tuple[str | None, str | None] = (None, None)) -> bool:
         """Apply one item; False when it had to be held."""
+        self.signer_id, self.signature = signed
         try:
             with self.s.begin_nested():
                 outcome = self._apply(kind, payload, digest, author_user_id)
         except Hold as hold:
             self._hold(item_id, kind, object_id, case_id, author_user_id, digest, payload,
-                       hold.reason)
+                       hold.reason, signed)
             if hold.reason.startswith(BAD):
                 self.result.bad += 1
             return False
@@ -136,7 +150,7 @@ class Applier:
             for h in rows:
                 before = self.result.held
                 ok = self.attempt(h.item_id, h.kind, h.object_id, h.case_id, h.author_user_id,
-                                  h.content_hash, h.payload)
+                                  h.content_hash, h.payload, (h.signer_id, h.signature))
                 self.result.held = before  # a record held again is not counted twice
                 progress = progress or ok
             if not progress:
@@ -145,13 +159,15 @@ class Applier:
     # -- dispatch ----------------------------------------------------------------------------
 
     def _hold(self, item_id: str, kind: str, object_id: str, case_id: str | None,
-              author: str | None, digest: str, payload: bytes, reason: str) -> None:
+              author: str | None, digest: str, payload: bytes, reason: str,
+              signed: tuple[str | None, str | None]) -> None:
         row = self.s.get(SyncHeld, item_id)
         self._held.add(item_id)
         if row is None:
             self.s.add(SyncHeld(item_id=item_id, kind=kind, object_id=object_id,
                                 case_id=case_id, author_user_id=author, content_hash=digest,
-                                payload=payload, reason=reason))
+                                payload=payload, reason=reason, signer_id=signed[0],
+                                signature=signed[1]))
             self.result.held += 1
         else:
             row.reason = reason
@@ -186,7 +202,7 @@ class Applier:
             return
         mine = self.author == self.account.server_user_id
         name = self.my_name if mine else "Kollega"
-        self.s.add(User(id=user_id, username=f"server:{user_id}"[:64], display_name=name,
+        self.s.add(User(id=user_id, username=f"{SHADOW_PREFIX}{user_id}"[:64], display_name=name,
                         role="caseworker", password_hash=SHADOW_PASSWORD, active=False))
         self.s.flush()
         if mine:  # this user on another laptop: their drafts there may be edited here
@@ -314,7 +330,8 @@ class Applier:
         self._user(rec.recorded_by)
         self.s.add(Consent(id=rec.id, visit_id=rec.visit_id, informed=list(rec.informed),
                            agreed=list(rec.agreed), refused=list(rec.refused),
-                           recorded_at=rec.recorded_at, recorded_by=rec.recorded_by))
+                           recorded_at=rec.recorded_at, recorded_by=rec.recorded_by,
+                           signature=self.signature, signer_id=self.signer_id))
         self.s.flush()
         return "applied"
 
@@ -370,7 +387,8 @@ class Applier:
             id=rec.id, note_id=rec.note_id, seq=rec.seq, kind=rec.kind,
             parent_hash=rec.parent_hash, hash=digest, section=rec.section, body=rec.body,
             child_voice=rec.child_voice, event_time=rec.event_time, author_id=rec.author_id,
-            created_at=rec.created_at, reason=rec.reason))
+            created_at=rec.created_at, reason=rec.reason, signature=self.signature,
+            signer_id=self.signer_id))
         self.s.flush()
         note.current_revision_id = rec.id
         if rec.kind == "draft":
@@ -391,7 +409,7 @@ class Applier:
             present=[{"person_id": p.person_id, "name": p.name, "role": p.role}
                      for p in rec.present],
             passages=[{"index": p.index, "part": p.part, "shown": p.shown, "hash": p.text_hash}
-                      for p in rec.passages]))
+                      for p in rec.passages], signature=self.signature, signer_id=self.signer_id))
         self.s.flush()
         return "applied"
 
@@ -407,7 +425,8 @@ class Applier:
             input_method=rec.input_method, recorded_at=rec.recorded_at,
             recorded_by=rec.recorded_by, hash=digest,
             respondent=None if who is None else
-            {"name": who.name, "role": who.role, "person_id": who.person_id}))
+            {"name": who.name, "role": who.role, "person_id": who.person_id},
+            signature=self.signature, signer_id=self.signer_id))
         self.s.flush()
         return "applied"
 

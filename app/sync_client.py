@@ -18,6 +18,7 @@ from models.sync_wire import (
     PushItem,
     PushRequest,
     PushResponse,
+    SignerList,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -83,8 +84,10 @@ class SyncClient:
                           content=body.model_dump_json(),
                           headers={"Content-Type": "application/json"})
 
-    def push(self, device_id: str, items: list[PushItem]) -> PushResponse:
-        body = PushRequest(device_id=device_id, items=items).model_dump_json()
+    def push(self, device_id: str, items: list[PushItem],
+             sign_pub: str | None = None) -> PushResponse:
+        body = PushRequest(device_id=device_id, items=items,
+                           sign_pub=sign_pub).model_dump_json()
         return self._call("POST", "/api/v1/sync/push", PushResponse, content=body,
                           headers={"Content-Type": "application/json"})
 
@@ -93,6 +96,9 @@ class SyncClient:
         if case_id is not None:
             params["case_id"] = case_id
         return self._call("GET", "/api/v1/sync/pull", PullPage, params=params)
+
+    def signers(self) -> SignerList:
+        return self._call("GET", "/api/v1/sync/signers", SignerList)
 
     def audit_head(self, head: AuditHead) -> AuditHeadAck:
         return self._call("POST", "/api/v1/sync/audit-head", AuditHeadAck,

@@ -4,8 +4,9 @@ server's Swedish reason; nothing is deleted)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from app.cancel import CancelToken
 from app.context import Context
 from app.sync_client import ServerRefused, SyncClient
 from models.audit import AuditEvent, OutboxItem
-from models.journal import JournalNote, Review
+from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.records import (
     ConsentRecord,
     ReviewEntryRecord,
@@ -24,8 +25,8 @@ from models.records import (
     encode,
 )
 from models.sync import AuditAnchor, SyncFailed
-from models.sync_wire import AuditHead, PushItem, PushResponse
-from models.visits import Recording, Visit
+from models.sync_wire import AuditHead, PushItem, PushResponse, b64decode
+from models.visits import Consent, Recording, Visit
 
 BATCH = 500  # well under the server's 1000 items and 32 MB: a note is at most 200,000 chars
 
@@ -58,6 +59,39 @@ def _case_of(s: Session, kind: str, payload: bytes) -> str | None:
     return None
 
 
+# Where the laptop keeps each signed kind's signature: on the row the record was made of.
+_SIGNED_ROWS: dict[str, Any] = {"revision": NoteRevision, "review": Review,
+                                "review_entry": ReviewEntry, "consent": Consent}
+Signature = tuple[str | None, bytes | None]
+
+
+def _signatures(s: Session, rows: Sequence[Any]) -> dict[tuple[str, str], Signature]:
+    """(kind, object id) -> (signer id, signature bytes) of the signed rows of a batch."""
+    wanted: dict[str, list[str]] = {}
+    for r in rows:
+        if r[1] in _SIGNED_ROWS:
+            wanted.setdefault(r[1], []).append(r[2])
+    out: dict[tuple[str, str], Signature] = {}
+    for kind, ids in wanted.items():
+        model = _SIGNED_ROWS[kind]
+        for row_id, signer, signature in s.execute(
+                select(model.id, model.signer_id, model.signature).where(model.id.in_(ids))):
+            out[(kind, row_id)] = _signature(signer, signature)
+    return out
+
+
+def _signature(signer_id: str | None, signature: str | None) -> Signature:
+    if signer_id is None or signature is None:
+        return None, None  # a row from before personal keys: the server says so
+    return signer_id, b64decode(signature)
+
+
+def current_key(ctx: Context) -> str | None:
+    """The key the logged-in account signs with now (the server refuses the push when it has
+    not been registered: after a password reset, until the account connects again)."""
+    return ctx.user_keys.sign_pub if ctx.user_keys is not None else None
+
+
 def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
     """The oldest pending items (in the order they were written) and how many are pending."""
     with ctx.uow() as uow:
@@ -68,8 +102,13 @@ def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
                                 OutboxItem.version, OutboxItem.payload).where(*pending)
                          .order_by(literal_column("outbox.rowid")).limit(BATCH)).all()
         left = s.scalar(select(func.count()).select_from(OutboxItem).where(*pending)) or 0
-        items = [PushItem.of(id=r[0], kind=r[1], object_id=r[2], version=r[3], payload=r[4],
-                             case_id=_case_of(s, r[1], r[4])) for r in rows]
+        signed = _signatures(s, rows)
+        items = []
+        for r in rows:
+            signer_id, signature = signed.get((r[1], r[2]), (None, None))
+            items.append(PushItem.of(id=r[0], kind=r[1], object_id=r[2], version=r[3],
+                                     payload=r[4], case_id=_case_of(s, r[1], r[4]),
+                                     signer_id=signer_id, signature=signature))
     return items, left
 
 
@@ -110,7 +149,7 @@ def push_outbox(ctx: Context, client: SyncClient, device: str, report: Report,
         if not items:
             break
         report(done, done + left, "push")
-        answer = client.push(device, items)
+        answer = client.push(device, items, current_key(ctx))
         _store_answer(ctx, answer, items, pushed)
         done += len(items)
     report(done, done, "push")
@@ -127,13 +166,14 @@ def push_audit(ctx: Context, client: SyncClient, device: str,
             after = anchor.seq if anchor else 0
             events = s.scalars(select(AuditEvent).where(AuditEvent.seq > after)
                                .order_by(AuditEvent.seq).limit(BATCH)).all()
-            records = [e.to_record() for e in events]
+            records = [(e.to_record(), _signature(e.signer_id, e.signature)) for e in events]
             head = (events[-1].seq, events[-1].hash) if events else (0, "")
         if not records:
             return
         items = [PushItem.of(id=r.id, kind=r.KIND, object_id=r.id, version=r.VERSION,
-                             payload=encode(r)) for r in records]
-        answer = client.push(device, items)
+                             payload=encode(r), signer_id=signer_id, signature=signature)
+                 for r, (signer_id, signature) in records]
+        answer = client.push(device, items, current_key(ctx))
         if any(r.status == "rejected" for r in answer.results):
             # The server holds a different chain for this laptop: stop, keep the anchor as it
             # is; ``samskriv audit verify`` and the server's verify tell IT more.

@@ -28,6 +28,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app import audit, identities, signing
 from app.dto import AuditCheck
 from app.keys import Root
+from app.trust_remote import RemoteKeys
 from app.trust_users import TrustedUsers
 from models.audit import GENESIS_HASH, AuditEvent, Installation
 from models.canonical import content_hash
@@ -45,7 +46,9 @@ _BATCH = 4000
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # user | revision | review | review_entry | consent | audit_event | note | store
+    # user | remote_signer | revision | review | review_entry | consent | audit_event | note |
+    # store
+    kind: str
     id: str
     problem: str
 
@@ -72,6 +75,7 @@ class _Checker:
     users: TrustedUsers
     legacy_rows: dict[str, dict[str, str]]
     trusted: dict[str, set[str]]  # per table, rows a signed checkpoint vouches for
+    remote: RemoteKeys = field(default_factory=RemoteKeys)  # colleagues' keys (pulled records)
     findings: list[Finding] = field(default_factory=list)
     damaged: dict[str, set[str]] = field(default_factory=dict)  # per table, unreadable rows
     culled: dict[str, set[str]] = field(default_factory=dict)  # per table, rows culling removed
@@ -108,7 +112,9 @@ class _Checker:
         if claimed is not None and signer_id != claimed:
             self.fail(kind, row_id, "signed by someone other than the user it names")
             return
-        keys = self.users.keys_of(signer_id)
+        # A colleague's pulled record is verified by the keys a trusted user here received for
+        # them; ``RemoteKeys`` never holds keys for this laptop's own accounts.
+        keys = self.users.keys_of(signer_id) or self.remote.of(signer_id)
         if not keys:
             self.fail(kind, row_id, "signed with a key that no admin has confirmed")
             return
@@ -158,8 +164,11 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
     recomputed."""
     legacy: dict[str, Any] = session.scalar(select(Installation.legacy)) or {}
     users = TrustedUsers.load(session, root, published, legacy.get("rows", {}).get("users", {}))
-    checker = _Checker(session, users, legacy.get("rows", {}), trusted or {})
+    remote = RemoteKeys.load(session, users)
+    checker = _Checker(session, users, legacy.get("rows", {}), trusted or {}, remote)
     checker.findings.extend(Finding("user", uid, problem) for uid, problem in users.problems)
+    checker.findings.extend(Finding("remote_signer", rid, problem)
+                            for rid, problem in remote.problems)
     notices = list(users.notices)
     _check_triggers(checker)
     _check_json(checker)

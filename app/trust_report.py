@@ -9,7 +9,7 @@ from app.context import Context
 from app.trust import TrustReport, verify_store
 
 _KINDS = {
-    "user": "konto", "revision": "version", "review": "genomgång", "review_entry":
+    "user": "konto", "remote_signer": "kollegas nyckel", "revision": "version", "review": "genomgång", "review_entry":
     "genomgångssvar", "consent": "samtycke", "audit_event": "händelse", "note": "anteckning",
     "store": "databasen",
 }

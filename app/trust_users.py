@@ -5,7 +5,8 @@ key; or (b) it is signed by another user whose row is trusted and who is an admi
 is a row from before personal keys, unchanged since (its pinned legacy hash), that its user
 self-signed at their first login with the key ``keys.json`` publishes for them, and that no
 admin has signed yet. Anything else (a role raised by its holder, a key swapped in by someone
-else) is a problem and gives its user no trusted key.
+else) is a problem and gives its user no trusted key. A colleague's stand-in account made by
+sync (``sync_apply.is_shadow``: no key, no password, inactive) is no problem and holds no key.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import signing
 from app.keys import Root
+from app.sync_apply import is_shadow
 from models.people import User
 from models.records import encode, record_hash
 
@@ -80,6 +82,8 @@ class TrustedUsers:
         return ok
 
     def _check(self, user: User, visiting: set[str]) -> str | None:
+        if is_shadow(user):
+            return None  # a colleague's stand-in from sync: a name only, trusted with no key
         try:
             record = user.to_record()
             encode(record)

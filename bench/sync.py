@@ -2,7 +2,8 @@
 real PostgreSQL (started here with pgserver).
 
 Usage: python3 bench/sync.py [--notes N] [--clients N] [--each N] [--batch N].
-Pushes N real RevisionRecords (``models.records``) from one device, pulls them back on a second
+Pushes N real RevisionRecords (``models.records``), each signed with its author's registered
+Ed25519 key as a laptop signs it, from one device, pulls them back on a second
 device (a colleague on the same case), then lets N clients push M revisions each at once.
 Prints JSON on the last line: push_10k_s, pull_10k_s, concurrent_20x500_s, errors, lost,
 duplicated. (Protocol level: laptop stores join when the client lands.)
@@ -11,6 +12,7 @@ duplicated. (Protocol level: laptop stores join when the client lands.)
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import socket
@@ -28,6 +30,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat  # noqa: E402
 
 from models.base import new_id  # noqa: E402
 from models.records import RevisionRecord, encode  # noqa: E402
@@ -40,7 +44,9 @@ PASSWORD = "bänk-lösenord-1234"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-def _revisions(case_id: str, author: str, count: int) -> list[PushItem]:
+def _revisions(case_id: str, author: str, count: int,
+               key: Ed25519PrivateKey) -> list[PushItem]:
+    """``count`` signed revisions by ``author`` (the server refuses unsigned ones)."""
     out = []
     for i in range(count):
         rec = RevisionRecord(
@@ -49,8 +55,10 @@ def _revisions(case_id: str, author: str, count: int) -> list[PushItem]:
             body=f"Hembesök {i}: samtal med familjen om skolgången och fritiden. " * 4,
             child_voice="Barnet berättade om sina kompisar.", event_time=T0,
             author_id=author, created_at=T0 + timedelta(seconds=i))
+        payload = encode(rec)
         out.append(PushItem.of(id=new_id(), kind=rec.KIND, object_id=rec.id,
-                               version=rec.VERSION, payload=encode(rec)))
+                               version=rec.VERSION, payload=payload, signer_id=author,
+                               signature=key.sign(payload)))
     return out
 
 
@@ -58,8 +66,12 @@ class Client:
     def __init__(self, base: str, username: str) -> None:
         self.http = httpx.Client(base_url=base, timeout=120)
         self.device_id = new_id()
+        # A laptop's account and its personal key, registered by the password login.
+        self.author_id, self.key = new_id(), Ed25519PrivateKey.generate()
+        public = self.key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         resp = self.http.post("/api/v1/auth/device", json={
-            "username": username, "password": PASSWORD, "device_id": self.device_id})
+            "username": username, "password": PASSWORD, "device_id": self.device_id,
+            "author_id": self.author_id, "sign_pub": base64.b64encode(public).decode()})
         resp.raise_for_status()
         self.user_id = resp.json()["user_id"]
         self.http.headers["Authorization"] = f"Bearer {resp.json()['token']}"
@@ -153,7 +165,7 @@ def main() -> None:
     figures: dict[str, Any] = {}
     try:
         writer, colleague = Client(base, "skrivare"), Client(base, "kollega")
-        items = _revisions("bench-case-0", writer.user_id, args.notes)
+        items = _revisions("bench-case-0", writer.author_id, args.notes, writer.key)
         began = time.perf_counter()
         writer.push(items, args.batch)
         figures["push_10k_s"] = round(time.perf_counter() - began, 2)
@@ -166,7 +178,7 @@ def main() -> None:
         supervisor = Client(base, "chef")
         _, cursor = supervisor.pull_all()
         workers = [Client(base, f"c{i}") for i in range(args.clients)]
-        batches = [_revisions(f"bench-case-{i + 1}", w.user_id, args.each)
+        batches = [_revisions(f"bench-case-{i + 1}", w.author_id, args.each, w.key)
                    for i, w in enumerate(workers)]
         threads = [threading.Thread(target=w.push, args=(b, max(1, args.each // 5)))
                    for w, b in zip(workers, batches, strict=True)]

@@ -8,7 +8,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UTCDateTime, new_id, utcnow
+from models.base import Base, UTCDateTime, iso, new_id, utcnow
+from models.canonical import canonical_json
+from models.signed import Signed
 
 
 class SyncAccount(Base):
@@ -76,6 +78,8 @@ class SyncHeld(Base):
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    signer_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signature: Mapped[str | None] = mapped_column(Text, nullable=True)  # base64, as pulled
 
 
 class SyncBackfill(Base):
@@ -109,3 +113,25 @@ class SyncAlias(Base):
 
     author_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     local_user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class RemoteSigner(Signed, Base):
+    """A colleague's signing key (one row per key: a password reset adds one), as the server
+    served it. The row is signed by the local user whose sync received it: ``app.trust``
+    trusts the key for ``author_id``'s pulled records only when that user is trusted and the
+    signature holds, so a key row slipped in by someone else on this laptop is reported."""
+
+    __tablename__ = "remote_signers"
+
+    author_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sign_pub: Mapped[str] = mapped_column(String(64), primary_key=True)  # Ed25519, base64
+    server_user_id: Mapped[str] = mapped_column(String(32))
+    received_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def signed_bytes(self) -> bytes:
+        """What ``received_by`` signs: every column but the signature."""
+        return canonical_json({
+            "record": "remote_signer", "v": 1, "author_id": self.author_id,
+            "sign_pub": self.sign_pub, "server_user_id": self.server_user_id,
+            "received_by": self.received_by, "received_at": iso(self.received_at)})

@@ -2,9 +2,10 @@
 
 A pushed item carries a record exactly as the outbox holds it: ``payload`` is
 ``models.records.encode(record)`` (base64 on the wire, so the hashed bytes travel unchanged) and
-``content_hash`` its SHA-256. ``signer_id``/``signature`` are the author's personal signature of
-those bytes (optional until personal signatures land; the server's ``verify_signature`` hook
-decides). Changing a field here is a new ``WIRE_VERSION`` and a new ``/api/vN``.
+``content_hash`` its SHA-256. ``signer_id``/``signature`` are the author's personal Ed25519
+signature of those bytes, required for the signed kinds (``SIGNED_KINDS``) and checked by the
+server against the keys the author registered with a password login (``DeviceLogin.sign_pub``).
+Changing a field here is a new ``WIRE_VERSION`` and a new ``/api/vN``.
 
 Protocol in short:
 
@@ -19,6 +20,8 @@ Protocol in short:
   new case and of an unassignment. After a new assignment a client backfills that case's earlier
   records with ``?case_id=X&cursor=0`` (a case-scoped cursor) up to its global cursor.
 * ``POST /api/v1/sync/audit-head`` with ``AuditHead``: the device's acknowledged audit chain head.
+* ``GET /api/v1/sync/signers`` -> ``SignerList``: the registered signing keys and display names
+  of the people on the cases the caller may see, so a laptop can verify pulled records.
 """
 
 from __future__ import annotations
@@ -39,8 +42,14 @@ Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Kind = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
 B64 = Annotated[str, StringConstraints(max_length=8_000_000, pattern=r"^[A-Za-z0-9+/]*={0,2}$")]
 
+# An Ed25519 public key: base64 of its 32 raw bytes.
+SignPub = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
 ItemStatus = Literal["accepted", "duplicate", "rejected"]
 ASSIGNMENT_KIND: Final = "assignment"
+# The kinds a laptop signs with its author's personal key (``app.signing``): a pushed item of
+# these kinds without a signature is refused.
+SIGNED_KINDS: Final = frozenset({"revision", "review", "review_entry", "consent", "audit_event"})
 
 
 class _Wire(BaseModel):
@@ -65,6 +74,13 @@ class DeviceLogin(_Wire):
     device_id: Id  # the laptop's installation id (``models.audit.Installation``)
     author_id: Id | None = None  # the linked local account's user id (authorship of its records)
     label: Annotated[str, StringConstraints(max_length=100)] = ""
+    # The linked local account's signing key now, and its keys before password resets: only
+    # a login with the password registers keys (a device token alone never can).
+    sign_pub: SignPub | None = None
+    old_sign_pubs: list[SignPub] = Field(default_factory=list, max_length=50)
+    display_name: Annotated[str, StringConstraints(max_length=200)] = ""
+    # This device's audit events up to this seq were written before personal keys (unsigned).
+    legacy_audit_seq: int = Field(default=0, ge=0)
 
 
 class DeviceToken(_Wire):
@@ -103,6 +119,10 @@ class PushRequest(_Wire):
     wire_version: Literal[1] = WIRE_VERSION
     device_id: Id
     items: list[PushItem]
+    # The key the pushing account signs with now: when the server does not know it (a password
+    # reset on the laptop since it connected), the push is refused as a whole (409
+    # ``key_not_registered``) and the laptop asks its user to connect again.
+    sign_pub: SignPub | None = None
 
 
 class ItemResult(_Wire):
@@ -153,6 +173,25 @@ class AssignmentPayload(_Wire):
 
     def encode(self) -> bytes:
         return canonical_json(self.model_dump())
+
+
+class SignerKey(_Wire):
+    public_key: str
+    registered_at: str
+
+
+class SignerInfo(_Wire):
+    """An author id (a laptop account linked to a server user) and its registered keys."""
+
+    author_id: str
+    user_id: str
+    display_name: str
+    keys: list[SignerKey]
+
+
+class SignerList(_Wire):
+    wire_version: int = WIRE_VERSION
+    signers: list[SignerInfo]
 
 
 class AuditHead(_Wire):

@@ -28,6 +28,7 @@ from models.sync_wire import (
     PullPage,
     PushRequest,
     PushResponse,
+    SignerList,
 )
 from server import audit
 from server.auth import login
@@ -37,6 +38,7 @@ from server.pull import acknowledge_audit_head, audit_head, pull
 from server.push import push
 from server.security import Caller, authenticate
 from server.settings import ServerSettings
+from server.signers import signers
 
 log = logging.getLogger("samskriv.server")
 T = TypeVar("T")
@@ -219,6 +221,12 @@ def _sync_routes(app: FastAPI, service: Service, settings: ServerSettings) -> No
         return service.run(_bearer(request), remote, "sync.pull",
                            lambda session, caller: pull(session, caller, cursor, limit,
                                                         case_id, remote))
+
+    @app.get("/api/v1/sync/signers", response_model=SignerList, responses=ERRORS)
+    def sync_signers(request: Request) -> SignerList:
+        remote = _remote(request)
+        return service.run(_bearer(request), remote, "sync.signers",
+                           lambda session, caller: signers(session, caller, remote))
 
     @app.post("/api/v1/sync/audit-head", response_model=AuditHeadAck, responses=ERRORS)
     def post_audit_head(body: AuditHead, request: Request) -> AuditHeadAck:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from models.base import iso
 from models.sync_wire import DeviceLogin, DeviceToken
-from server import audit
+from server import audit, signers
 from server.db import AuthorLink, User
 from server.errors import ApiError
 from server.security import (
@@ -23,8 +23,8 @@ from server.settings import ServerSettings
 def login(session: Session, body: DeviceLogin, remote: str,
           settings: ServerSettings) -> DeviceToken:
     """Check the password (throttled per username and per address), link the laptop's local
-    account as an author of this user, and issue a token. The caller commits either way, so
-    that a failed attempt counts."""
+    account as an author of this user, register its signing keys, and issue a token. The
+    caller commits either way, so that a failed attempt counts."""
     if login_throttled(session, body.username, remote, settings.login_max_failures,
                        settings.login_max_failures_per_remote, settings.login_window_s):
         audit.append(session, "auth.throttled", outcome="429", remote=remote)
@@ -37,18 +37,26 @@ def login(session: Session, body: DeviceLogin, remote: str,
         audit.append(session, "auth.failed", actor=user.id if user else None, outcome="401",
                      remote=remote)
         raise ApiError(401, "bad_login", "Fel användarnamn eller lösenord.")
-    if body.author_id is not None and body.author_id != user.id:
-        link = session.get(AuthorLink, body.author_id)
-        if link is None:
-            session.add(AuthorLink(author_id=body.author_id, user_id=user.id))
-        elif link.user_id != user.id:
-            audit.append(session, "auth.author_taken", actor=user.id, outcome="409",
-                         remote=remote)
-            raise ApiError(409, "author_taken",
-                           "Det lokala kontot är redan kopplat till ett annat serverkonto.")
+    author_id = body.author_id or user.id
+    link = session.get(AuthorLink, author_id)
+    # An author id that names another server user would let this account claim their keys.
+    taken = link.user_id != user.id if link is not None else (
+        author_id != user.id and session.get(User, author_id) is not None)
+    if taken:
+        audit.append(session, "auth.author_taken", actor=user.id, outcome="409",
+                     remote=remote)
+        raise ApiError(409, "author_taken",
+                       "Det lokala kontot är redan kopplat till ett annat serverkonto.")
+    if link is None:
+        session.add(AuthorLink(author_id=author_id, user_id=user.id))
+        session.flush()
     token, row = issue_token(session, user, body.device_id, body.label, settings.token_ttl_days)
+    row.legacy_audit_seq = body.legacy_audit_seq
+    # Keys are registered here and only here: the password has just been checked.
+    keys = [k for k in (body.sign_pub, *body.old_sign_pubs) if k is not None]
+    added = signers.register(session, user, author_id, body.display_name, keys, row.id)
     clear_failed_logins(session, body.username)
     audit.append(session, "auth.device", actor=user.id, token_id=row.id, object_type="device",
-                 object_id=body.device_id, remote=remote)
+                 object_id=body.device_id, remote=remote, details={"keys_added": added})
     return DeviceToken(token=token, token_id=row.id, user_id=user.id, role=user.role,
                        unit_id=user.unit_id, expires_at=iso(row.expires_at))

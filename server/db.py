@@ -58,6 +58,25 @@ class AuthorLink(ServerBase):
 
     author_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    # The name the laptop's account shows (sent with each password login); colleagues'
+    # laptops show it as the author of this person's records.
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SigningKey(ServerBase):
+    """A personal Ed25519 signing key of an author, registered only by a password login.
+
+    A history, never overwritten: a password reset on the laptop makes a new key, and records
+    signed with an older one stay verifiable."""
+
+    __tablename__ = "signing_keys"
+
+    author_id: Mapped[str] = mapped_column(ForeignKey("author_links.author_id"),
+                                           primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # base64, 32 bytes
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_id: Mapped[str] = mapped_column(String(32))  # the login that registered it
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DeviceTokenRow(ServerBase):
@@ -74,6 +93,9 @@ class DeviceTokenRow(ServerBase):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The device's audit events up to this seq predate personal keys (unsigned), as the
+    # password login declared it; later events must be signed.
+    legacy_audit_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class LoginAttempt(ServerBase):

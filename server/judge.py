@@ -4,15 +4,17 @@ to that case, authorship and the device's audit chain."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models.records import AuditEventRecord, CaseRecord, Record
 from models.sync_wire import ItemResult, PushItem
 from server.changes import NewRecord, set_assignment
-from server.db import Case
+from server.db import Case, DeviceTokenRow
 from server.errors import forbidden
 from server.security import Caller
+from server.signers import KeyRing
 from server.verify import verify_signature
 
 # Kinds whose rows change on the laptop (queued again on each change); all others are immutable.
@@ -73,6 +75,8 @@ class Judge:
     def __init__(self, session: Session, caller: Caller, known: Known) -> None:
         self.session, self.caller, self.known = session, caller, known
         self.accepted: list[NewRecord] = []
+        self.keys = KeyRing(session)
+        self._legacy_seq: int | None = None
 
     def item(self, it: Item) -> ItemResult:
         wire, known = it.wire, self.known
@@ -107,11 +111,44 @@ class Judge:
             signer_id=wire.signer_id, signature=it.signature))
 
     def _verify(self, it: Item, author_user_id: str) -> ItemResult | None:
-        """The verification hook, before anything is made for the item (e.g. its new case)."""
+        """The signature check, before anything is made for the item (e.g. its new case): the
+        signer is the author the record names, and a key that author registered (under the
+        pushing user, ``author_user_id``) verifies the exact bytes."""
+        attr = AUTHOR_FIELD.get(it.wire.kind)
+        author_id = getattr(it.record, attr) if attr else None
+        keys = None
+        if it.wire.signer_id is not None:
+            owner, registered = self.keys.of(it.wire.signer_id)
+            keys = registered if owner == author_user_id else ()
+        return self._verdict(it, author_id, keys)
+
+    def _verify_event(self, it: Item) -> ItemResult | None:
+        """An audit event is signed by the laptop account it names, which may be another
+        account of the same laptop than the pushing one; one the server knows must verify,
+        one it does not (e.g. the laptop's administrator) is kept unchecked. Events from
+        before personal keys, as the password login declared them, may be unsigned."""
+        record = it.record
+        assert isinstance(record, AuditEventRecord)
+        keys = None
+        if it.wire.signer_id is not None:
+            owner, registered = self.keys.of(it.wire.signer_id)
+            keys = None if owner is None else registered
+        return self._verdict(it, record.user_id, keys,
+                             unsigned_ok=record.seq <= self._legacy_audit_seq())
+
+    def _verdict(self, it: Item, author_id: str | None, keys: Any,
+                 unsigned_ok: bool = False) -> ItemResult | None:
         verdict = verify_signature(kind=it.wire.kind, payload=it.payload,
                                    content_hash=it.wire.content_hash, signer_id=it.wire.signer_id,
-                                   signature=it.signature, author_user_id=author_user_id)
+                                   signature=it.signature, author_id=author_id, keys=keys,
+                                   unsigned_ok=unsigned_ok)
         return None if verdict.ok else rejected(it.wire.id, verdict.code, verdict.reason)
+
+    def _legacy_audit_seq(self) -> int:
+        if self._legacy_seq is None:
+            row = self.session.get(DeviceTokenRow, self.caller.token_id)
+            self._legacy_seq = row.legacy_audit_seq if row is not None else 0
+        return self._legacy_seq
 
     def _accept(self, it: Item, rec: NewRecord) -> ItemResult:
         self.accepted.append(rec)
@@ -127,7 +164,7 @@ class Judge:
             return rejected(wire.id, "foreign_device")
         if record.seq in self.known.chain:  # the same content was found a duplicate above
             return rejected(wire.id, "audit_fork")
-        refusal = self._verify(it, self.caller.user_id)
+        refusal = self._verify_event(it)
         if refusal is not None:
             return refusal
         self.known.chain[record.seq] = wire.content_hash

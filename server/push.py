@@ -21,6 +21,7 @@ from server.db import Assignment, AuthorLink, Case, StoredRecord, User
 from server.errors import forbidden
 from server.judge import AUTHOR_FIELD, PARENT, Item, Judge, Known, rejected
 from server.security import Caller
+from server.signers import check_current_key
 from server.verify import check_content_hash
 
 
@@ -28,6 +29,7 @@ def push(session: Session, caller: Caller, request: PushRequest, remote: str) ->
     """Judge and store a batch in the caller's transaction; the caller commits."""
     if request.device_id != caller.device_id:
         raise forbidden("wrong_device", "Enhetens inloggning hör till en annan dator.")
+    check_current_key(session, caller, request.sign_pub)
     results: dict[int, ItemResult] = {}
     items: dict[int, Item] = {}
     for index, wire in enumerate(request.items):

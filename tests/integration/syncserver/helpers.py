@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from models.base import new_id
 from models.records import AuditEventRecord, Record, RevisionRecord, encode, record_hash
-from models.sync_wire import PushItem
+from models.sync_wire import SIGNED_KINDS, PushItem
 from server import admin
 from server.app import create_app
+from server.judge import AUTHOR_FIELD
 from server.settings import ServerSettings
 
 PASSWORD = "ett-långt-lösenord-1"
@@ -45,9 +49,40 @@ def audit_chain(device_id: str, user_id: str, count: int, start: int = 1,
     return events
 
 
-def item(record: Record, item_id: str | None = None, case_id: str | None = None) -> PushItem:
+# Each author's personal signing key, as a laptop holds it (author ids are random, so one
+# table serves every test). ``World.login`` registers an author's key with the password.
+KEYS: dict[str, Ed25519PrivateKey] = {}
+
+
+def key_of(author_id: str) -> Ed25519PrivateKey:
+    if author_id not in KEYS:
+        KEYS[author_id] = Ed25519PrivateKey.generate()
+    return KEYS[author_id]
+
+
+def public_text(key: Ed25519PrivateKey) -> str:
+    return base64.b64encode(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+
+
+def signer_of(record: Record) -> str | None:
+    """Who signs ``record`` on a laptop: the author it names (the user of an audit event)."""
+    if record.KIND not in SIGNED_KINDS:
+        return None
+    attr = "user_id" if isinstance(record, AuditEventRecord) else AUTHOR_FIELD[record.KIND]
+    return str(getattr(record, attr))
+
+
+def item(record: Record, item_id: str | None = None, case_id: str | None = None, *,
+         key: Ed25519PrivateKey | None = None, signer_id: str | None = None) -> PushItem:
+    """A pushed item, signed as a laptop signs it: by its author's key (or by ``key``)."""
+    payload = encode(record)
+    signer = signer_id or signer_of(record)
+    signature = None
+    if signer is not None and (key is not None or signer in KEYS):
+        signature = (key or KEYS[signer]).sign(payload)
     return PushItem.of(id=item_id or new_id(), kind=record.KIND, object_id=record.id,
-                       version=record.VERSION, payload=encode(record), case_id=case_id)
+                       version=record.VERSION, payload=payload, case_id=case_id,
+                       signer_id=signer if signature is not None else None, signature=signature)
 
 
 def batch(device_id: str, items: list[PushItem]) -> dict[str, Any]:
@@ -105,11 +140,14 @@ class World:
         return self.client.app.state.service.sessions()  # type: ignore[attr-defined,no-any-return]
 
     def login(self, username: str, device_id: str | None = None,
-              author_id: str | None = None) -> Device:
+              author_id: str | None = None, **extra: Any) -> Device:
+        """Log a laptop in with the password; it registers the author's signing key."""
         device_id = device_id or new_id()
+        author = author_id or self.users[username]
         resp = self.client.post("/api/v1/auth/device", json={
             "username": username, "password": PASSWORD, "device_id": device_id,
-            "author_id": author_id})
+            "author_id": author_id, "sign_pub": public_text(key_of(author)),
+            "display_name": username.title() + " Testsson", **extra})
         assert resp.status_code == 200, resp.text
         return Device(self.client, device_id, resp.json()["token"], resp.json()["user_id"])
 

@@ -20,7 +20,15 @@ from cryptography.x509.oid import NameOID
 
 from server.app import create_app
 from server.settings import ServerSettings
-from tests.integration.syncserver.helpers import World, batch, item, make_world, revision
+from tests.integration.syncserver.helpers import (
+    World,
+    batch,
+    item,
+    key_of,
+    make_world,
+    public_text,
+    revision,
+)
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -78,7 +86,8 @@ def test_push_and_pull_over_tls_on_loopback(tls_server: tuple[str, ssl.SSLContex
         assert "/api/v1/sync/push" in client.get("/openapi.json").json()["paths"]
         assert client.get("/docs").status_code == 200
         login = client.post("/api/v1/auth/device", json={
-            "username": "anna", "password": "ett-långt-lösenord-1", "device_id": "laptop-1"})
+            "username": "anna", "password": "ett-långt-lösenord-1", "device_id": "laptop-1",
+            "sign_pub": public_text(key_of(world.users["anna"]))})
         assert login.status_code == 200
         headers = {"Authorization": f"Bearer {login.json()['token']}"}
         note = item(revision(world.cases["N-1"], login.json()["user_id"]))
