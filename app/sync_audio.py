@@ -74,7 +74,7 @@ def uploadable(ctx: Context) -> list[str]:
 
 
 def upload_audio(ctx: Context, client: SyncClient, cancel: CancelToken | None,
-                 chunk_bytes: int = CHUNK_BYTES) -> int:
+                 chunk_bytes: int | None = None) -> int:
     """Send the audio of every uploadable recording (only with the setting on); returns how
     many were completed now. A refusal of one recording does not stop the others."""
     if not ctx.settings.sync_upload_audio:
@@ -83,7 +83,7 @@ def upload_audio(ctx: Context, client: SyncClient, cancel: CancelToken | None,
     for recording_id in uploadable(ctx):
         if cancel and cancel.cancelled:
             break
-        sent += _upload_one(ctx, client, recording_id, chunk_bytes)
+        sent += _upload_one(ctx, client, recording_id, chunk_bytes or CHUNK_BYTES)
     return sent
 
 
