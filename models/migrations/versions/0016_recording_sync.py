@@ -47,7 +47,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("audio_uploads")
-    with op.batch_alter_table("recordings") as batch:
-        for column in ("remote", "audio_deleted_at", "audio_policy", "finish_reason",
-                       "ended_at"):
-            batch.drop_column(column)
+    # DROP COLUMN (SQLite 3.35+), not a table rebuild: transcripts keep their references.
+    for column in ("remote", "audio_deleted_at", "audio_policy", "finish_reason", "ended_at"):
+        op.drop_column("recordings", column)
