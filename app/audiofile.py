@@ -351,6 +351,11 @@ class EncryptedAudioReader:
         """PCM between two times (clamped to the recording), e.g. to play a word's span."""
         start = self._byte_at(start_s)
         end = self.pcm_size if end_s is None else self._byte_at(end_s)
+        return self.read_range(start, end)
+
+    def read_range(self, start: int, end: int) -> bytes:
+        """PCM bytes ``start``..``end`` (offsets into the PCM, clamped), e.g. one upload chunk."""
+        start, end = max(0, start), min(end, self.pcm_size)
         if end <= start:
             return b""
         starts = [record.pcm_start for record in self._records]

@@ -29,6 +29,7 @@ from models.audit import OutboxItem
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.people import Case, CaseAssignment, Person, User
 from models.staffing import CulledCase, NoteWordCount
+from models.sync import AudioUpload
 from models.visits import Consent, Recording, Segment, Transcript, Visit
 
 STATES = ("due", "keep", "later")
@@ -172,6 +173,7 @@ def _cull_case(s: Session, ctx: Context, row: CullingRow,
     s.execute(delete(Review).where(Review.note_id.in_(notes)))
     s.execute(delete(Segment).where(Segment.transcript_id.in_(transcripts)))
     s.execute(delete(Transcript).where(Transcript.recording_id.in_(recordings)))
+    s.execute(delete(AudioUpload).where(AudioUpload.recording_id.in_(recordings)))
     s.execute(delete(Recording).where(Recording.id.in_(recordings)))
     s.execute(delete(NoteWordCount).where(NoteWordCount.note_id.in_(notes)))
     s.execute(delete(NoteRevision).where(NoteRevision.note_id.in_(notes)))

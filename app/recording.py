@@ -23,6 +23,8 @@ from models.visits import Recording, Segment, Transcript, Visit
 
 _log = logging.getLogger(__name__)
 SAMPLE_RATE = 16_000
+AUDIO_ELSEWHERE = ("Ljudet finns på kollegans dator, där inspelningen gjordes. Här finns bara "
+                   "utskriften.")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class RecordingInfo:
     duration_s: float
     model_id: str
     segments: int
+    remote: bool = False  # a colleague's recording (pulled): its audio is on their laptop
 
 
 def audio_path(ctx: Context, recording_id: str) -> Path:
@@ -117,11 +120,17 @@ def open_sink(ctx: Context, recording_id: str) -> EncryptedAudioWriter:
         raise
 
 
-def finish(ctx: Context, recording_id: str, duration_s: float) -> RecordingInfo:
+def finish(ctx: Context, recording_id: str, duration_s: float, *, reason: str = "stopped"
+           ) -> RecordingInfo:
+    """Mark the recording complete and queue it (then its transcripts) for sync, together."""
     with ctx.uow(write=True) as uow:
         s = uow.session
         rec = require_recording(s, ctx.actor, recording_id, Permission.RECORD)
         rec.state, rec.duration_s = "complete", duration_s
+        rec.ended_at, rec.finish_reason = ctx.now(), reason
+        rec.audio_policy = ctx.settings.audio_policy
+        # Queued before its transcripts, so a colleague's laptop gets the recording first.
+        outbox.enqueue(s, rec.to_record())
         finish_open_transcripts(s, rec.id)
         audit.record(s, ctx.actor, "recording.stop", "recording", rec.id,
                      {"seconds": round(duration_s, 1)}, now=ctx.now())
@@ -155,6 +164,9 @@ def recover(ctx: Context, recording_id: str) -> RecordingInfo:
         if rec.state != "recording":
             raise UserError("Inspelningen är redan avslutad.")
         rec.state, rec.duration_s = "recovered", duration
+        # When it really ended is unknown (the app died): ``ended_at`` stays empty.
+        rec.finish_reason, rec.audio_policy = "recovered", ctx.settings.audio_policy
+        outbox.enqueue(s, rec.to_record())
         finish_open_transcripts(s, rec.id)
         signed_note = _signed_note_of_visit(s, rec.visit_id)
         audit.record(s, ctx.actor, "recording.recover", "recording", rec.id,
@@ -199,9 +211,11 @@ def awaiting_transcription(ctx: Context) -> list[RecordingInfo]:
 def read_audio(ctx: Context, recording_id: str, start_s: float = 0.0,
                end_s: float | None = None) -> bytes:
     with ctx.uow() as uow:
-        require_recording(uow.session, ctx.actor, recording_id)
+        remote = require_recording(uow.session, ctx.actor, recording_id).remote
     path = audio_path(ctx, recording_id)
     if not path.exists():
+        if remote:
+            raise UserError(AUDIO_ELSEWHERE)
         raise UserError("Ljudet finns inte längre (det raderas när anteckningen signeras).")
     reader = EncryptedAudioReader(path, ctx.audio_key(recording_id))
     return reader.read_pcm(start_s, end_s if end_s is not None else reader.duration_s)
@@ -221,12 +235,13 @@ def apply_audio_policy_after_sign(ctx: Context, note_id: str) -> int:
         if note.visit_id is None or note.state != "signed":
             return 0
         recordings = s.scalars(select(Recording).where(
-            Recording.visit_id == note.visit_id,
+            Recording.visit_id == note.visit_id, Recording.remote.is_(False),
             Recording.state.in_(("complete", "recovered")))).all()
         if not recordings:
             return 0
         for rec in recordings:
-            rec.state = "audio-deleted"
+            rec.state, rec.audio_deleted_at = "audio-deleted", ctx.now()
+            outbox.enqueue(s, rec.to_record())  # colleagues learn the audio is gone
         doomed = [audio_path(ctx, rec.id) for rec in recordings]
         audit.record(s, ctx.actor, "audio.delete", "visit", note.visit_id,
                      {"recordings": len(recordings), "policy": "delete-on-sign"}, now=ctx.now())
@@ -265,4 +280,4 @@ def recording_info(s: Session, rec: Recording) -> RecordingInfo:
     visit = s.get(Visit, rec.visit_id)
     return RecordingInfo(rec.id, rec.visit_id, visit.case_id if visit else "", rec.state,
                          rec.started_at, rec.duration_s, rec.model_id,
-                         shown_segment_count(s, rec.id))
+                         shown_segment_count(s, rec.id), rec.remote)

@@ -56,6 +56,9 @@ class Settings:
     on_site_margin_minutes: int = _ranged(60, 0, 1440)
     # Culling (gallring): years after a case was closed before its content may be culled.
     retention_years: int = _ranged(5, 1, 50)
+    # Sync: the audio of this laptop's recordings goes to the office server too (off: audio
+    # stays on the laptop; transcripts and the recordings' facts are synced either way).
+    sync_upload_audio: bool = False
 
     def validated(self) -> Settings:
         """Return a copy with out-of-range values replaced by defaults (a hand-edited file

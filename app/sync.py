@@ -25,6 +25,7 @@ from app.context import Context
 from app.errors import PermissionDenied, UserError, ValidationError
 from app.keys import subkey
 from app.sync_apply import BAD, Applied, Applier
+from app.sync_audio import queue_unsynced_recordings, upload_audio
 from app.sync_client import ServerRefused, ServerUnreachable, SyncClient
 from app.sync_push import current_key, push_audit, push_outbox
 from app.sync_signers import store_signers
@@ -182,10 +183,12 @@ def sync_now(ctx: Context, progress: Progress | None = None, cancel: CancelToken
         url, token, cursor = row.server_url, _open(ctx, row.token_cipher), row.pull_cursor
         device = audit.device_id(uow.session)
     _mark(ctx, attempt=True)
+    queue_unsynced_recordings(ctx)  # recordings finished before they were synced, once
     try:
         with _client(url, token, transport) as client:
             pushed = push_outbox(ctx, client, device, report, cancel)
             push_audit(ctx, client, device, cancel)
+            upload_audio(ctx, client, cancel)  # after push: the server knows the recordings
             applied = _pull(ctx, client, cursor, report, cancel)
             if not (cancel and cancel.cancelled):
                 store_signers(ctx, client.signers())

@@ -28,6 +28,7 @@ from models.records import (
     PersonRecord,
     Record,
     RecordError,
+    RecordingRecord,
     ReviewEntryRecord,
     ReviewRecord,
     RevisionRecord,
@@ -186,7 +187,8 @@ class Applier:
                    ConsentRecord: self._consent, RevisionRecord: self._revision,
                    ReviewRecord: self._review, ReviewEntryRecord: self._entry,
                    AttributedReviewEntryRecord: self._entry,
-                   TranscriptRecord: self._transcript}.get(type(record))
+                   TranscriptRecord: self._transcript,
+                   RecordingRecord: self._recording}.get(type(record))
         if handler is None:
             return "skipped"  # audit events of other laptops are not pulled
         self.author = author
@@ -430,11 +432,35 @@ class Applier:
         self.s.flush()
         return "applied"
 
+    def _recording(self, rec: RecordingRecord, digest: str) -> str:
+        """A colleague's recording (or this user's from another laptop): its facts only, marked
+        ``remote`` (its audio is not here). A recording made here is never overwritten."""
+        row = self.s.get(Recording, rec.id)
+        if row is not None and not row.remote:
+            return "skipped"  # our own, coming back
+        self._need(Visit, rec.visit_id, "visit")
+        self._user(rec.recorded_by)
+        if row is None:
+            row = Recording(id=rec.id, visit_id=rec.visit_id, audio_file="", remote=True,
+                            created_by=rec.recorded_by, started_at=rec.started_at)
+            self.s.add(row)
+        elif row.state == "audio-deleted" and rec.state != "audio-deleted":
+            return "skipped"  # an older version held and retried after the newer one
+        elif _digest(row.to_record()) == digest:
+            return "skipped"
+        row.ended_at, row.duration_s, row.sample_rate = rec.ended_at, rec.duration_s, \
+            rec.sample_rate
+        row.state, row.finish_reason, row.engine = rec.state, rec.finish_reason, rec.engine
+        row.model_id, row.audio_policy = rec.model_id, rec.audio_policy
+        row.audio_deleted_at = rec.audio_deleted_at
+        self.s.flush()
+        return "applied"
+
     def _transcript(self, rec: TranscriptRecord, digest: str) -> str:
         if self.s.get(Transcript, rec.id) is not None:
             return "skipped"
-        # A colleague's recording (and its audio) stays on the colleague's laptop; its
-        # transcript waits here until a recording row of that id exists.
+        # A colleague's recording arrives as a ``RecordingRecord`` (its audio stays on the
+        # colleague's laptop); its transcript waits here until that recording row exists.
         self._need(Recording, rec.recording_id, "recording")
         self.s.add(Transcript(id=rec.id, recording_id=rec.recording_id, engine=rec.engine,
                               model_id=rec.model_id, pass_kind=rec.pass_kind,

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from app.errors import UserError
 from models.sync_wire import (
+    CHUNK_SHA_HEADER,
+    AudioManifest,
+    AudioStatus,
     AuditHead,
     AuditHeadAck,
     DeviceLogin,
@@ -104,6 +107,21 @@ class SyncClient:
         return self._call("POST", "/api/v1/sync/audit-head", AuditHeadAck,
                           content=head.model_dump_json(),
                           headers={"Content-Type": "application/json"})
+
+    def audio_start(self, recording_id: str, manifest: AudioManifest) -> AudioStatus:
+        return self._call("PUT", f"/api/v1/recordings/{recording_id}/audio", AudioStatus,
+                          content=manifest.model_dump_json(),
+                          headers={"Content-Type": "application/json"})
+
+    def audio_chunk(self, recording_id: str, index: int, data: bytes,
+                    digest: str) -> AudioStatus:
+        return self._call("PUT", f"/api/v1/recordings/{recording_id}/audio/chunks/{index}",
+                          AudioStatus, content=data,
+                          headers={"Content-Type": "application/octet-stream",
+                                   CHUNK_SHA_HEADER: digest})
+
+    def audio_status(self, recording_id: str) -> AudioStatus:
+        return self._call("GET", f"/api/v1/recordings/{recording_id}/audio", AudioStatus)
 
 
 def _refused(resp: httpx.Response) -> ServerRefused:

@@ -184,7 +184,7 @@ def import_recording(
                                      pass_kind="file")
     finally:
         # Even if transcription failed the audio is kept and waits for another try.
-        info = recording.finish(ctx, info.id, duration)
+        info = recording.finish(ctx, info.id, duration, reason="imported")
     return ImportResult(info, tuple(segments))
 
 

@@ -8,6 +8,7 @@ from models.people import Case, CaseAssignment, Person, User
 from models.provenance import NoteSpeechSource
 from models.staffing import Absence, CulledCase, NoteWordCount, WorkHours
 from models.sync import (
+    AudioUpload,
     AuditAnchor,
     SyncAccount,
     SyncBackfill,
@@ -21,6 +22,7 @@ __all__ = [
     "Absence",
     "CulledCase",
     "WorkHours",
+    "AudioUpload",
     "AuditAnchor",
     "AuditEvent",
     "SyncAccount",

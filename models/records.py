@@ -295,6 +295,28 @@ class TranscriptRecord(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RecordingRecord(Record):
+    """What is known about one recording of a visit, never its audio: who recorded it, when,
+    how it ended and what the audio policy did with it. A new version of the same id is
+    queued when its state changes (e.g. ``audio-deleted`` after signing)."""
+
+    KIND: ClassVar[str] = "recording"
+
+    visit_id: str
+    recorded_by: str
+    started_at: datetime
+    ended_at: datetime | None
+    duration_s: float
+    sample_rate: int
+    state: str  # complete | recovered | audio-deleted
+    finish_reason: str  # stopped | imported | recovered | "" (finished before this was kept)
+    engine: str
+    model_id: str
+    audio_policy: str  # the laptop's policy when it finished: delete-on-sign | keep | ""
+    audio_deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class AuditEventRecord(Record):
     """One link of a laptop's audit chain; ``device_id`` + ``seq`` identify it across laptops."""
 
@@ -316,7 +338,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (UserRecord, CaseRecord, PersonRecord, CaseAssignmentRecord, VisitRecord,
                 ConsentRecord, RevisionRecord, ReviewRecord, ReviewEntryRecord,
-                TranscriptRecord, AuditEventRecord)
+                TranscriptRecord, RecordingRecord, AuditEventRecord)
 }
 # Earlier versions, still decoded by (kind, version): their bytes are in outboxes and hashes.
 OLDER_RECORD_TYPES: dict[tuple[str, int], type[Record]] = {

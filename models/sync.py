@@ -135,3 +135,17 @@ class RemoteSigner(Signed, Base):
             "record": "remote_signer", "v": 1, "author_id": self.author_id,
             "sign_pub": self.sign_pub, "server_user_id": self.server_user_id,
             "received_by": self.received_by, "received_at": iso(self.received_at)})
+
+
+class AudioUpload(Base):
+    """A recording's audio sent to the server (setting ``sync_upload_audio``): the WAV's size
+    and SHA-256 the server confirmed, so it is never sent twice. ``refused`` holds the code of
+    a refusal that retrying cannot change (too large), so it is not read and sent again."""
+
+    __tablename__ = "audio_uploads"
+
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    refused: Mapped[str] = mapped_column(String(64), default="")

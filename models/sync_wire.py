@@ -213,3 +213,36 @@ class ErrorBody(_Wire):
 
     code: str
     detail: str
+
+
+# --- audio of recordings (only with the laptop setting ``sync_upload_audio``) ------------------
+# ``PUT /api/v1/recordings/{id}/audio`` with an ``AudioManifest`` starts (or resumes) an upload
+# and answers ``AudioStatus``; ``PUT /api/v1/recordings/{id}/audio/chunks/{index}`` carries one
+# chunk's raw bytes with its SHA-256 in ``X-Chunk-SHA256``; ``GET /api/v1/recordings/{id}/audio``
+# tells which chunks the server holds, so an upload cut off resumes where it stopped. The
+# recording's record (kind ``recording``) must be on the server first: it tells its case.
+CHUNK_SHA_HEADER: Final = "X-Chunk-SHA256"
+
+
+class AudioManifest(_Wire):
+    """The whole file: a WAV (16-bit PCM) of ``size`` bytes, cut in chunks of ``chunk_size``
+    (the last one shorter), ``sha256`` of all of it."""
+
+    size: int = Field(ge=1)
+    sha256: Hex64
+    chunk_size: int = Field(ge=1)
+    content_type: Literal["audio/wav"] = "audio/wav"
+
+    @property
+    def chunks(self) -> int:
+        return -(-self.size // self.chunk_size)
+
+
+class AudioStatus(_Wire):
+    wire_version: int = WIRE_VERSION
+    recording_id: str
+    size: int
+    sha256: str
+    chunk_size: int
+    received: list[int]  # indexes of the chunks the server holds
+    complete: bool  # every chunk held and the whole file's SHA-256 checked

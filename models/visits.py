@@ -13,6 +13,7 @@ from models.base import Base, UTCDateTime, new_id, utcnow
 from models.records import (
     ConsentRecord,
     Participant,
+    RecordingRecord,
     TranscriptRecord,
     TranscriptSegment,
     VisitRecord,
@@ -93,6 +94,22 @@ class Recording(Base):
     state: Mapped[str] = mapped_column(String(16), default="recording")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    # Kept for sync (``RecordingRecord``); empty/None on recordings finished before 0016.
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finish_reason: Mapped[str] = mapped_column(String(16), default="")
+    audio_policy: Mapped[str] = mapped_column(String(16), default="")
+    audio_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A colleague's recording pulled from the server: its audio is on the laptop it was made
+    # on, never here, and this laptop never queues it.
+    remote: Mapped[bool] = mapped_column(default=False)
+
+    def to_record(self) -> RecordingRecord:
+        return RecordingRecord(
+            id=self.id, visit_id=self.visit_id, recorded_by=self.created_by,
+            started_at=self.started_at, ended_at=self.ended_at, duration_s=self.duration_s,
+            sample_rate=self.sample_rate, state=self.state, finish_reason=self.finish_reason,
+            engine=self.engine, model_id=self.model_id, audio_policy=self.audio_policy,
+            audio_deleted_at=self.audio_deleted_at)
 
 
 class Transcript(Base):

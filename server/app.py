@@ -30,7 +30,7 @@ from models.sync_wire import (
     PushResponse,
     SignerList,
 )
-from server import audit
+from server import audio, audit
 from server.auth import login
 from server.database import make_engine, migrate, ping, session_factory
 from server.errors import ApiError, unauthorized
@@ -115,6 +115,7 @@ def create_app(settings: ServerSettings, *, engine: Engine | None = None,
     _error_handlers(app)
     _health_routes(app, engine)
     _sync_routes(app, service, settings)
+    audio.add_routes(app, service)
     return app
 
 

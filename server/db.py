@@ -220,3 +220,37 @@ class ServerAuditHead(ServerBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AudioUpload(ServerBase):
+    """The audio of one recording sent by the laptop it was made on (a laptop setting, off by
+    default). Its case is the recording record's; ``completed_at`` is set once every chunk is
+    held and the whole file's SHA-256 matched."""
+
+    __tablename__ = "audio_uploads"
+
+    recording_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    uploaded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AudioChunk(ServerBase):
+    """One chunk of an upload, as received (the server keeps no files: only the database)."""
+
+    __tablename__ = "audio_chunks"
+
+    recording_id: Mapped[str] = mapped_column(ForeignKey("audio_uploads.recording_id"),
+                                              primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -18,12 +18,16 @@ from server.signers import KeyRing
 from server.verify import verify_signature
 
 # Kinds whose rows change on the laptop (queued again on each change); all others are immutable.
-MUTABLE_KINDS = frozenset({"case", "person", "visit"})
+MUTABLE_KINDS = frozenset({"case", "person", "visit", "recording"})
 AUTHOR_FIELD = {"case": "created_by", "visit": "created_by", "consent": "recorded_by",
-                "revision": "author_id", "review": "started_by", "review_entry": "recorded_by"}
+                "revision": "author_id", "review": "started_by", "review_entry": "recorded_by",
+                "recording": "recorded_by"}
+# Mutable kinds whose every version must come from its author (only the laptop that made a
+# recording holds its audio and can say what became of it).
+AUTHOR_ONLY_KINDS = frozenset({"recording"})
 # Where a record names the parent that tells its case.
 PARENT = {"consent": ("visit", "visit_id"), "review": ("revision", "revision_id"),
-          "review_entry": ("review", "review_id")}
+          "review_entry": ("review", "review_id"), "recording": ("visit", "visit_id")}
 
 REASONS = {
     "bad_payload": "Posten kunde inte läsas (felaktig kodning).",
@@ -94,7 +98,8 @@ class Judge:
         # A later version of a case, person or visit may come from anyone who may edit it;
         # only the first version must come from its creator. Checked before the case, since
         # judging the case may create it (a case made on a laptop).
-        author_or_error = self.caller.user_id if versions else self._author(it)
+        author_or_error = self.caller.user_id \
+            if versions and wire.kind not in AUTHOR_ONLY_KINDS else self._author(it)
         if isinstance(author_or_error, ItemResult):
             return author_or_error
         refusal = self._verify(it, author_or_error)

@@ -17,6 +17,9 @@ class ServerSettings:
     max_batch_items: int = 1000
     max_body_bytes: int = 32 * 1024 * 1024
     pull_page_size: int = 1000
+    # Audio of recordings (a laptop setting sends it): 1 GiB is over 9 hours of 16 kHz mono.
+    max_audio_bytes: int = 1024 * 1024 * 1024
+    max_audio_chunk_bytes: int = 4 * 1024 * 1024
     login_max_failures: int = 5  # per username within the window
     login_max_failures_per_remote: int = 30
     login_window_s: int = 900

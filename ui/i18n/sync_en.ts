@@ -363,6 +363,16 @@
     <context>
         <name>ServerSettingsWidget</name>
         <message>
+            <location filename="../sync/server_page.py" line="127" />
+            <source>Skicka även inspelningarnas &amp;ljud till servern</source>
+            <translation>Also send the recordings' &amp;audio to the server</translation>
+        </message>
+        <message>
+            <location filename="../sync/server_page.py" line="129" />
+            <source>Utskrifterna och uppgifterna om inspelningarna skickas alltid. Ljudet stannar på datorn om du inte kryssar i rutan. Kryssar du i den skickas ljudet till servern och sparas i dess databas.</source>
+            <translation>Transcripts and the details of recordings are always sent. The audio stays on this computer unless you tick the box. If you tick it, the audio is sent to the server and stored in its database.</translation>
+        </message>
+        <message>
             <location filename="../sync/server_page.py" line="103" />
             <source>Serverns adress</source>
             <translation>Server address</translation>

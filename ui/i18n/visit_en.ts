@@ -364,6 +364,11 @@
     <context>
         <name>TranscriptWidget</name>
         <message>
+            <location filename="../visit/transcript_widget.py" line="87" />
+            <source>Ljudet finns på kollegans dator. Här visas bara utskriften.</source>
+            <translation>The audio is on your colleague's computer. Only the transcript is shown here.</translation>
+        </message>
+        <message>
             <location filename="../visit/transcript_widget.py" line="67" />
             <source>Utskrift kopplad till ljudet</source>
             <translation>Transcript linked to the audio</translation>

@@ -1,11 +1,15 @@
 """Settings → "Server": the office server's address, "Anslut till servern…" (the server account's
 username and password, once; the device token is kept encrypted in the store, never in
-settings.json), the connected account, and "Koppla från"."""
+settings.json), the connected account, "Koppla från", and whether recordings' audio goes to
+the server too (off by default: audio stays on the laptop)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -118,13 +122,23 @@ class ServerSettingsWidget(QWidget):
         row.addWidget(self.disconnect_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.upload_audio = QCheckBox(self.tr("Skicka även inspelningarnas &ljud till servern"))
+        self.upload_audio.setChecked(session.ctx.settings.sync_upload_audio)
+        self.upload_audio_hint = QLabel(self.tr(
+            "Utskrifterna och uppgifterna om inspelningarna skickas alltid. Ljudet stannar på "
+            "datorn om du inte kryssar i rutan. Kryssar du i den skickas ljudet till servern "
+            "och sparas i dess databas."))
+        self.upload_audio_hint.setWordWrap(True)
+        self.upload_audio_hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.upload_audio)
+        layout.addWidget(self.upload_audio_hint)
         self.error = FieldErrorLabel()
         layout.addWidget(self.error)
         self.errors = FormErrors(self, general=self.error,
                                  reenable=(self.connect_button, self.disconnect_button))
         if session.ctx.actor.role == "admin":  # the service refuses too
             self.account.setText(self.tr("En administratör synkroniserar inget ärendeinnehåll."))
-            for w in (self.address, self.connect_button):
+            for w in (self.address, self.connect_button, self.upload_audio):
                 w.setEnabled(False)
         session.tasks.op(sync.status, session.ctx).success(self.show_status) \
             .owned_by(self).run()
@@ -136,7 +150,9 @@ class ServerSettingsWidget(QWidget):
         return self
 
     def apply(self, settings: Settings) -> Settings:
-        return settings  # the connection is stored in the store by its own buttons
+        # The connection is stored in the store by its own buttons; only the audio choice is
+        # a setting.
+        return replace(settings, sync_upload_audio=self.upload_audio.isChecked())
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

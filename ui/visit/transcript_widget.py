@@ -82,11 +82,18 @@ class TranscriptWidget(QWidget):
         self.audio_gone_label.setWordWrap(True)
         self.audio_gone_label.setStyleSheet("color: #555;")
         self.audio_gone_label.hide()
+        # A colleague's recording (pulled by sync): the audio stays on the laptop it was made on.
+        self.audio_elsewhere_label = QLabel(self.tr("Ljudet finns på kollegans dator. Här "
+                                                    "visas bara utskriften."))
+        self.audio_elsewhere_label.setWordWrap(True)
+        self.audio_elsewhere_label.setStyleSheet("color: #555;")
+        self.audio_elsewhere_label.hide()
         self.note_button = QPushButton(self.tr("Skapa anteckning av utskriften"))
         self.note_button.clicked.connect(self.note_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.play_button)
         buttons.addWidget(self.audio_gone_label, 1)
+        buttons.addWidget(self.audio_elsewhere_label, 1)
         buttons.addStretch(1)
         buttons.addWidget(self.note_button)
         layout = QVBoxLayout(self)
@@ -101,10 +108,13 @@ class TranscriptWidget(QWidget):
         self._end_timer.timeout.connect(self._on_end_timer_timeout)
 
     def set_transcript(self, recording_id: str, segments: list[Segment], *,
-                       audio_kept: bool = True) -> None:
+                       audio_kept: bool = True, audio_elsewhere: bool = False) -> None:
         """Show ``segments``; without ``audio_kept`` (the audio policy deleted the recording
-        after signing) nothing offers to play it."""
+        after signing) or with ``audio_elsewhere`` (a colleague's recording: its audio is on
+        their laptop) nothing offers to play it, and a line says why."""
         self.recording_id = recording_id
+        deleted = not audio_kept
+        audio_kept = audio_kept and not audio_elsewhere
         self.audio_kept = audio_kept
         self.words = [WordRef(w.text, w.start, w.end, w.conf) for s in segments for w in s.words]
         self.current_word = 0
@@ -123,7 +133,8 @@ class TranscriptWidget(QWidget):
         self.note_button.setEnabled(bool(segments))
         self.play_button.setEnabled(bool(self.words) and audio_kept)
         self.play_button.setVisible(audio_kept)
-        self.audio_gone_label.setVisible(not audio_kept)
+        self.audio_gone_label.setVisible(deleted)
+        self.audio_elsewhere_label.setVisible(audio_elsewhere and not deleted)
 
     def uncertain_words(self) -> list[str]:
         return [w.text for w in self.words if w.conf < self.low_confidence]

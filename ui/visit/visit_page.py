@@ -157,7 +157,8 @@ class VisitPageWidget(QWidget):
         if state.recordings and not self.recorder.active:
             last = state.recordings[-1]
             self.show_transcript(last.id, list(state.segments),
-                                 audio_kept=last.state != "audio-deleted")
+                                 audio_kept=last.state != "audio-deleted",
+                                 audio_elsewhere=last.remote)
         self.state_loaded.emit(state)
 
     def _show_consent(self, consent: ConsentInfo | None) -> None:
@@ -171,9 +172,10 @@ class VisitPageWidget(QWidget):
         self.consent_label.setText(text)
 
     def show_transcript(self, recording_id: str, segments: list[Segment], *,
-                        audio_kept: bool = True) -> None:
+                        audio_kept: bool = True, audio_elsewhere: bool = False) -> None:
         self.live.set_segments(segments)
-        self.transcript.set_transcript(recording_id, segments, audio_kept=audio_kept)
+        self.transcript.set_transcript(recording_id, segments, audio_kept=audio_kept,
+                                       audio_elsewhere=audio_elsewhere)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
 

@@ -1,7 +1,7 @@
 """Colleagues' signing keys as the server served them (each row signed by the local user who
 received it), and the signature of a pulled record held until its parent arrives.
 
-Revision ID: 0015_remote_signers
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-01
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_remote_signers"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.context import Context
 from app.recording import RecordingInfo
 from app.transcription import LiveRecording
-from speech.engine import SpeechModel
+from speech.engine import RecognizerFactory
 from speech.values import Event
 from tests.support.audio import ManualSource, tone_block
 
@@ -18,7 +18,7 @@ def tone_pcm(blocks: int) -> bytes:
 
 
 def record_pcm(
-    ctx: Context, visit_id: str, pcm: bytes, model: SpeechModel | None = None
+    ctx: Context, visit_id: str, pcm: bytes, model: RecognizerFactory | None = None
 ) -> tuple[RecordingInfo, list[Event]]:
     """Record ``pcm`` with ``LiveRecording`` from a hand-driven source, then stop."""
     events: list[Event] = []
