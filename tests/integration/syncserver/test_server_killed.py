@@ -93,24 +93,22 @@ def _laptop(tmp_path: Path, base: str) -> Context:
     return ctx
 
 
-def _kill_when_a_batch_is_stored(world: World, server: ServerProcess, before: int,
-                                 killed_at: list[int]) -> threading.Thread:
-    """Kill the server shortly after its first batch is committed: it is then judging the next
-    one (a batch takes far longer to judge and store than the laptop needs to send it)."""
+class KillDuringSecondPush(httpx.BaseTransport):
+    """The laptop's real network transport; when it sends the second push batch, the server
+    process is killed while it is reading and judging it (a batch of 500 takes it far longer
+    than the 20 ms), so the first batch is committed and answered and the second is not."""
 
-    def watch() -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and server.proc.poll() is None:
-            if world.count("records") > before:
-                time.sleep(0.05)
-                server.kill()
-                killed_at.append(world.count("records"))
-                return
-            time.sleep(0.01)
+    def __init__(self, server: ServerProcess) -> None:
+        self.server, self.inner, self.pushes = server, httpx.HTTPTransport(), 0
+        self.killer: threading.Timer | None = None
 
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    return thread
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/sync/push"):
+            self.pushes += 1
+            if self.pushes == 2:
+                self.killer = threading.Timer(0.02, self.server.kill)
+                self.killer.start()
+        return self.inner.handle_request(request)
 
 
 @pytest.mark.slow
@@ -126,12 +124,12 @@ def test_server_killed_mid_batch_loses_and_doubles_nothing(
         queued = sync.status(anna).pending
         acked_before = outbox_state(anna)[0]
         before = world.count("records")
-        killed_at: list[int] = []
-        watcher = _kill_when_a_batch_is_stored(world, servers[0], before, killed_at)
+        cut = KillDuringSecondPush(servers[0])
         with pytest.raises(ServerUnreachable):
-            sync.sync_now(anna)
-        watcher.join(120)
-        assert killed_at, "the server was not killed during the push"
+            sync.sync_now(anna, transport=cut)
+        assert cut.killer is not None
+        cut.killer.join(30)
+        assert servers[0].proc.poll() is not None, "the server was not killed during the push"
         acked, pending, failed = outbox_state(anna)
         assert failed == 0 and pending > 0, "the kill came after the push had finished"
         # Whole batches only: what the server holds is what it acknowledged, plus at most the
