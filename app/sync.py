@@ -240,9 +240,7 @@ def _store_page(ctx: Context, entries: list[PullEntry], total: Applied, *,
         account = s.get(SyncAccount, ctx.actor.user_id)
         assert account is not None
         applier = Applier(s, account, ctx.actor.display_name)
-        applier.prefetch(entries)
-        for entry in entries:
-            applier.entry(entry)
+        applier.page(entries)
         if s.scalar(select(func.count()).select_from(SyncHeld)
                     .where(~SyncHeld.reason.startswith(BAD))):
             applier.retry_held()

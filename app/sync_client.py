@@ -19,8 +19,10 @@ from models.sync_wire import (
     DeviceToken,
     PullPage,
     PushItem,
+    PushRefused,
     PushRequest,
     PushResponse,
+    RefusedItem,
     SignerList,
 )
 
@@ -36,11 +38,14 @@ class ServerUnreachable(UserError):
 
 
 class ServerRefused(UserError):
-    """The server answered with a 4xx/5xx; ``code`` is the protocol's machine-readable one."""
+    """The server answered with a 4xx/5xx; ``code`` is the protocol's machine-readable one.
+    ``refused`` lists the items of a push batch the server refused (empty when it refused the
+    request as a whole): the rest of that batch may be sent again."""
 
-    def __init__(self, status: int, code: str, detail: str) -> None:
+    def __init__(self, status: int, code: str, detail: str,
+                 refused: tuple[RefusedItem, ...] = ()) -> None:
         super().__init__(detail or "Servern vägrade begäran.")
-        self.status, self.code = status, code
+        self.status, self.code, self.refused = status, code, refused
 
 
 class SyncClient:
@@ -129,8 +134,15 @@ def _refused(resp: httpx.Response) -> ServerRefused:
         body = resp.json()
         code, detail = str(body.get("code", "")), str(body.get("detail", ""))
     except (ValueError, AttributeError):
-        code, detail = "", ""
+        body, code, detail = None, "", ""
     if resp.status_code >= 500:
         return ServerRefused(resp.status_code, code or "server_error",
                              "Servern har ett fel just nu. Försök igen senare.")
+    if isinstance(body, dict) and "refused" in body:
+        try:
+            batch = PushRefused.model_validate(body)
+        except ValidationError:
+            return ServerRefused(resp.status_code, "bad_answer",
+                                 "Servern svarade med något oväntat.")
+        return ServerRefused(resp.status_code, batch.code, batch.detail, tuple(batch.refused))
     return ServerRefused(resp.status_code, code, detail)

@@ -1,6 +1,9 @@
 """Pushing the outbox and the audit chain: a batch goes out with no lock held, and its answer
-is stored in one transaction (accepted and duplicate acknowledged, rejected listed with the
-server's Swedish reason; nothing is deleted)."""
+is stored in one transaction. Accepted and duplicate items are acknowledged. A batch the server
+refuses because of some of its items stored nothing: those items go to the "Kunde inte
+synkroniseras" list with the server's Swedish reason (never deleted) and the rest is sent again
+at once, so one bad item never holds back the outbox. A request refused as a whole (token,
+device) leaves everything queued."""
 
 from __future__ import annotations
 
@@ -25,10 +28,11 @@ from models.records import (
     encode,
 )
 from models.sync import AuditAnchor, SyncFailed
-from models.sync_wire import AuditHead, PushItem, PushResponse, b64decode
+from models.sync_wire import AuditHead, PushItem, PushResponse, RefusedItem, b64decode
 from models.visits import Consent, Recording, Visit
 
 BATCH = 500  # well under the server's 1000 items and 32 MB: a note is at most 200,000 chars
+TOO_LARGE = "Posten är större än servern tar emot."
 
 Report = Callable[[int, int, str], None]
 
@@ -92,7 +96,7 @@ def current_key(ctx: Context) -> str | None:
     return ctx.user_keys.sign_pub if ctx.user_keys is not None else None
 
 
-def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
+def _next_batch(ctx: Context, size: int = BATCH) -> tuple[list[PushItem], int]:
     """The oldest pending items (in the order they were written) and how many are pending."""
     with ctx.uow() as uow:
         s = uow.session
@@ -100,7 +104,7 @@ def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
                    OutboxItem.id.not_in(select(SyncFailed.outbox_id)))
         rows = s.execute(select(OutboxItem.id, OutboxItem.kind, OutboxItem.object_id,
                                 OutboxItem.version, OutboxItem.payload).where(*pending)
-                         .order_by(literal_column("outbox.rowid")).limit(BATCH)).all()
+                         .order_by(literal_column("outbox.rowid")).limit(size)).all()
         left = s.scalar(select(func.count()).select_from(OutboxItem).where(*pending)) or 0
         signed = _signatures(s, rows)
         items = []
@@ -114,6 +118,7 @@ def _next_batch(ctx: Context) -> tuple[list[PushItem], int]:
 
 def _store_answer(ctx: Context, answer: PushResponse, sent: list[PushItem],
                   pushed: Pushed) -> None:
+    """Acknowledge every item of an answered batch (the server has committed them)."""
     if len(answer.results) != len(sent) or {r.id for r in answer.results} != {i.id for i in sent}:
         raise RuntimeError("the server answered for other items than were sent")
     now = ctx.now()
@@ -124,34 +129,69 @@ def _store_answer(ctx: Context, answer: PushResponse, sent: list[PushItem],
         for res in answer.results:
             row = rows[res.id]
             row.attempts += 1
-            if res.status == "rejected":
-                row.last_error = res.code[:500]
-                if s.get(SyncFailed, res.id) is None:
-                    s.add(SyncFailed(outbox_id=res.id, code=res.code[:64],
-                                     reason=(res.reason or "Servern tog inte emot posten.")[:500],
-                                     failed_at=now))
-                pushed.rejected += 1
+            row.acked_at, row.last_error = now, ""
+            if res.status == "duplicate":
+                pushed.duplicates += 1
             else:
-                row.acked_at, row.last_error = now, ""
-                if res.status == "duplicate":
-                    pushed.duplicates += 1
-                else:
-                    pushed.accepted += 1
+                pushed.accepted += 1
+        uow.commit()
+
+
+def _store_refused(ctx: Context, refused: tuple[RefusedItem, ...], sent: list[PushItem],
+                   pushed: Pushed) -> None:
+    """List the items of a refused batch that the server named, in one transaction; the rest
+    of the batch stays queued (nothing of it was stored)."""
+    ids = {r.id for r in refused}
+    if not ids or not ids <= {i.id for i in sent}:
+        raise ServerRefused(422, "bad_answer", "Servern svarade med något oväntat.")
+    now = ctx.now()
+    with ctx.uow(write=True) as uow:
+        s = uow.session
+        rows = {r.id: r for r in s.scalars(select(OutboxItem).where(OutboxItem.id.in_(ids)))}
+        listed = set(s.scalars(select(SyncFailed.outbox_id).where(SyncFailed.outbox_id.in_(ids))))
+        for res in {r.id: r for r in refused}.values():
+            row = rows[res.id]
+            row.attempts += 1
+            row.last_error = res.code[:500]
+            if res.id not in listed:
+                s.add(SyncFailed(outbox_id=res.id, code=res.code[:64],
+                                 reason=(res.reason or "Servern tog inte emot posten.")[:500],
+                                 failed_at=now))
+            pushed.rejected += 1
         uow.commit()
 
 
 def push_outbox(ctx: Context, client: SyncClient, device: str, report: Report,
                 cancel: CancelToken | None) -> Pushed:
+    """Send the outbox batch by batch. Each round makes progress: a batch is acknowledged, or
+    at least one of its items is listed as refused, or the batch is halved after a 413 (an
+    item too large alone is listed), or the whole request is refused and this raises."""
     pushed = Pushed()
-    done = 0
+    done, size = 0, BATCH
     while not (cancel and cancel.cancelled):
-        items, left = _next_batch(ctx)
+        items, left = _next_batch(ctx, size)
         if not items:
             break
         report(done, done + left, "push")
-        answer = client.push(device, items, current_key(ctx))
+        try:
+            answer = client.push(device, items, current_key(ctx))
+        except ServerRefused as exc:
+            if exc.refused:
+                _store_refused(ctx, exc.refused, items, pushed)
+                done += len({r.id for r in exc.refused})
+                continue
+            if exc.status == 413 and len(items) > 1:
+                size = max(1, len(items) // 2)
+                continue
+            if exc.status == 413:
+                _store_refused(ctx, (RefusedItem(id=items[0].id, code=exc.code or "too_large",
+                                                 reason=TOO_LARGE),), items, pushed)
+                done += 1
+                continue
+            raise
         _store_answer(ctx, answer, items, pushed)
         done += len(items)
+        size = min(BATCH, size * 2)
     report(done, done, "push")
     return pushed
 
@@ -173,11 +213,14 @@ def push_audit(ctx: Context, client: SyncClient, device: str,
         items = [PushItem.of(id=r.id, kind=r.KIND, object_id=r.id, version=r.VERSION,
                              payload=encode(r), signer_id=signer_id, signature=signature)
                  for r, (signer_id, signature) in records]
-        answer = client.push(device, items, current_key(ctx))
-        if any(r.status == "rejected" for r in answer.results):
+        try:
+            client.push(device, items, current_key(ctx))
+        except ServerRefused as exc:
+            if not exc.refused:
+                raise
             # The server holds a different chain for this laptop: stop, keep the anchor as it
             # is; ``samskriv audit verify`` and the server's verify tell IT more.
-            raise _audit_refused()
+            raise _audit_refused() from exc
         ack = client.audit_head(AuditHead(device_id=device, seq=head[0], hash=head[1]))
         with ctx.uow(write=True) as uow:
             row = uow.session.get(AuditAnchor, device)

@@ -11,9 +11,20 @@ Protocol in short:
 
 * ``POST /api/v1/auth/device`` with ``DeviceLogin`` -> ``DeviceToken`` (``Authorization: Bearer``).
 * ``POST /api/v1/sync/push`` with ``PushRequest`` -> ``PushResponse``: one ``ItemResult`` per
-  item, ``accepted`` / ``duplicate`` (already stored: acknowledge it) / ``rejected`` (stored
-  nothing; ``reason`` is Swedish for the user, ``code`` is for the program). The server has
-  committed before it answers, so an answered item is safe to mark acknowledged.
+  item, ``accepted`` (stored now) or ``duplicate`` (already stored: acknowledge it). The server
+  has committed before it answers, so an answered item is safe to mark acknowledged.
+* A batch with any item the server refuses is refused whole and stores nothing (its
+  transaction rolls back; only the server's audit log records the refused request): a 4xx with
+  a ``PushRefused`` body listing every refused item (``RefusedItem``: ``code`` for the program,
+  ``reason`` in Swedish for the user). Duplicates are not refusals. The status is that of its
+  most serious refusal, in the order 403 (not the caller's to send: another unit's case, a case
+  no longer assigned, another author's record, an admin's case content), 404 (unknown case),
+  409 (clashes with what is stored: same id or immutable record with other content, a forked
+  audit chain), 422 (malformed: hash, encoding, format, signature); ``code`` and ``detail`` are
+  those of the first refused item with that status. The laptop keeps the refused items in its
+  "Kunde inte synkroniseras" list and sends the rest again at once. A request refused as a
+  whole (401 token, 403 wrong device, 400/422 body, 413 size) is a plain ``ErrorBody``: nothing
+  is stored and the laptop keeps every item queued.
 * ``GET /api/v1/sync/pull?cursor=N`` -> ``PullPage``; store ``next_cursor`` with the applied page
   and ask again while ``more``. Entries are records of every case the caller may see, and
   ``assignment`` entries (``AssignmentPayload``) addressed to the caller, so a laptop learns of a
@@ -45,7 +56,7 @@ B64 = Annotated[str, StringConstraints(max_length=8_000_000, pattern=r"^[A-Za-z0
 # An Ed25519 public key: base64 of its 32 raw bytes.
 SignPub = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
 
-ItemStatus = Literal["accepted", "duplicate", "rejected"]
+ItemStatus = Literal["accepted", "duplicate"]
 ASSIGNMENT_KIND: Final = "assignment"
 # The kinds a laptop signs with its author's personal key (``app.signing``): a pushed item of
 # these kinds without a signature is refused.
@@ -128,8 +139,14 @@ class PushRequest(_Wire):
 class ItemResult(_Wire):
     id: str
     status: ItemStatus
-    code: str = ""  # machine-readable reason of a rejection
-    reason: str = ""  # Swedish, shown to the user in "Kunde inte synkroniseras"
+
+
+class RefusedItem(_Wire):
+    """One item of a refused batch: it stored nothing, and neither did the rest of its batch."""
+
+    id: str
+    code: str  # machine-readable, e.g. ``hash_mismatch``, ``unknown_case``, ``not_assigned``
+    reason: str  # Swedish, shown to the user in "Kunde inte synkroniseras"
 
 
 class PushResponse(_Wire):
@@ -213,6 +230,12 @@ class ErrorBody(_Wire):
 
     code: str
     detail: str
+
+
+class PushRefused(ErrorBody):
+    """The 4xx body of a push batch refused because of some of its items: all of them listed."""
+
+    refused: list[RefusedItem]
 
 
 # --- audio of recordings (only with the laptop setting ``sync_upload_audio``) ------------------

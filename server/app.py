@@ -26,6 +26,7 @@ from models.sync_wire import (
     DeviceToken,
     ErrorBody,
     PullPage,
+    PushRefused,
     PushRequest,
     PushResponse,
     SignerList,
@@ -44,6 +45,9 @@ log = logging.getLogger("samskriv.server")
 T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 429)}
+# A push batch refused because of some of its items lists them (403/404/409/422).
+PUSH_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS, **{code: {"model": PushRefused | ErrorBody} for code in (403, 404, 409, 422)}}
 
 
 def _remote(request: Request) -> str:
@@ -68,12 +72,13 @@ class Service:
             raise unauthorized()
         return caller
 
-    def refusal(self, action: str, remote: str, caller: Caller | None, status: int) -> None:
+    def refusal(self, action: str, remote: str, caller: Caller | None, status: int,
+                details: dict[str, Any] | None = None) -> None:
         """A refused request is logged in its own transaction (the request's rolls back)."""
         with self.sessions() as session:
             audit.append(session, action, actor=caller.user_id if caller else None,
                          token_id=caller.token_id if caller else None, outcome=str(status),
-                         remote=remote)
+                         remote=remote, details=details)
             session.commit()
 
     def run(self, token: str, remote: str, action: str,
@@ -99,7 +104,7 @@ class Service:
                     # otherwise wait for this one's write lock.
                     session.rollback()
                     self.refusal("auth.token_rejected" if exc.status == 401 else action,
-                                 remote, caller, exc.status)
+                                 remote, caller, exc.status, exc.audit_details())
                     raise
         raise AssertionError("unreachable")
 
@@ -122,7 +127,7 @@ def create_app(settings: ServerSettings, *, engine: Engine | None = None,
 def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"code": exc.code, "detail": exc.detail}, status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -194,7 +199,7 @@ def _sync_routes(app: FastAPI, service: Service, settings: ServerSettings) -> No
         log.info("device token issued (user %s)", token.user_id)
         return token
 
-    @app.post("/api/v1/sync/push", response_model=PushResponse, responses=ERRORS,
+    @app.post("/api/v1/sync/push", response_model=PushResponse, responses=PUSH_ERRORS,
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": PushRequest.model_json_schema()}}}})
     async def sync_push(request: Request) -> PushResponse:
@@ -205,7 +210,8 @@ def _sync_routes(app: FastAPI, service: Service, settings: ServerSettings) -> No
         try:
             parsed = _parse_push(await _read_body(request, settings.max_body_bytes), settings)
         except ApiError as exc:
-            await run_in_threadpool(service.refusal, "sync.push", remote, caller, exc.status)
+            await run_in_threadpool(service.refusal, "sync.push", remote, caller, exc.status,
+                                    exc.audit_details())
             raise
         response = await run_in_threadpool(
             service.run, token, remote, "sync.push",

@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.records import AuditEventRecord, CaseRecord, Record
-from models.sync_wire import ItemResult, PushItem
+from models.sync_wire import ItemResult, PushItem, RefusedItem
 from server.changes import NewRecord, set_assignment
 from server.db import Case, DeviceTokenRow
-from server.errors import forbidden
 from server.security import Caller
 from server.signers import KeyRing
 from server.verify import verify_signature
@@ -41,6 +40,7 @@ REASONS = {
     "unknown_case": "Ärendet finns inte på servern.",
     "admin_no_content": "En administratör kan inte synkronisera ärendeinnehåll.",
     "not_assigned": "Du är inte (längre) tilldelad ärendet.",
+    "other_unit": "Ärendet hör till en annan enhet.",
     "foreign_device": "Händelsen kommer från en annan dator än den som skickar den.",
     "audit_fork": "Loggkedjan på servern har redan en annan händelse på samma plats.",
     "not_author": "Posten är skriven av en annan användare och kan bara skickas av den användaren.",
@@ -48,8 +48,20 @@ REASONS = {
 }
 
 
-def rejected(item_id: str, code: str, reason: str | None = None) -> ItemResult:
-    return ItemResult(id=item_id, status="rejected", code=code, reason=reason or REASONS[code])
+# The HTTP status a refused item gives its batch (see models.sync_wire): 403 what the caller
+# may not send, 404 an unknown case, 409 a clash with what is stored. Any other code (a
+# malformed, unreadable or unverifiable record, whatever verify.py names it) is 422.
+STATUS = {"other_unit": 403, "not_assigned": 403, "admin_no_content": 403, "not_author": 403,
+          "unknown_author": 403, "foreign_device": 403, "unknown_case": 404, "id_conflict": 409,
+          "immutable_conflict": 409, "audit_fork": 409}
+
+
+def rejected(item_id: str, code: str, reason: str | None = None) -> RefusedItem:
+    return RefusedItem(id=item_id, code=code, reason=reason or REASONS[code])
+
+
+def status_of(refusal: RefusedItem) -> int:
+    return STATUS.get(refusal.code, 422)
 
 
 @dataclass
@@ -82,7 +94,7 @@ class Judge:
         self.keys = KeyRing(session)
         self._legacy_seq: int | None = None
 
-    def item(self, it: Item) -> ItemResult:
+    def item(self, it: Item) -> ItemResult | RefusedItem:
         wire, known = it.wire, self.known
         stored_hash = known.by_id.get(wire.id)
         if stored_hash is not None:
@@ -100,13 +112,13 @@ class Judge:
         # judging the case may create it (a case made on a laptop).
         author_or_error = self.caller.user_id \
             if versions and wire.kind not in AUTHOR_ONLY_KINDS else self._author(it)
-        if isinstance(author_or_error, ItemResult):
+        if isinstance(author_or_error, RefusedItem):
             return author_or_error
         refusal = self._verify(it, author_or_error)
         if refusal is not None:
             return refusal
         case_or_error = self._case(it)
-        if isinstance(case_or_error, ItemResult):
+        if isinstance(case_or_error, RefusedItem):
             return case_or_error
         case = case_or_error
         return self._accept(it, NewRecord(
@@ -115,7 +127,7 @@ class Judge:
             unit_id=case.unit_id, author_user_id=author_or_error, device_id=self.caller.device_id,
             signer_id=wire.signer_id, signature=it.signature))
 
-    def _verify(self, it: Item, author_user_id: str) -> ItemResult | None:
+    def _verify(self, it: Item, author_user_id: str) -> RefusedItem | None:
         """The signature check, before anything is made for the item (e.g. its new case): the
         signer is the author the record names, and a key that author registered (under the
         pushing user, ``author_user_id``) verifies the exact bytes."""
@@ -127,7 +139,7 @@ class Judge:
             keys = registered if owner == author_user_id else ()
         return self._verdict(it, author_id, keys)
 
-    def _verify_event(self, it: Item) -> ItemResult | None:
+    def _verify_event(self, it: Item) -> RefusedItem | None:
         """An audit event is signed by the laptop account it names, which may be another
         account of the same laptop than the pushing one; one the server knows must verify,
         one it does not (e.g. the laptop's administrator) is kept unchecked. Events from
@@ -142,7 +154,7 @@ class Judge:
                              unsigned_ok=record.seq <= self._legacy_audit_seq())
 
     def _verdict(self, it: Item, author_id: str | None, keys: Any,
-                 unsigned_ok: bool = False) -> ItemResult | None:
+                 unsigned_ok: bool = False) -> RefusedItem | None:
         verdict = verify_signature(kind=it.wire.kind, payload=it.payload,
                                    content_hash=it.wire.content_hash, signer_id=it.wire.signer_id,
                                    signature=it.signature, author_id=author_id, keys=keys,
@@ -162,7 +174,7 @@ class Judge:
             (rec.content_hash, rec.case_id))
         return ItemResult(id=rec.id, status="accepted")
 
-    def _audit_event(self, it: Item) -> ItemResult:
+    def _audit_event(self, it: Item) -> ItemResult | RefusedItem:
         record, wire = it.record, it.wire
         assert isinstance(record, AuditEventRecord)
         if record.device_id != self.caller.device_id:
@@ -179,7 +191,7 @@ class Judge:
             author_user_id=self.caller.user_id, device_id=self.caller.device_id,
             chain_seq=record.seq, signer_id=wire.signer_id, signature=it.signature))
 
-    def _case_id(self, it: Item) -> str | None | ItemResult:
+    def _case_id(self, it: Item) -> str | None | RefusedItem:
         wire, record = it.wire, it.record
         derived: str | None = None
         if isinstance(record, CaseRecord):
@@ -194,10 +206,10 @@ class Judge:
             return rejected(wire.id, "case_mismatch")
         return derived or wire.case_id
 
-    def _case(self, it: Item) -> Case | ItemResult:
+    def _case(self, it: Item) -> Case | RefusedItem:
         wire, caller = it.wire, self.caller
         case_id = self._case_id(it)
-        if isinstance(case_id, ItemResult):
+        if isinstance(case_id, RefusedItem):
             return case_id
         if case_id is None:
             return rejected(wire.id, "case_missing")
@@ -207,7 +219,7 @@ class Judge:
                 return rejected(wire.id, "unknown_case")
             return self._new_case(it.record)
         if case.unit_id != caller.unit_id:
-            raise forbidden("other_unit", "Ärendet hör till en annan enhet.")
+            return rejected(wire.id, "other_unit")
         if caller.role == "admin":
             return rejected(wire.id, "admin_no_content")
         if caller.role == "caseworker" and case.id not in self.known.assigned:
@@ -227,7 +239,7 @@ class Judge:
             self.known.assigned.add(case.id)
         return case
 
-    def _author(self, it: Item) -> str | ItemResult:
+    def _author(self, it: Item) -> str | RefusedItem:
         """The server user who wrote the record: it must be the caller."""
         attr = AUTHOR_FIELD.get(it.wire.kind)
         if attr is None:

@@ -1,10 +1,11 @@
-"""``POST /api/v1/sync/push``: check every item of a batch and store the good ones together.
+"""``POST /api/v1/sync/push``: check every item of a batch and store the batch whole or not at all.
 
-Each item is judged on its own (a bad item must not hold back the rest of a laptop's outbox):
-``accepted`` (stored now), ``duplicate`` (already stored, by item id or by identical content)
-or ``rejected`` with a code and a Swedish reason (stored nothing). An item about a case of
-another unit refuses the whole request (403): a laptop has no business sending it. Lookups are
-made in bulk per batch, not per item, to keep a 1000-item batch to a handful of queries."""
+Each item is judged: ``accepted`` (to be stored), ``duplicate`` (already stored, by item id or
+by identical content) or refused with a code and a Swedish reason. A batch with any refused
+item is refused whole (``BatchRefused``, a 4xx listing every refused item): the request's
+transaction rolls back, so nothing of it is stored, and the laptop sends the rest again. That
+keeps the rule simple for both sides: a 200 means every item is stored. Lookups are made in
+bulk per batch, not per item, to keep a 1000-item batch to a handful of queries."""
 
 from __future__ import annotations
 
@@ -14,27 +15,37 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from models.records import AuditEventRecord, CaseRecord, RecordError, decode, encode
-from models.sync_wire import ItemResult, PushItem, PushRequest, PushResponse, b64decode
+from models.sync_wire import (
+    ItemResult,
+    PushItem,
+    PushRequest,
+    PushResponse,
+    RefusedItem,
+    b64decode,
+)
 from server import audit
 from server.changes import store
 from server.db import Assignment, AuthorLink, Case, StoredRecord, User
-from server.errors import forbidden
-from server.judge import AUTHOR_FIELD, PARENT, Item, Judge, Known, rejected
+from server.errors import BatchRefused, forbidden
+from server.judge import AUTHOR_FIELD, PARENT, Item, Judge, Known, rejected, status_of
 from server.security import Caller
 from server.signers import check_current_key
 from server.verify import check_content_hash
 
 
 def push(session: Session, caller: Caller, request: PushRequest, remote: str) -> PushResponse:
-    """Judge and store a batch in the caller's transaction; the caller commits."""
+    """Judge and store a batch in the caller's transaction; the caller commits.
+
+    Raises ``BatchRefused`` when any item is refused; the caller rolls back (some items may
+    have been written to the session by then, e.g. a new case)."""
     if request.device_id != caller.device_id:
         raise forbidden("wrong_device", "Enhetens inloggning hör till en annan dator.")
     check_current_key(session, caller, request.sign_pub)
-    results: dict[int, ItemResult] = {}
+    results: dict[int, ItemResult | RefusedItem] = {}
     items: dict[int, Item] = {}
     for index, wire in enumerate(request.items):
         item_or_error = _decode(wire)
-        if isinstance(item_or_error, ItemResult):
+        if isinstance(item_or_error, RefusedItem):
             results[index] = item_or_error
         else:
             items[index] = item_or_error
@@ -44,17 +55,22 @@ def push(session: Session, caller: Caller, request: PushRequest, remote: str) ->
     order = sorted(items, key=lambda i: (items[i].wire.kind != CaseRecord.KIND, i))
     for index in order:
         results[index] = judge.item(items[index])
+    answers = [results[i] for i in range(len(request.items))]
+    refused = [r for r in answers if isinstance(r, RefusedItem)]
+    if refused:
+        raise BatchRefused([(r, status_of(r)) for r in refused], len(answers))
+    stored = [r for r in answers if isinstance(r, ItemResult)]
     store(session, judge.accepted)
     counts: dict[str, int] = defaultdict(int)
-    for res in results.values():
+    for res in stored:
         counts[res.status] += 1
     audit.append(session, "sync.push", actor=caller.user_id, token_id=caller.token_id,
                  object_type="device", object_id=caller.device_id, remote=remote,
                  details=dict(counts))
-    return PushResponse(results=[results[i] for i in range(len(request.items))])
+    return PushResponse(results=stored)
 
 
-def _decode(wire: PushItem) -> Item | ItemResult:
+def _decode(wire: PushItem) -> Item | RefusedItem:
     try:
         payload = b64decode(wire.payload)
         signature = None if wire.signature is None else b64decode(wire.signature)

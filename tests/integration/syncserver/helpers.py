@@ -107,6 +107,14 @@ class Device:
         return self.client.post("/api/v1/sync/push", json=batch(self.device_id, items),
                                 headers=self.headers)
 
+    def refused(self, items: list[PushItem], status: int) -> list[tuple[str, str]]:
+        """Push a batch that must be refused whole with ``status``: its (item id, code) pairs."""
+        resp = self.push(items)
+        assert resp.status_code == status, resp.text
+        body = resp.json()
+        assert body["detail"] and all(r["reason"] for r in body["refused"])
+        return [(r["id"], r["code"]) for r in body["refused"]]
+
     def statuses(self, items: list[PushItem]) -> list[str]:
         resp = self.push(items)
         assert resp.status_code == 200, resp.text
@@ -162,6 +170,17 @@ class World:
 
         with self.session() as s:
             return int(s.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
+
+    def stored(self) -> dict[str, int]:
+        """Row counts of every table a push may write (and the change counter), to show that a
+        refused request stored nothing."""
+        from sqlalchemy import text
+
+        counts = {t: self.count(t) for t in ("records", "changes", "cases", "assignments",
+                                             "device_audit_heads")}
+        with self.session() as s:
+            counts["last_seq"] = int(s.scalar(text("SELECT last_seq FROM change_counter")) or 0)
+        return counts
 
     def close(self) -> None:
         self.client.close()

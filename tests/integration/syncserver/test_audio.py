@@ -66,14 +66,15 @@ def test_recording_record_takes_its_visits_case_and_only_its_author_changes_it(
     assert case_id == world.cases["N-1"]
     deleted = replace(rec, state="audio-deleted", audio_deleted_at=T0 + timedelta(hours=1))
     # A colleague on the same case cannot say what became of anna's recording.
-    resp = bo.push([item(deleted)])
-    assert resp.json()["results"][0]["code"] == "not_author"
+    by_bo = item(deleted)
+    assert bo.refused([by_bo], 403) == [(by_bo.id, "not_author")]
     assert anna.statuses([item(deleted)]) == ["accepted"]
     assert world.count("records WHERE kind = 'recording'") == 2
     kinds = [e["kind"] for e in bo.pull_all()[0] if e["object_id"] == rec.id]
     assert kinds == ["recording", "recording"]
     orphan = replace(rec, id=new_id(), visit_id=new_id())  # its visit is not on the server
-    assert anna.push([item(orphan)]).json()["results"][0]["code"] == "case_missing"
+    lost = item(orphan)
+    assert anna.refused([lost], 422) == [(lost.id, "case_missing")]
 
 
 def test_audio_arrives_whole_once_and_resumes(world: World) -> None:

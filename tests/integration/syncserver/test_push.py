@@ -1,10 +1,10 @@
-"""Push: accepted / duplicate / rejected per item, nothing stored of a refused item or request."""
+"""Push: accepted / duplicate per item; a batch with any refused item is refused whole with a
+4xx that lists every refused item, and nothing of it is stored."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import replace
-from unittest.mock import ANY
 
 from models.base import new_id
 from models.records import CaseRecord, PersonRecord, encode
@@ -38,54 +38,114 @@ def test_a_reordered_batch_with_a_new_case_after_its_person(world: World) -> Non
     assert anna.statuses(again) == ["duplicate"] * 3
 
 
-def test_wrong_hash_is_rejected_and_stores_nothing(world: World) -> None:
+def test_wrong_hash_refuses_the_batch_with_422_and_stores_nothing(world: World) -> None:
     anna = world.login("anna")
     good = item(revision(world.cases["N-1"], anna.user_id))
-    bad = good.model_copy(update={"content_hash": "0" * 64})
-    resp = anna.push([bad])
-    result = resp.json()["results"][0]
-    assert (resp.status_code, result["status"], result["code"]) == (200, "rejected",
-                                                                    "hash_mismatch")
-    assert "kontrollsumma" in result["reason"]
-    assert world.count("records WHERE kind = 'revision'") == 0
+    bad = item(revision(world.cases["N-1"], anna.user_id)).model_copy(
+        update={"content_hash": "0" * 64})
+    before = world.stored()
+    resp = anna.push([good, bad])
+    assert resp.status_code == 422
+    body = resp.json()
+    assert body["code"] == "hash_mismatch" and "Inget av sändningen sparades" in body["detail"]
+    assert [(r["id"], r["code"]) for r in body["refused"]] == [(bad.id, "hash_mismatch")]
+    assert "kontrollsumma" in body["refused"][0]["reason"]
+    assert world.stored() == before  # not even the good item of the batch
+    assert anna.statuses([good]) == ["accepted"]  # which the laptop then sends alone
 
 
-def test_tampered_payload_under_its_old_hash_is_rejected(world: World) -> None:
+def test_tampered_payload_under_its_old_hash_is_refused(world: World) -> None:
     anna = world.login("anna")
     rec = revision(world.cases["N-1"], anna.user_id)
     good = item(rec)
     forged = encode(replace(rec, body="Ändrad text"))
     bad = good.model_copy(update={"payload": base64.b64encode(forged).decode()})
-    assert anna.push([bad]).json()["results"][0]["code"] == "hash_mismatch"
+    before = world.stored()
+    assert anna.refused([bad], 422) == [(bad.id, "hash_mismatch")]
+    assert world.stored() == before
 
 
-def test_unknown_case_and_unassigned_case_are_rejected_per_item(world: World) -> None:
+def test_unknown_case_is_404_and_an_unassigned_case_403(world: World) -> None:
     anna = world.login("anna")
     unknown = item(revision(new_id(), anna.user_id))
     unassigned = item(revision(world.cases["N-2"], anna.user_id))
     good = item(revision(world.cases["N-1"], anna.user_id))
-    results = anna.push([unknown, unassigned, good]).json()["results"]
-    assert [(r["status"], r["code"]) for r in results] == [
-        ("rejected", "unknown_case"), ("rejected", "not_assigned"), ("accepted", "")]
-    assert all(r["reason"] for r in results[:2])
-    assert world.count("records WHERE kind = 'revision'") == 1
+    before = world.stored()
+    assert anna.refused([unknown, good], 404) == [(unknown.id, "unknown_case")]
+    assert anna.refused([good, unassigned], 403) == [(unassigned.id, "not_assigned")]
+    # Mixed: every refused item is listed, and the batch's status is the most serious one.
+    assert anna.refused([unknown, unassigned, good], 403) == [
+        (unknown.id, "unknown_case"), (unassigned.id, "not_assigned")]
+    assert world.stored() == before
+    assert anna.statuses([good]) == ["accepted"]
+
+
+def test_the_status_of_a_mixed_batch_is_its_most_serious_refusal(world: World) -> None:
+    anna = world.login("anna")
+    stored = revision(world.cases["N-1"], anna.user_id)
+    assert anna.statuses([item(stored)]) == ["accepted"]
+    malformed = item(revision(world.cases["N-1"], anna.user_id)).model_copy(
+        update={"content_hash": "1" * 64})
+    clash = item(replace(stored, body="En annan text"))
+    unknown = item(revision(new_id(), anna.user_id))
+    foreign = item(revision(world.cases["S-1"], anna.user_id))
+    duplicate = item(stored)
+    before = world.stored()
+    assert [c for _i, c in anna.refused([malformed, duplicate], 422)] == ["hash_mismatch"]
+    assert [c for _i, c in anna.refused([malformed, clash], 409)] == [
+        "hash_mismatch", "immutable_conflict"]
+    assert [c for _i, c in anna.refused([malformed, clash, unknown], 404)] == [
+        "hash_mismatch", "immutable_conflict", "unknown_case"]
+    resp = anna.push([malformed, clash, unknown, foreign])
+    assert (resp.status_code, resp.json()["code"]) == (403, "other_unit")
+    assert len(resp.json()["refused"]) == 4
+    assert world.stored() == before
 
 
 def test_another_units_case_refuses_the_whole_batch_with_403(world: World) -> None:
     anna = world.login("anna")
     good = item(revision(world.cases["N-1"], anna.user_id))
     foreign = item(revision(world.cases["S-1"], anna.user_id))
+    before = world.stored()
     resp = anna.push([good, foreign])
     assert resp.status_code == 403
     assert resp.json()["code"] == "other_unit"
-    assert world.count("records WHERE kind = 'revision'") == 0
+    assert [(r["id"], r["code"]) for r in resp.json()["refused"]] == [(foreign.id, "other_unit")]
+    assert world.stored() == before
+
+
+def test_a_refused_batch_undoes_a_new_case_it_made_and_is_in_the_servers_audit_log(
+        world: World) -> None:
+    from sqlalchemy import select
+
+    from server import audit
+    from server.db import ServerAuditEvent
+
+    anna = world.login("anna")
+    case = CaseRecord(id=new_id(), case_number="L-12", title="Ny", status="open",
+                      retention_class="standard", created_at=T0, created_by=anna.user_id)
+    bad = item(revision(case.id, anna.user_id)).model_copy(update={"content_hash": "2" * 64})
+    before = world.stored()
+    assert anna.refused([item(case), item(revision(case.id, anna.user_id)), bad], 422) == [
+        (bad.id, "hash_mismatch")]
+    assert world.stored() == before  # the case, its assignment and its change rows are gone
+    with world.session() as s:
+        last = s.scalars(select(ServerAuditEvent).order_by(ServerAuditEvent.seq.desc())).first()
+        assert last is not None
+        assert (last.action, last.outcome, last.actor_user_id) == ("sync.push", "422",
+                                                                   anna.user_id)
+        assert last.details == {"code": "hash_mismatch", "items": 3, "refused": 1,
+                                "codes": {"hash_mismatch": 1}}
+        assert audit.verify_chain(s).ok
 
 
 def test_a_supervisor_pushes_to_any_case_of_the_unit_and_an_admin_to_none(world: World) -> None:
     chef, it = world.login("chef"), world.login("it")
     assert chef.statuses([item(revision(world.cases["N-2"], chef.user_id))]) == ["accepted"]
-    result = it.push([item(revision(world.cases["N-1"], it.user_id))]).json()["results"][0]
-    assert (result["status"], result["code"]) == ("rejected", "admin_no_content")
+    before = world.stored()
+    content = item(revision(world.cases["N-1"], it.user_id))
+    assert it.refused([content], 403) == [(content.id, "admin_no_content")]
+    assert world.stored() == before
 
 
 def test_only_the_author_pushes_a_record_and_a_linked_local_id_counts(world: World) -> None:
@@ -93,9 +153,11 @@ def test_only_the_author_pushes_a_record_and_a_linked_local_id_counts(world: Wor
     anna = world.login("anna", author_id=local_id)
     bo = world.login("bo")
     note = item(revision(world.cases["N-1"], local_id))
-    assert bo.push([note]).json()["results"][0]["code"] == "not_author"
+    before = world.stored()
+    assert bo.refused([note], 403) == [(note.id, "not_author")]
     stranger = item(revision(world.cases["N-1"], new_id()))
-    assert anna.push([stranger]).json()["results"][0]["code"] == "unknown_author"
+    assert anna.refused([stranger], 403) == [(stranger.id, "unknown_author")]
+    assert world.stored() == before
     assert anna.statuses([note]) == ["accepted"]
 
 
@@ -104,22 +166,26 @@ def test_an_immutable_record_cannot_be_replaced_but_a_case_row_gets_versions(wor
     rec = revision(world.cases["N-1"], anna.user_id)
     assert anna.statuses([item(rec)]) == ["accepted"]
     changed = item(replace(rec, body="En annan text"))
-    assert anna.push([changed]).json()["results"][0]["code"] == "immutable_conflict"
+    before = world.stored()
+    assert anna.refused([changed], 409) == [(changed.id, "immutable_conflict")]
+    assert world.stored() == before
     person = PersonRecord(id=new_id(), case_id=world.cases["N-1"], position=0, role="child",
                           name="Testbarn", personnummer=None, birth_date=None)
     moved = replace(person, position=1)
     assert anna.statuses([item(person), item(moved)]) == ["accepted", "accepted"]
 
 
-def test_the_same_item_id_with_other_content_is_rejected(world: World) -> None:
+def test_the_same_item_id_with_other_content_is_refused(world: World) -> None:
     anna = world.login("anna")
     one = item(revision(world.cases["N-1"], anna.user_id))
     other = item(revision(world.cases["N-1"], anna.user_id), item_id=one.id)
     assert anna.statuses([one]) == ["accepted"]
-    assert anna.push([other]).json()["results"][0]["code"] == "id_conflict"
+    before = world.stored()
+    assert anna.refused([other], 409) == [(one.id, "id_conflict")]
+    assert world.stored() == before
 
 
-def test_a_record_under_a_wrong_kind_or_in_non_canonical_bytes_is_rejected(world: World) -> None:
+def test_a_record_under_a_wrong_kind_or_in_non_canonical_bytes_is_refused(world: World) -> None:
     anna = world.login("anna")
     rec = revision(world.cases["N-1"], anna.user_id)
     wrong_kind = item(rec).model_copy(update={"kind": "visit"})
@@ -128,20 +194,25 @@ def test_a_record_under_a_wrong_kind_or_in_non_canonical_bytes_is_rejected(world
                         payload=spaced)
     garbage = PushItem.of(id=new_id(), kind="revision", object_id=rec.id, version=1,
                           payload=b'{"record": "nope"}')
-    codes = [r["code"] for r in anna.push([wrong_kind, loose, garbage]).json()["results"]]
-    assert codes == ["item_mismatch", "not_canonical", "bad_record"]
+    undecodable = item(rec).model_copy(update={"payload": "QUJD"})  # valid base64, not JSON
+    before = world.stored()
+    codes = [c for _i, c in anna.refused([wrong_kind, loose, garbage, undecodable], 422)]
+    assert codes == ["item_mismatch", "not_canonical", "bad_record", "hash_mismatch"]
+    assert world.stored() == before
 
 
 def test_audit_events_only_from_the_device_that_made_them(world: World) -> None:
     anna = world.login("anna")
     own = audit_chain(anna.device_id, anna.user_id, 3)
     other = audit_chain(new_id(), anna.user_id, 1)
-    results = anna.push([item(e) for e in own + other]).json()["results"]
-    assert [r["status"] for r in results] == ["accepted"] * 3 + ["rejected"]
-    assert results[3]["code"] == "foreign_device"
+    before = world.stored()
+    refused = anna.refused([item(e) for e in own + other], 403)
+    assert [c for _i, c in refused] == ["foreign_device"]
+    assert world.stored() == before
+    assert anna.statuses([item(e) for e in own]) == ["accepted"] * 3
     # A different event at a position the server already holds is a rewritten chain.
     fork = audit_chain(anna.device_id, anna.user_id, 1, start=2, prev="1" * 64)
-    assert anna.push([item(fork[0])]).json()["results"][0]["code"] == "audit_fork"
+    assert [c for _i, c in anna.refused([item(fork[0])], 409)] == ["audit_fork"]
 
 
 def test_malformed_json_is_400_and_a_bad_shape_422_without_echoing_input(world: World) -> None:
@@ -186,10 +257,11 @@ def test_a_colleague_may_push_a_later_version_of_a_case_but_not_create_one_as_an
     anna, bo = world.login("anna"), world.login("bo")
     case = CaseRecord(id=new_id(), case_number="L-10", title="Ny", status="open",
                       retention_class="standard", created_at=T0, created_by=anna.user_id)
-    assert bo.push([item(case)]).json()["results"][0]["code"] == "not_author"
+    first = item(case)
+    assert bo.refused([first], 403) == [(first.id, "not_author")]
     assert world.count("cases WHERE case_number = 'L-10'") == 0  # refused: nothing made
-    assert anna.push([item(case)]).json()["results"][0] == {
-        "id": ANY, "status": "accepted", "code": "", "reason": ""}
+    assert anna.push([first]).json() == {"wire_version": 1, "results": [
+        {"id": first.id, "status": "accepted"}]}
     world.admin(admin.assign, "L-10", "bo")
     closed = replace(case, status="closed", closed_at=T0)
     assert bo.statuses([item(closed)]) == ["accepted"]
@@ -202,7 +274,7 @@ def test_signature_fields_travel_through_the_verification_hook(world: World) -> 
     case = CaseRecord(id=new_id(), case_number="L-11", title="Ny", status="open",
                       retention_class="standard", created_at=T0, created_by=anna.user_id)
     half_case = item(case).model_copy(update={"signature": "AAAA"})
-    codes = [r["code"] for r in anna.push([half, half_case]).json()["results"]]
+    codes = [c for _i, c in anna.refused([half, half_case], 422)]
     assert codes == ["signature_incomplete"] * 2
     assert world.count("cases WHERE case_number = 'L-11'") == 0
     signed = item(revision(world.cases["N-1"], anna.user_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -23,8 +24,12 @@ from tests.integration.syncserver.helpers import (
 )
 
 
-def _code(resp: object) -> str:
-    return str(resp.json()["results"][0]["code"])  # type: ignore[attr-defined]
+def _code(resp: Any) -> str:
+    """The code of the one refused item of a batch refused whole (nothing of it stored)."""
+    assert 400 <= resp.status_code < 500, resp.text
+    refused = resp.json()["refused"]
+    assert len(refused) == 1 and refused[0]["reason"]
+    return str(refused[0]["code"])
 
 
 def test_forged_signatures_are_refused_and_nothing_is_stored(world: World) -> None:
@@ -39,11 +44,10 @@ def test_forged_signatures_are_refused_and_nothing_is_stored(world: World) -> No
         update={"signature": base64.b64encode(key_of(anna.user_id).sign(encode(other)))
                 .decode()})
     missing = item(rec).model_copy(update={"signature": None, "signer_id": None})
-    results = anna.push([random_bytes, by_bo_as_anna, by_bo_as_bo, over_other_bytes,
-                         missing]).json()["results"]
-    assert [r["code"] for r in results] == ["bad_signature", "bad_signature", "wrong_signer",
-                                            "bad_signature", "signature_missing"]
-    assert all(r["status"] == "rejected" and r["reason"] for r in results)
+    forged = [random_bytes, by_bo_as_anna, by_bo_as_bo, over_other_bytes, missing]
+    assert anna.refused(forged, 422) == list(zip(
+        [f.id for f in forged], ["bad_signature", "bad_signature", "wrong_signer",
+                                 "bad_signature", "signature_missing"], strict=True))
     assert world.count("records WHERE kind = 'revision'") == 0
     # An edited text under a fresh hash, still carrying the author's signature of the original.
     edited = replace(rec, body="Ändrad text")
@@ -116,8 +120,8 @@ def test_audit_events_are_signed_except_those_from_before_personal_keys(world: W
     events = audit_chain(device, anna.user_id, 5)
     unsigned = [item(e).model_copy(update={"signature": None, "signer_id": None})
                 for e in events]
-    results = anna.push(unsigned[:3]).json()["results"]
-    assert [r["code"] for r in results] == ["", "", "signature_missing"]
+    assert anna.refused(unsigned[:3], 422) == [(unsigned[2].id, "signature_missing")]
+    assert anna.statuses(unsigned[:2]) == ["accepted", "accepted"]
     forged = item(events[2], key=Ed25519PrivateKey.generate())
     assert _code(anna.push([forged])) == "bad_signature"
     # An event of the laptop's own administrator (never on the server) is kept unchecked.
