@@ -40,7 +40,7 @@ from models.people import User  # noqa: E402
 from models.records import encode, record_hash  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-FILL_VERSION = 2  # 2: revisions and events signed, keyed chain
+FILL_VERSION = 3  # 2: revisions and events signed, keyed chain; 3: events cover revisions
 PASSWORD = "benchmark-lösenord"
 CASEWORKERS = ("hl1", "hl2", "hl3", "hl4", "hl5")
 TIMELINE_NOTES = 1000
@@ -134,14 +134,15 @@ def _note_rows(
     return note, revs, final
 
 
-def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]],
+def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime, dict[str, Any]]],
                 signers: dict[str, Signer], chain_key: bytes) -> list[dict[str, Any]]:
-    """Keyed, signed events (user id, action, note id, time) continuing the stored chain."""
+    """Keyed, signed events (user id, action, note id, time, details) continuing the stored
+    chain."""
     seq, prev = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).one()
     rows = []
-    for user_id, action, note_id, ts in items:
+    for user_id, action, note_id, ts, details in items:
         seq += 1
         ev = AuditEvent(
             seq=seq,
@@ -153,7 +154,7 @@ def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime]],
             action=action,
             object_type="note",
             object_id=note_id,
-            details={},
+            details=details,
             prev_hash=prev,
         )
         record = ev.to_record()
@@ -211,14 +212,18 @@ def _fill_batch(
         note_rows.append(note)
         rev_rows.extend(revs)
         finals.append(final)
-        events.append((author, "note.create", note["id"], note["created_at"]))
+        # What app.notes writes: each revision's event names its hash and signature.
+        first = revs[0]
+        events.append((author, "note.create", note["id"], first["created_at"],
+                       {"case": case_id, "hash": first["hash"], "sig": first["signature"]}))
         for r in revs[1:]:
-            action = (
-                "note.sign"
-                if r["kind"] == "signed"
-                else ("note.correct" if r["kind"] == "correction" else "note.edit")
-            )
-            events.append((author, action, note["id"], r["created_at"]))
+            covers = {"hash": r["hash"], "sig": r["signature"]}
+            if r["kind"] == "draft":
+                action, details = "note.edit", {"revision": r["seq"], **covers}
+            else:
+                action = "note.sign" if r["kind"] == "signed" else "note.correct"
+                details = covers
+            events.append((author, action, note["id"], r["created_at"], details))
     with ctx.uow(write=True) as uow:
         s = uow.session
         s.execute(insert(JournalNote), note_rows)
