@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -29,10 +30,12 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app import audit, identities, signing
 from app.dto import AuditCheck
 from app.keys import Root
-from app.trust_cover import Covers, event_bytes, revision_bytes
+from app.trust_cache import Prefix
+from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
+from app.trust_rows import TableReader
 from app.trust_users import TrustedUsers
 from app.trust_workers import POOL_AFTER, Job, Verifier, verify_all
-from models.audit import GENESIS_HASH, AuditEvent, Installation
+from models.audit import GENESIS_HASH, Installation
 from models.canonical import content_hash
 from models.journal import JournalNote, NoteRevision, Review, ReviewEntry
 from models.records import AuditEventRecord, Record, encode
@@ -61,6 +64,8 @@ class TrustReport:
     signed: int  # signatures verified
     notices: tuple[str, ...] = ()
     covered: int = 0  # revisions proven by their unit of work's signed audit event
+    # Checkpoint entries of the tables digested while they were read (``app.trust_rows``).
+    measured: dict[str, Prefix] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -85,6 +90,7 @@ class _Checker:
     legacy: int = 0
     signed: int = 0
     covered: int = 0  # revisions proven by their unit of work's event
+    measured: dict[str, Prefix] = field(default_factory=dict)
     verifier: Verifier = field(default_factory=Verifier)
     _jobs: list[_Job] = field(default_factory=list)
     _running: list[tuple[list[_Job], list[Future[list[bool]]]]] = field(default_factory=list)
@@ -206,7 +212,7 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
     finally:
         checker.close()
     return TrustReport(chain, tuple(checker.findings), checker.legacy, checker.signed,
-                       tuple(notices), checker.covered)
+                       tuple(notices), checker.covered, checker.measured)
 
 
 def _pool_after(session: Session, trusted: dict[str, set[str]]) -> int:
@@ -248,27 +254,15 @@ def _check_triggers(c: _Checker) -> None:
             c.fail("store", name, "a protective trigger has been removed")
 
 
-def _batches(session: Session, stmt: Any, key: Any) -> Iterator[Any]:
-    after = ""
-    while True:
-        rows = session.execute(stmt.where(key > after).order_by(key).limit(20_000)).all()
-        if not rows:
-            return
-        yield from rows
-        after = getattr(rows[-1], key.key)
-
-
 def _check_revisions(c: _Checker) -> dict[str, str]:
     """Hash, chain and signature of every revision; returns id -> hash."""
     notes = {n.id: n for n in c.session.execute(select(
         JournalNote.id, JournalNote.case_id, JournalNote.visit_id,
         JournalNote.current_revision_id))}
     hashes: dict[str, str] = {}
-    cols = [getattr(NoteRevision, k) for k in (
-        "id", "note_id", "seq", "kind", "parent_hash", "hash", "section", "body", "child_voice",
-        "event_time", "author_id", "created_at", "reason", "signature", "signer_id")]
     chains: dict[str, list[tuple[int, str, str | None, str]]] = defaultdict(list)
-    for r in _batches(c.session, select(*cols), NoteRevision.id):
+    reader = TableReader(c.session, "note_revisions", "rowid")
+    for r in reader.rows():
         note = notes.get(r.note_id)
         if note is None:
             c.fail("revision", r.id, "its note is missing")
@@ -303,6 +297,8 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
     for note_id, note in notes.items():
         if note.current_revision_id is not None and note_id not in chains:
             c.fail("note", note_id, "its revisions are missing")
+    if reader.prefix is not None:
+        c.measured["note_revisions"] = reader.prefix
     return hashes
 
 
@@ -393,28 +389,18 @@ def _check_legacy_present(c: _Checker) -> None:
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 
 
-_EVENT_COLUMNS = tuple(getattr(AuditEvent, k) for k in (
-    "seq", "id", "device_id", "ts", "user_id", "username", "action", "object_type", "object_id",
-    "details", "prev_hash", "hash", "signature", "signer_id"))
-
-
 def _events(c: _Checker) -> Iterator[Any]:
     """Every readable event in order, as plain column rows (no ORM objects: there are many)."""
-    skip = [int(seq) for seq in c.damaged.get("audit_events", ())]
-    after = -1
-    while True:
-        rows = c.session.execute(
-            select(*_EVENT_COLUMNS).where(AuditEvent.seq > after, AuditEvent.seq.not_in(skip))
-            .order_by(AuditEvent.seq).limit(20_000)).all()
-        if not rows:
-            return
-        yield from rows
-        after = rows[-1].seq
+    reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()))
+    yield from reader.rows()
+    if reader.prefix is not None:
+        c.measured["audit_events"] = reader.prefix
 
 
 def _event_record(e: Any) -> AuditEventRecord:
     return AuditEventRecord(
-        id=e.id, device_id=e.device_id, seq=e.seq, ts=e.ts, user_id=e.user_id,
+        id=e.id, device_id=e.device_id, seq=e.seq, ts=datetime.fromisoformat(stamp(e.ts)),
+        user_id=e.user_id,
         username=e.username, action=e.action, object_type=e.object_type,
         object_id=e.object_id, details=e.details, prev_hash=e.prev_hash)
 

@@ -17,8 +17,10 @@ it), without building the record first: verify encodes every row of the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from models.canonical import canonical_json
@@ -66,18 +68,33 @@ class Covers:
                 and signer_id == author_id and signature == claim.signature)
 
 
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+def stamp(value: Any) -> str:
+    """A record's text of a stored time: stored text already in the one form ``iso_utc``
+    writes is taken as it is (parsing and re-formatting it gives it back unchanged); other
+    text, or a datetime, is converted, and a value that is no time raises."""
+    if type(value) is str:
+        if _STAMP.fullmatch(value):
+            return value
+        value = datetime.fromisoformat(value)
+    return iso_utc(value)
+
+
 _EVENT = (AuditEventRecord.KIND, AuditEventRecord.VERSION)
 _REVISION = (RevisionRecord.KIND, RevisionRecord.VERSION)
 
 
 def event_bytes(r: Any) -> bytes:
-    """``encode(AuditEventRecord)`` of an ``audit_events`` row (details as loaded JSON)."""
+    """``encode(AuditEventRecord)`` of an ``audit_events`` row (details as loaded JSON, times
+    as datetimes or as stored text)."""
     details = r.details
     if not isinstance(details, dict):
         raise TypeError("details are not an object")
     return canonical_json({
         "record": _EVENT[0], "v": _EVENT[1], "id": r.id, "device_id": r.device_id,
-        "seq": r.seq, "ts": iso_utc(r.ts), "user_id": r.user_id, "username": r.username,
+        "seq": r.seq, "ts": stamp(r.ts), "user_id": r.user_id, "username": r.username,
         "action": r.action, "object_type": r.object_type, "object_id": r.object_id,
         "details": details, "prev_hash": r.prev_hash})
 
@@ -88,5 +105,5 @@ def revision_bytes(r: Any, case_id: str, visit_id: str | None) -> bytes:
         "record": _REVISION[0], "v": _REVISION[1], "id": r.id, "note_id": r.note_id,
         "case_id": case_id, "visit_id": visit_id, "seq": r.seq, "kind": r.kind,
         "parent_hash": r.parent_hash, "section": r.section, "body": r.body,
-        "child_voice": r.child_voice, "event_time": iso_utc(r.event_time),
-        "author_id": r.author_id, "created_at": iso_utc(r.created_at), "reason": r.reason})
+        "child_voice": r.child_voice, "event_time": stamp(r.event_time),
+        "author_id": r.author_id, "created_at": stamp(r.created_at), "reason": r.reason})

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from app import audit, trust
+from app import audit, trust, trust_cache
 from app.context import Context
 from app.paths import DataPaths
 from app.trust_cover import event_bytes, revision_bytes
@@ -208,3 +208,15 @@ def test_the_worker_processes_find_what_the_check_in_process_finds(
     assert problems(pooled) == problems(in_process)
     assert ("revision", target) in problems(pooled)
     assert pooled.signed == in_process.signed
+
+
+def test_the_tables_digested_while_verify_reads_them_match_the_checkpoint_measure(
+    world: tuple[World, Context], admin: Context
+) -> None:
+    """Verify digests revisions and events as it reads them, for the checkpoint it saves: the
+    same entries a separate measure makes, so the next check trusts exactly those rows."""
+    report = verify(admin)
+    assert report.ok and set(report.measured) == {"note_revisions", "audit_events"}
+    with admin.uow() as uow:
+        measured = trust_cache.measure(uow.session)
+    assert {t: measured[t] for t in report.measured} == report.measured
