@@ -76,6 +76,14 @@ def _add_revision(
     return rev
 
 
+def covers(rev: NoteRevision) -> dict[str, object]:
+    """What the audit event of a revision's unit of work says about it: its content hash and
+    its signature. The event is signed by the same author, so ``audit verify`` can take the
+    event's signature and the revision's recomputed hash as proof of the revision
+    (``app.trust_cover``) instead of checking a second signature per save."""
+    return {"hash": rev.hash, "sig": rev.signature}
+
+
 def _finish(uow: UnitOfWork, note: JournalNote) -> NoteInfo:
     """Commit the action's unit of work and return the note as it now is."""
     uow.flush()
@@ -170,7 +178,7 @@ def correct(
             event_time=current.event_time, reason=reason.strip(),
         )
         note.current_revision_id = rev.id
-        return _commit(uow, ctx, note, "note.correct", {"hash": rev.hash})
+        return _commit(uow, ctx, note, "note.correct", covers(rev))
 
 
 def get_note(ctx: Context, note_id: str) -> NoteInfo:
@@ -353,8 +361,8 @@ def merge_revision(s: Session, ctx: Context, note: JournalNote, *, body: str, se
                         child_voice=child_voice, event_time=current.event_time,
                         reason=MERGE_PREFIX + merges)
     note.current_revision_id = rev.id
-    audit.record(s, ctx.actor, "note.merge", "note", note.id, {"revision": rev.seq},
-                 now=ctx.now())
+    audit.record(s, ctx.actor, "note.merge", "note", note.id,
+                 {"revision": rev.seq, **covers(rev)}, now=ctx.now())
     return rev
 
 
@@ -373,7 +381,7 @@ def _seal(s: Session, ctx: Context, note: JournalNote) -> None:
                         child_voice=draft.child_voice, event_time=draft.event_time)
     note.current_revision_id, note.state = rev.id, "signed"
     note.signed_at, note.signed_by = ctx.now(), ctx.actor.user_id
-    audit.record(s, ctx.actor, "note.sign", "note", note.id, {"hash": rev.hash}, now=ctx.now())
+    audit.record(s, ctx.actor, "note.sign", "note", note.id, covers(rev), now=ctx.now())
 
 
 def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
@@ -392,8 +400,7 @@ def _new_note(s: Session, ctx: Context, case_id: str, visit_id: str | None,
     note = JournalNote(case_id=case_id, visit_id=visit_id, author_id=ctx.actor.user_id,
                        created_at=ctx.now(), event_time=when)
     s.add(note)
-    s.flush()
-    audit.record(s, ctx.actor, "note.create", "note", note.id, {"case": case_id}, now=ctx.now())
+    s.flush()  # its ``note.create`` event follows its first revision (``_revise_draft``)
     return note
 
 
@@ -417,6 +424,9 @@ def _revise_draft(s: Session, ctx: Context, note: JournalNote, expected_revision
     rev = _add_revision(s, ctx, note, "draft", body=body, section=section,
                         child_voice=child_voice, event_time=when)
     note.current_revision_id, note.event_time = rev.id, when
-    if current is not None:
-        audit.record(s, ctx.actor, "note.edit", "note", note.id, {"revision": rev.seq},
-                     now=ctx.now())
+    if current is None:
+        audit.record(s, ctx.actor, "note.create", "note", note.id,
+                     {"case": note.case_id, **covers(rev)}, now=ctx.now())
+    else:
+        audit.record(s, ctx.actor, "note.edit", "note", note.id,
+                     {"revision": rev.seq, **covers(rev)}, now=ctx.now())

@@ -33,7 +33,8 @@ def check(ctx: Context, *, full: bool = False) -> TrustReport:
         trusted = trust_cache.trusted_keys(uow.session, previous) if previous else None
         report = verify_store(uow.session, root, published, trusted)
         if report.ok and keys is not None:
-            trust_cache.save(path, keys, trust_cache.measure(uow.session), root, published)
+            trust_cache.save(path, keys, trust_cache.measure(uow.session, report.measured),
+                             root, published)
     return report
 
 

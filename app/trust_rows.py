@@ -1,0 +1,56 @@
+"""The two large signed tables read once for ``audit verify``, as the driver returns them.
+
+Verify reads every revision and every audit event, and a clean check then writes the user's
+checkpoint (``app.trust_cache``), which digests the same rows. Reading them through the ORM's
+row processing and then again for the digest cost more than the checks themselves, so this
+reader takes each row once, in the checkpoint's order, feeds the digest with it and hands it
+on with its columns by name (times as stored text, ``details`` as loaded JSON). The digest is
+only used if the rows came in the checkpoint's order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import namedtuple
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app import trust_cache
+
+
+class TableReader:
+    """Rows of one table in ``order``; afterwards ``prefix`` is its checkpoint entry (or None
+    when the order was not the checkpoint's rowid order)."""
+
+    def __init__(self, session: Session, table: str, order: str,
+                 skip: Collection[str] = ()) -> None:
+        self.session, self.table, self.order, self.skip = session, table, order, set(skip)
+        self.prefix: trust_cache.Prefix | None = None
+
+    def rows(self) -> Iterator[Any]:
+        key, columns = trust_cache.TABLES[self.table]
+        digest = trust_cache.Digest()
+        in_order, last = True, 0
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(f"SELECT rowid, {key}, {columns} FROM {self.table} "
+                           f"ORDER BY {self.order}")
+            names = [d[0] for d in cursor.description[2:]]
+            row_type: Any = namedtuple("Row", names)  # type: ignore[misc]  # the table's names
+            make = row_type._make
+            json_at = names.index("details") if "details" in names else -1
+            while batch := cursor.fetchmany(2000):
+                digest.add(batch)
+                for raw in batch:
+                    in_order, last = in_order and raw[0] > last, raw[0]
+                    if str(raw[1]) in self.skip:
+                        continue
+                    values = list(raw[2:])
+                    if json_at >= 0 and isinstance(values[json_at], str):
+                        values[json_at] = json.loads(values[json_at])
+                    yield make(values)
+        finally:
+            cursor.close()
+        self.prefix = digest.prefix(last) if in_order else None
