@@ -107,7 +107,8 @@ def transcribe_files(
     cancel: CancelCheck | None = None,
     load: PcmLoader = load_pcm,
 ) -> Generator[FileOutcome, None, None]:
-    """Transcribe ``paths`` on ``jobs`` threads; yield each file's outcome as it finishes.
+    """Transcribe ``paths`` on ``jobs`` threads, the largest file first; yield each file's
+    outcome as it finishes.
 
     Each file is one ``transcriber.transcribe`` call (for Vosk: one stream, the words of
     vosk-transcriber). A failing file yields an outcome with its error and the others go
@@ -136,7 +137,7 @@ def transcribe_files(
         return FileOutcome(index, path, tuple(segments))
 
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(paths)):
+    for index in _longest_first(paths):
         todo.put(index)
     finished: queue.SimpleQueue[FileOutcome] = queue.SimpleQueue()
 
@@ -162,6 +163,19 @@ def transcribe_files(
         for worker in workers:
             if worker.ident is not None:
                 worker.join()
+
+
+def _longest_first(paths: Sequence[Path]) -> list[int]:
+    """Indices of ``paths``, largest file first: a long file started last would run alone on
+    one core at the end while the others idle."""
+
+    def size(index: int) -> int:
+        try:
+            return paths[index].stat().st_size
+        except OSError:
+            return 0  # reported when it is read
+
+    return sorted(range(len(paths)), key=lambda i: (-size(i), i))
 
 
 def _next(finished: queue.SimpleQueue[FileOutcome]) -> FileOutcome:

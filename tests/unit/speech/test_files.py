@@ -93,6 +93,18 @@ def test_one_job_is_one_file_at_a_time() -> None:
     assert fake.most == 1
 
 
+def test_the_largest_files_start_first(tmp_path: Path) -> None:
+    paths = []
+    for name, size in (("small", 10), ("large", 1000), ("medium", 100), ("missing", -1)):
+        paths.append(tmp_path / f"{name}.wav")
+        if size >= 0:
+            paths[-1].write_bytes(b"x" * size)
+    fake = Recording(steps=1)
+    outcomes = _run(fake, paths, jobs=1)
+    assert fake.calls == [b"large", b"medium", b"small", b"missing"]
+    assert sorted(o.index for o in outcomes) == [0, 1, 2, 3]  # each keeps its place
+
+
 def test_a_failing_file_does_not_lose_the_others() -> None:
     fake = Recording(fail_on=b"c")
     outcomes = {o.path.stem: o for o in _run(fake, _paths("a", "broken", "c", "d"), jobs=2)}
