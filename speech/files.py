@@ -42,7 +42,7 @@ PcmLoader = Callable[[Path], bytes]
 
 class FileFailed(SpeechError):
     """A file failed for a reason that is not a ``SpeechError`` (a bug, out of memory): the
-    other files go on. The message names the kind of error only (never audio content)."""
+    other files go on (and the consumer never waits for an outcome that never comes). The message names the kind of error only (never audio content)."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
@@ -132,7 +132,7 @@ def transcribe_files(
             segments = transcriber.transcribe(pcm, report, stopped)
         except SpeechError as exc:
             return FileOutcome(index, path, error=exc)
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+        except BaseException as exc:  # noqa: BLE001 - one file's bug must not lose the others
             return FileOutcome(index, path, error=FileFailed(type(exc).__name__))
         return FileOutcome(index, path, tuple(segments))
 

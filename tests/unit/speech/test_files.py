@@ -115,6 +115,20 @@ def test_a_failing_file_does_not_lose_the_others() -> None:
     assert failed.message == "oväntat fel (RuntimeError)"  # the kind only, Swedish
 
 
+def test_even_a_base_exception_in_a_worker_yields_an_outcome() -> None:
+    class Exiting(Recording):
+        def transcribe(self, pcm: bytes, progress: Progress, cancel: CancelCheck
+                       ) -> list[Segment]:
+            if pcm == b"b":
+                raise SystemExit(3)  # a library calling sys.exit: the batch must not hang
+            return super().transcribe(pcm, progress, cancel)
+
+    outcomes = {o.path.stem: o for o in _run(Exiting(), _paths("a", "b", "c"), jobs=2)}
+    assert _words(outcomes["a"]) == ["a"] and _words(outcomes["c"]) == ["c"]
+    assert outcomes["b"].error is not None
+    assert outcomes["b"].error.message == "oväntat fel (SystemExit)"
+
+
 def test_progress_names_the_file() -> None:
     seen: dict[int, list[float]] = {}
     lock = threading.Lock()
