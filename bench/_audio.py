@@ -86,6 +86,48 @@ def conversation(minutes: float) -> Path:
     return path
 
 
+# Kinds of audio for the batch bench: (voices, speeds, pause range in s, noise level, gain,
+# seed). English sentences are always spoken by en-us.
+KINDS: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[float, float], float, float,
+                       int]] = {
+    "fluent": (("sv",), (195, 210), (0.05, 0.3), 30.0, 1.0, 1),  # fast, hardly any pauses
+    "silences": (("sv+f3",), (120, 135), (2.0, 8.0), 0.0, 1.0, 2),  # slow, digital silences
+    "noisy": (("sv", "sv+m4"), (150, 175), (0.3, 2.0), 1500.0, 1.0, 3),  # about 12 dB SNR
+    "voices": (("sv", "sv+f3", "sv+m4", "sv+f5"), (140, 170, 190), (0.3, 3.0), 30.0, 1.0, 4),
+    "distant": (("sv+f3", "sv"), (150, 175), (0.5, 2.5), 30.0, 0.12, 5),  # far from the mic
+}
+
+
+def speech_file(kind: str, minutes: float) -> Path:
+    """A WAV of ``minutes`` of one ``KINDS`` kind (``conversation``: ``conversation()``),
+    cached under ``bench/out``."""
+    if kind == "conversation":
+        return conversation(minutes)
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{kind}-{minutes:g}min.wav"
+    if path.exists():
+        return path
+    voices, speeds, (shortest, longest), noise_level, gain, seed = KINDS[kind]
+    rng = random.Random(seed)
+    parts: list[np.ndarray] = []
+    total, i = 0, 0
+    while total < minutes * 60 * RATE:
+        lang, text = SENTENCES[rng.randrange(len(SENTENCES))]
+        voice = "en-us" if lang == "en-us" else voices[i % len(voices)]
+        clip = _utterance(voice, text, speeds[rng.randrange(len(speeds))])
+        pause = np.zeros(int(rng.uniform(shortest, longest) * RATE), dtype=np.int16)
+        parts += [clip, pause]
+        total += len(clip) + len(pause)
+        i += 1
+    pcm = np.concatenate(parts)[: int(minutes * 60 * RATE)].astype(np.float64) * gain
+    if noise_level:
+        pcm += np.random.default_rng(seed).normal(0, noise_level, len(pcm))
+    from speech.wavio import write_wav
+
+    write_wav(path, np.clip(pcm, -32768, 32767).astype(np.int16).tobytes())
+    return path
+
+
 def print_result(result: dict[str, object]) -> None:
     """The benchmark contract: JSON on the last line of stdout."""
     print(json.dumps(result), flush=True)

@@ -304,7 +304,7 @@ class VoskFileTranscriber:
     words of vosk-transcriber); ``threads`` only matter with a ``split``.
 
     Safe to share between threads (each call makes its own recognizers): to use several
-    cores on several files, transcribe them concurrently.
+    cores on several files, transcribe them concurrently (``speech.files``).
     """
 
     engine = VOSK
