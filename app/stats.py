@@ -164,13 +164,26 @@ def _credited(visit: Row[Any], users: dict[str, str]) -> set[str]:
 
 
 def _recordings(s: Session) -> tuple[dict[str, float], dict[str, datetime]]:
-    seconds: dict[str, float] = defaultdict(float)
-    first: dict[str, datetime] = {}
+    """Per visit: the recorded time and the first recording's start. Recordings that overlap
+    (two caseworkers on one visit, each recording on their laptop, synced to each other) count
+    their shared time once: the recorded time is the length of the union of their spans."""
+    spans: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
     for visit_id, duration, started in s.execute(
             select(Recording.visit_id, Recording.duration_s, Recording.started_at)):
-        seconds[visit_id] += duration or 0.0
-        if visit_id not in first or started < first[visit_id]:
-            first[visit_id] = started
+        spans[visit_id].append((started, started + timedelta(seconds=duration or 0.0)))
+    seconds: dict[str, float] = {}
+    first: dict[str, datetime] = {}
+    for visit_id, parts in spans.items():
+        parts.sort()
+        first[visit_id] = parts[0][0]
+        total, (run_start, run_end) = 0.0, parts[0]
+        for begin, finish in parts[1:]:
+            if begin > run_end:
+                total += (run_end - run_start).total_seconds()
+                run_start, run_end = begin, finish
+            else:
+                run_end = max(run_end, finish)
+        seconds[visit_id] = total + (run_end - run_start).total_seconds()
     return seconds, first
 
 

@@ -233,3 +233,26 @@ def test_words_kept_are_counted_once_and_again_after_a_better_transcript(
     with chef.uow() as uow:
         cached = uow.session.get(NoteWordCount, note.id)
         assert cached is not None and cached.draft_key != key
+
+
+def add_recording(ctx: Context, visit_id: str, start: datetime, seconds: float) -> None:
+    with ctx.uow(write=True) as uow:
+        uow.session.add(Recording(visit_id=visit_id, audio_file="y.sam", duration_s=seconds,
+                                  state="complete", started_at=start,
+                                  created_by=ctx.actor.user_id))
+        uow.commit()
+
+
+def test_overlapping_recordings_of_one_visit_count_their_time_once(
+        unit: dict[str, Context]) -> None:
+    """No end registered: the recorded time is the union of the recordings, so a colleague's
+    recording of the same visit (two caseworkers went out together, both recorded, and sync
+    brought each one's recording to the other) does not double it; a pause between two
+    recordings is not counted either."""
+    bertil, chef, cid = unit["bertil"], unit["chef"], case_id(unit)
+    visit = add_visit(bertil, cid, local(26, 13), None, with_child=True, recorded_s=1800)
+    add_recording(bertil, visit, local(26, 13, 5), 1800)  # the colleague's, 13:05-13:35
+    add_recording(bertil, visit, local(26, 14), 600)  # after a pause, 14:00-14:10
+    result = stats.compute(chef, date(2026, 11, 16), date(2026, 12, 6), "week")
+    b = next(p for p in result.people if p.display_name == "Bertil Berg")
+    assert [p.direct_minutes for p in b.periods] == [0.0, 35.0 + 10.0, 0.0]
