@@ -4,6 +4,11 @@
   <context>
     <name>ImproveTranscriptWidget</name>
     <message>
+      <location filename="../visit/second_pass.py" line="101" />
+      <source>Ljudet finns inte på den här datorn, så utskriften kan inte göras om.</source>
+      <translation>The audio is not on this computer, so the transcript cannot be redone.</translation>
+    </message>
+    <message>
       <location filename="../visit/second_pass.py" line="65" />
       <source>Förbättra utskriften</source>
       <translation>Improve the transcript</translation>

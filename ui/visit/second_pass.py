@@ -55,6 +55,8 @@ class ImproveTranscriptWidget(QWidget):
         self.session, self.runner, self.clock = session, runner, clock
         self.recording_id: str | None = None
         self.running_id: str | None = None
+        self.audio_here = True  # the recording's audio is on this laptop (not deleted, not a
+        # colleague's): only then can it be transcribed again
         self.cancel_event = threading.Event()
         self.relay = ProgressRelay(self)
         self.relay.progress_changed.connect(self._on_relay_progress_changed)
@@ -86,9 +88,17 @@ class ImproveTranscriptWidget(QWidget):
         return self.running_id is not None
 
     @Slot(str)
-    def set_recording(self, recording_id: str | None) -> None:
-        self.recording_id = recording_id
-        self.button.setEnabled(recording_id is not None and not self.running)
+    def set_recording(self, recording_id: str | None, audio_here: bool = True) -> None:
+        self.recording_id, self.audio_here = recording_id, audio_here
+        self._enable(self.running)
+
+    def _enable(self, running: bool) -> None:
+        self.button.setEnabled(self.recording_id is not None and self.audio_here
+                               and not running)
+        self.button.setToolTip(self.tr(
+            "Skriver ut inspelningen en gång till med en noggrannare modell (KB-Whisper). "
+            "Dina ändringar i anteckningen skrivs aldrig över.") if self.audio_here else
+            self.tr("Ljudet finns inte på den här datorn, så utskriften kan inte göras om."))
 
     def start_after_stop(self, recording_id: str) -> None:
         """Called when a recording stops: start by itself if the setting says so."""
@@ -173,7 +183,7 @@ class ImproveTranscriptWidget(QWidget):
 
     def _show_running(self, running: bool) -> None:
         self.button.setVisible(not running)
-        self.button.setEnabled(self.recording_id is not None and not running)
+        self._enable(running)
         for widget in (self.bar, self.time_left, self.cancel_button):
             widget.setVisible(running)
 

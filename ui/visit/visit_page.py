@@ -178,6 +178,7 @@ class VisitPageWidget(QWidget):
                                        audio_elsewhere=audio_elsewhere)
         self.transcript.setVisible(bool(segments))
         self.transcript_shown.emit(recording_id)
+        self.improve.set_recording(recording_id, audio_kept and not audio_elsewhere)
 
     # -- consent -----------------------------------------------------------------------------
 

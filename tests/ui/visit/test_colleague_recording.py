@@ -73,3 +73,7 @@ def test_colleagues_transcript_says_where_the_audio_is(
     widget.toggle_playback()
     widget.play_word(0)
     assert player.played == []
+    # Nor can it be transcribed again here: the button says why instead of failing later.
+    assert page.improve.recording_id == rec_id
+    assert not page.improve.button.isEnabled()
+    assert "inte på den här datorn" in page.improve.button.toolTip()

@@ -106,3 +106,4 @@ def test_after_signing_deleted_audio_is_not_offered(
     widget.toggle_playback()
     widget.play_word(0)
     assert player.played == []
+    assert not page.improve.button.isEnabled()  # no audio to transcribe again
