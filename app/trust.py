@@ -33,7 +33,8 @@ from app.keys import Root
 from app.trust_cache import Prefix
 from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
 from app.trust_remote import RemoteKeys
-from app.trust_rows import TableReader
+from app.trust_rows import TableReader, events_by_seq
+from app.trust_runs import Runs
 from app.trust_users import TrustedUsers
 from app.trust_workers import POOL_AFTER, Job, Verifier, verify_all
 from models.audit import GENESIS_HASH, Installation
@@ -67,6 +68,7 @@ class TrustReport:
     signed: int  # signatures verified
     notices: tuple[str, ...] = ()
     covered: int = 0  # revisions proven by their unit of work's signed audit event
+    chained: int = 0  # events proven by the next event of their session (``app.trust_runs``)
     # Checkpoint entries of the tables digested while they were read (``app.trust_rows``).
     measured: dict[str, Prefix] = field(default_factory=dict)
 
@@ -91,9 +93,11 @@ class _Checker:
     refs: list[tuple[int, str, str, str]] = field(default_factory=list)  # events' references
     covers: Covers = field(default_factory=Covers)
     bad_events: set[int] = field(default_factory=set)  # events whose signature failed
+    runs: Runs | None = None  # events a later event of their session vouches for
     legacy: int = 0
     signed: int = 0
     covered: int = 0  # revisions proven by their unit of work's event
+    chained: int = 0  # events proven by the next event of their session
     measured: dict[str, Prefix] = field(default_factory=dict)
     verifier: Verifier = field(default_factory=Verifier)
     _jobs: list[_Job] = field(default_factory=list)
@@ -115,23 +119,37 @@ class _Checker:
                   signer_id: str | None, claimed: str | None, data: bytes) -> bool:
         """Check one row's signature (queued; False if it cannot even be queued), or that an
         unsigned row is a pinned legacy one."""
+        job = self.job(kind, table, row_id, row_hash, signature, signer_id, claimed, data)
+        if job is not None:
+            self.queue(kind, row_id, job)
+        return job is not None
+
+    def job(self, kind: str, table: str, row_id: str, row_hash: str, signature: str | None,
+            signer_id: str | None, claimed: str | None, data: bytes) -> Job | None:
+        """The check of one row's signature, or None (and the finding) if it has none to check
+        (an unsigned row is fine if it is a pinned legacy one)."""
         if signature is None:
             if self.legacy_rows.get(table, {}).get(row_id) == row_hash:
                 self.legacy += 1
             else:
                 self.fail(kind, row_id, "not signed (and not a record from before personal keys)")
-            return False
+            return None
         if claimed is not None and signer_id != claimed:
             self.fail(kind, row_id, "signed by someone other than the user it names")
-            return False
+            return None
         keys = self._keys(signer_id)
         if not keys:
             self.fail(kind, row_id, "signed with a key that no admin has confirmed")
-            return False
-        self._jobs.append((kind, row_id, (keys, signature, data)))
+            return None
+        return keys, signature, data
+
+    def queue(self, kind: str, row_id: str, job: Job) -> None:
+        self._jobs.append((kind, row_id, job))
         if len(self._jobs) >= _BATCH:
             self.submit()
-        return True
+
+    def queue_event(self, seq: int, job: Job) -> None:
+        self.queue("audit_event", str(seq), job)
 
     def _keys(self, user_id: str | None) -> tuple[bytes, ...]:
         """A user's trusted keys, raw. A colleague's pulled record is verified by the keys a
@@ -215,6 +233,7 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
         # revisions need their own signature checked.
         chain = _check_events(checker, legacy, root, notices)
         checker.flush()
+        _check_unvouched(checker)
         revision_hashes = _check_revisions(checker)
         review_ids = _check_reviews(checker, revision_hashes)
         _check_consents(checker)
@@ -223,7 +242,23 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
     finally:
         checker.close()
     return TrustReport(chain, tuple(checker.findings), checker.legacy, checker.signed,
-                       tuple(notices), checker.covered, checker.measured)
+                       tuple(notices), checker.covered, checker.chained, checker.measured)
+
+
+def _check_unvouched(c: _Checker) -> None:
+    """Once the first round of checks is done: an event whose vouching successor turned out
+    not proven gets its own signature checked after all (``app.trust_runs``)."""
+    if c.runs is None:
+        return
+    need = c.runs.unproven(c.bad_events)
+    c.chained = len(c.runs.vouched) - len(need)
+    for e in events_by_seq(c.session, need):
+        data = _bytes(c, "audit_event", str(e.seq), partial(event_bytes, e))
+        job = None if data is None else c.job("audit_event", "", str(e.seq), e.hash,
+                                               e.signature, e.signer_id, e.user_id, data)
+        if job is not None:
+            c.queue_event(e.seq, job)
+    c.flush()
 
 
 def _pool_after(session: Session, trusted: dict[str, set[str]]) -> int:
@@ -426,6 +461,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
     first: AuditCheck | None = None
     migrated: AuditCheck | None = None
     pinned = False
+    runs = c.runs = Runs(c.queue_event)
     for e in _events(c):
         count += 1
         legacy_event = e.seq <= legacy_seq
@@ -450,14 +486,22 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if migrated is None and e.action == audit.MIGRATE_ACTION:
             migrated = audit.legacy_failure(e)
         details = e.details if isinstance(e.details, dict) else {}
+        job = None
         if not legacy_event and not known:
             if e.signature is None:
                 c.fail("audit_event", str(e.seq), "not signed")
-            elif read is not None and c.signature("audit_event", "", str(e.seq), e.hash,
-                                                  e.signature, e.signer_id, e.user_id, data):
+            elif read is not None:
+                job = c.job("audit_event", "", str(e.seq), e.hash, e.signature, e.signer_id,
+                            e.user_id, data)
+            if job is not None:
                 c.covers.add(e.seq, e.action, e.object_id, e.user_id, details)
         elif known and not legacy_event:
             c.covers.add(e.seq, e.action, e.object_id, e.user_id, details)
+        if job is None:
+            runs.cut()
+        else:  # its check is queued once its successor is seen (``app.trust_runs``)
+            runs.add(e.seq, e.user_id, str(e.signature), e.hash, computed == e.hash,
+                     e.prev_hash, details, job)
         pin = details.get(identities.PIN)
         if pin is not None and not pinned:
             pinned = True
@@ -475,6 +519,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if not legacy_event and review_ref is not None:
             c.refs.append((e.seq, "reviews", review_ref, "review"))
         prev, expected = e.hash, max(expected, e.seq) + 1
+    runs.cut()
     if not pinned:
         if root is not None:
             c.fail("store", "pin", "the first admin's signed pin is missing from the log")
