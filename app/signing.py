@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
@@ -104,6 +105,25 @@ def chain_hash(chain_key: bytes, record: Record) -> str:
 
 def hmac_hex(key: bytes, data: bytes) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def hmac_hasher(key: bytes) -> Callable[[bytes], str]:
+    """``hmac_hex`` under one key, its padded key states hashed once (RFC 2104): verify
+    computes one per event, and this is about twice as fast as ``hmac_hex``."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def hex_of(data: bytes) -> str:
+        i = inner.copy()
+        i.update(data)
+        o = outer.copy()
+        o.update(i.digest())
+        return o.hexdigest()
+
+    return hex_of
 
 
 def sha256_hex(data: bytes) -> str:

@@ -15,6 +15,7 @@ checked in worker processes while the next rows are read (``app.trust_workers``)
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -32,6 +33,7 @@ from app.dto import AuditCheck
 from app.keys import Root
 from app.trust_cache import Prefix
 from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
+from app.trust_encode import EventBytes, encode_events, encode_revisions, encoded
 from app.trust_remote import RemoteKeys
 from app.trust_rows import TableReader, events_by_seq
 from app.trust_runs import Runs
@@ -308,7 +310,15 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
     hashes: dict[str, str] = {}
     chains: dict[str, list[tuple[int, str, str | None, str]]] = defaultdict(list)
     reader = TableReader(c.session, "note_revisions", "rowid")
-    for r in reader.rows():
+    known = c.trusted.get("note_revisions", set())
+
+    def task(values: list[tuple[Any, ...]], rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_revisions, reader.names, values, [
+            (notes[r.note_id].case_id, notes[r.note_id].visit_id) for r in rows])
+
+    # Each revision's hash is recomputed in the worker processes (``app.trust_encode``).
+    for r, computed in encoded(reader.batches(), lambda r: r.note_id in notes and r.id not in
+                               known, task, c.verifier.submit):
         note = notes.get(r.note_id)
         if note is None:
             c.fail("revision", r.id, "its note is missing")
@@ -317,19 +327,21 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
         chains[r.note_id].append((r.seq, r.hash, r.parent_hash, r.id))
         if c.known("note_revisions", r.id, r.signature):
             continue
-        data = _bytes(c, "revision", r.id, partial(revision_bytes, r, note.case_id,
-                                                    note.visit_id))
-        if data is None:
+        if computed is None:
+            c.fail("revision", r.id, "cannot be read as a record (damaged)")
             continue
-        computed = signing.sha256_hex(data)
         if computed != r.hash:
             c.fail("revision", r.id, "content does not match its hash (altered)")
         elif c.covers.proves(computed, r.note_id, r.author_id, r.signer_id, r.signature,
                              c.bad_events):
             c.covered += 1
             continue
-        c.signature("revision", "note_revisions", r.id, r.hash, r.signature, r.signer_id,
-                    r.author_id, data)
+        # Its own signature is needed after all: its bytes again, here.
+        data = _bytes(c, "revision", r.id, partial(revision_bytes, r, note.case_id,
+                                                    note.visit_id))
+        if data is not None:
+            c.signature("revision", "note_revisions", r.id, r.hash, r.signature, r.signer_id,
+                        r.author_id, data)
     for note_id, chain in chains.items():
         chain.sort()
         for i, (seq, _h, parent, rid) in enumerate(chain):
@@ -435,12 +447,24 @@ def _check_legacy_present(c: _Checker) -> None:
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 
 
-def _events(c: _Checker) -> Iterator[Any]:
-    """Every readable event in order, as plain column rows (no ORM objects: there are many)."""
-    reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()))
-    yield from reader.rows()
+def _events(c: _Checker, known: set[int]) -> Iterator[tuple[Any, EventBytes | None]]:
+    """Every readable event in order, as plain column rows (no ORM objects: there are many;
+    ``details`` as stored text), each with its record bytes and the details the checks read,
+    built in the worker processes (None for events a checkpoint vouches for)."""
+    reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()),
+                         parse_json=False)
+
+    def task(values: list[tuple[Any, ...]], _rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_events, reader.names, values)
+
+    yield from encoded(reader.batches(), lambda e: e.seq not in known, task, c.verifier.submit)
     if reader.prefix is not None:
         c.measured["audit_events"] = reader.prefix
+
+
+def _loaded(e: Any) -> Any:
+    """The event row with its details loaded (for the few checks that read all of them)."""
+    return e._replace(details=json.loads(e.details)) if isinstance(e.details, str) else e
 
 
 def _event_record(e: Any) -> AuditEventRecord:
@@ -455,21 +479,23 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
                   notices: list[str]) -> AuditCheck:
     """Every link, keyed hash and signature of the chain, and the pin of the first admin."""
     legacy_seq = int(legacy.get("audit_seq", 0))
-    chain_key = signing.chain_key_of(c.session)
+    keyed = signing.hmac_hasher(signing.chain_key_of(c.session))
     known_events = {int(seq) for seq in c.trusted.get("audit_events", ())}
     prev, expected, count = GENESIS_HASH, 1, 0
     first: AuditCheck | None = None
     migrated: AuditCheck | None = None
     pinned = False
     runs = c.runs = Runs(c.queue_event)
-    for e in _events(c):
+    for e, enc in _events(c, known_events):
         count += 1
         legacy_event = e.seq <= legacy_seq
-        known = e.seq in known_events
-        read = None if known else _bytes(c, "audit_event", str(e.seq), partial(event_bytes, e))
+        known = enc is None
+        read = None if enc is None else enc.data
+        if enc is not None and read is None:
+            c.fail("audit_event", str(e.seq), "cannot be read as a record (damaged)")
         data = read if read is not None else b""
         computed = e.hash if known else (
-            signing.sha256_hex(data) if legacy_event else signing.hmac_hex(chain_key, data))
+            signing.sha256_hex(data) if legacy_event else keyed(data))
         problem = ""
         if e.seq != expected:
             problem = f"event {expected} is missing"
@@ -484,8 +510,12 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
             first = first or AuditCheck(False, 0, e.seq if e.seq == expected else expected,
                                         problem)
         if migrated is None and e.action == audit.MIGRATE_ACTION:
-            migrated = audit.legacy_failure(e)
-        details = e.details if isinstance(e.details, dict) else {}
+            migrated = audit.legacy_failure(_loaded(e))
+        if enc is not None:
+            details = enc.details
+        else:  # checkpointed: not encoded, its details loaded here
+            loaded = _loaded(e).details
+            details = loaded if isinstance(loaded, dict) else {}
         job = None
         if not legacy_event and not known:
             if e.signature is None:
@@ -505,7 +535,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         pin = details.get(identities.PIN)
         if pin is not None and not pinned:
             pinned = True
-            _check_pin(c, e, pin, root, legacy, read)
+            _check_pin(c, _loaded(e), pin, root, legacy, read)
         # Only an admin culls: a culling event counts when an admin whose row holds wrote it
         # and signed it themself (its signature is checked with the others).
         if (e.action == CULL_ACTION and not problem and c.users.is_admin(e.user_id)

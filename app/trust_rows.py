@@ -22,14 +22,22 @@ from app import trust_cache
 
 class TableReader:
     """Rows of one table in ``order``; afterwards ``prefix`` is its checkpoint entry (or None
-    when the order was not the checkpoint's rowid order)."""
+    when the order was not the checkpoint's rowid order). ``parse_json``: hand ``details`` on
+    loaded (else as stored text, for a worker to load)."""
 
     def __init__(self, session: Session, table: str, order: str,
-                 skip: Collection[str] = ()) -> None:
+                 skip: Collection[str] = (), *, parse_json: bool = True) -> None:
         self.session, self.table, self.order, self.skip = session, table, order, set(skip)
+        self.parse_json = parse_json
         self.prefix: trust_cache.Prefix | None = None
+        self.names: list[str] = []  # the columns, once the rows are being read
 
     def rows(self) -> Iterator[Any]:
+        for _values, rows in self.batches():
+            yield from rows
+
+    def batches(self) -> Iterator[tuple[list[tuple[Any, ...]], list[Any]]]:
+        """Per batch read, the rows' stored values (plain tuples) and the rows by name."""
         key, columns = trust_cache.TABLES[self.table]
         digest = trust_cache.Digest()
         in_order, last = True, 0
@@ -37,20 +45,28 @@ class TableReader:
         try:
             cursor.execute(f"SELECT rowid, {key}, {columns} FROM {self.table} "
                            f"ORDER BY {self.order}")
-            names = [d[0] for d in cursor.description[2:]]
+            self.names = names = [d[0] for d in cursor.description[2:]]
             row_type: Any = namedtuple("Row", names)  # type: ignore[misc]  # the table's names
             make = row_type._make
-            json_at = names.index("details") if "details" in names else -1
+            json_at = names.index("details") if "details" in names and self.parse_json else -1
+            skip = self.skip
             while batch := cursor.fetchmany(2000):
                 digest.add(batch)
+                values: list[tuple[Any, ...]] = []
+                rows = []
                 for raw in batch:
                     in_order, last = in_order and raw[0] > last, raw[0]
-                    if str(raw[1]) in self.skip:
+                    if skip and str(raw[1]) in skip:
                         continue
-                    values = list(raw[2:])
-                    if json_at >= 0 and isinstance(values[json_at], str):
-                        values[json_at] = json.loads(values[json_at])
-                    yield make(values)
+                    stored = raw[2:]
+                    values.append(stored)
+                    if json_at >= 0 and isinstance(stored[json_at], str):
+                        loaded = list(stored)
+                        loaded[json_at] = json.loads(loaded[json_at])
+                        rows.append(make(loaded))
+                    else:
+                        rows.append(make(stored))
+                yield values, rows
         finally:
             cursor.close()
         self.prefix = digest.prefix(last) if in_order else None

@@ -15,15 +15,17 @@ import base64
 import binascii
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 # A job: the signer's trusted raw public keys, the base64 signature, the signed bytes.
 Job = tuple[tuple[bytes, ...], str, bytes]
+T = TypeVar("T")
 POOL_AFTER = 20_000  # signatures queued in process before a check starts its pool
 _keys: dict[bytes, Ed25519PublicKey] = {}
 
@@ -82,6 +84,20 @@ class Verifier:
         done: Future[list[bool]] = Future()
         done.set_result(verify_all(jobs))
         return [done]
+
+    def submit(self, call: Callable[[], T]) -> Future[T]:
+        """``call`` (picklable) in the pool once the pool has started (or a large check starts
+        it at once), else in process."""
+        pool = self._ensure_pool() if self.seen >= self.pool_after else None
+        if pool is not None:
+            try:
+                return pool.submit(call)
+            except (BrokenProcessPool, RuntimeError):
+                self._failed = True
+                self.close()
+        done: Future[T] = Future()
+        done.set_result(call())
+        return done
 
     @property
     def parallel(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.audit import PREV_MINE
-from app.signing import Run
+from app.signing import Run, hmac_hasher, hmac_hex
 from app.trust_runs import Runs
 from app.trust_workers import Job
 
@@ -66,3 +66,9 @@ def test_a_broken_link_or_hash_vouches_for_nothing() -> None:
     runs.add(7, None, "sig7", "h7", True, "h6", {}, _job(7))
     runs.add(8, None, "sig8", "h8", True, "h7", {PREV_MINE: "sig7"}, _job(8))  # no user
     assert runs.vouched == {}
+
+
+def test_the_chain_hasher_is_the_keyed_link() -> None:
+    for key in (b"k" * 32, b"", b"x" * 64, b"y" * 100):
+        for data in (b"", b"record bytes", bytes(range(256)) * 3):
+            assert hmac_hasher(key)(data) == hmac_hex(key, data)

@@ -1,0 +1,119 @@
+"""The record bytes of verify's rows, built in the worker processes while the main one reads.
+
+Re-encoding every revision and event into its canonical record bytes (``app.trust_cover``)
+cost ``audit verify`` more of its main process than anything but reading the rows, and only
+that process ran it. So each batch of rows the main process reads goes, as plain column
+values, to the worker pool (``app.trust_workers``), which builds the bytes (and a revision's
+content hash) and hands them back in order; the main process keeps only what must follow the
+order of the store: the digest of the checkpoint, the chain's keyed links (the chain key never
+leaves the main process) and the checks that compare one row with another. A small check runs
+the same functions in process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, NamedTuple
+
+from app.trust_cover import event_bytes, revision_bytes
+
+DAMAGE = (KeyError, TypeError, ValueError, AttributeError)
+# The keys of an event's details the checks of the chain read (``app.trust``): only these
+# come back from a worker, not the whole details.
+EVENT_KEYS = ("prev_mine", "hash", "sig", "review", "pin", "removed")
+_DEPTH = 4  # batches handed out ahead of the one being checked
+
+
+class _Row:
+    """Column access by name for a worker's plain value tuples."""
+
+    __slots__ = ("_at", "_values")
+
+    def __init__(self, at: dict[str, int], values: Sequence[Any]) -> None:
+        self._at, self._values = at, values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[self._at[name]]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class EventBytes(NamedTuple):
+    data: bytes | None  # None: the row no longer makes a record (damaged)
+    details: dict[str, Any]  # the ``EVENT_KEYS`` of its details (empty if not an object)
+
+
+def encode_events(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[EventBytes]:
+    """Each ``audit_events`` row's record bytes (details as stored JSON text)."""
+    at = {name: i for i, name in enumerate(names)}
+    details_at = at["details"]
+    out = []
+    for values in rows:
+        raw = values[details_at]
+        try:
+            details = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            details = None
+        row = list(values)
+        row[details_at] = details
+        try:
+            data: bytes | None = event_bytes(_Row(at, row))
+        except DAMAGE:
+            data = None
+        slim = {k: details[k] for k in EVENT_KEYS if k in details} if isinstance(
+            details, dict) else {}
+        out.append(EventBytes(data, slim))
+    return out
+
+
+def encode_revisions(names: Sequence[str], rows: Sequence[Sequence[Any]],
+                     notes: Sequence[tuple[str, str | None]]) -> list[str | None]:
+    """Each ``note_revisions`` row's content hash, recomputed from its record bytes with its
+    note's (case, visit); None if the row no longer makes a record."""
+    at = {name: i for i, name in enumerate(names)}
+    out: list[str | None] = []
+    for values, (case_id, visit_id) in zip(rows, notes, strict=True):
+        try:
+            out.append(hashlib.sha256(revision_bytes(_Row(at, values), case_id,
+                                                     visit_id)).hexdigest())
+        except DAMAGE:
+            out.append(None)
+    return out
+
+
+def encoded(batches: Iterator[tuple[list[tuple[Any, ...]], list[Any]]],
+            wanted: Callable[[Any], bool],
+            task: Callable[[list[tuple[Any, ...]], list[Any]], Callable[[], list[Any]]],
+            submit: Callable[[Callable[[], list[Any]]], Future[list[Any]]],
+            ) -> Iterator[tuple[Any, Any]]:
+    """``(row, result)`` in order for each ``(value tuples, rows)`` batch: the rows that are
+    ``wanted`` go to ``task`` (a picklable call, run by ``submit``, up to ``_DEPTH`` batches
+    ahead), the others get None. If the pool breaks, a batch's task runs in process."""
+    pending: deque[tuple[list[Any], list[int], Future[list[Any]], Callable[[], list[Any]]]] = (
+        deque())
+
+    def drain() -> Iterator[tuple[Any, Any]]:
+        rows, todo, future, call = pending.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            results = call()
+        out: list[Any] = [None] * len(rows)
+        for i, result in zip(todo, results, strict=True):
+            out[i] = result
+        yield from zip(rows, out, strict=True)
+
+    for values, rows in batches:
+        todo = [i for i, row in enumerate(rows) if wanted(row)]
+        call = task([values[i] for i in todo], [rows[i] for i in todo])
+        pending.append((rows, todo, submit(call), call))
+        if len(pending) > _DEPTH:
+            yield from drain()
+    while pending:
+        yield from drain()
