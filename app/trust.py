@@ -35,7 +35,7 @@ from app.trust_cache import Prefix
 from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
 from app.trust_encode import EventBytes, encode_events, encode_revisions, encoded
 from app.trust_remote import RemoteKeys
-from app.trust_rows import TableReader, events_by_seq
+from app.trust_rows import Packed, TableReader, events_by_seq
 from app.trust_runs import Runs
 from app.trust_users import TrustedUsers
 from app.trust_workers import POOL_AFTER, Job, Verifier, verify_all
@@ -312,8 +312,8 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
     reader = TableReader(c.session, "note_revisions", "rowid")
     known = c.trusted.get("note_revisions", set())
 
-    def task(values: list[tuple[Any, ...]], rows: list[Any]) -> Callable[[], list[Any]]:
-        return partial(encode_revisions, reader.names, values, [
+    def task(packed: Packed, picks: list[int], rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_revisions, reader.names, packed, picks, [
             (notes[r.note_id].case_id, notes[r.note_id].visit_id) for r in rows])
 
     # Each revision's hash is recomputed in the worker processes (``app.trust_encode``).
@@ -454,8 +454,8 @@ def _events(c: _Checker, known: set[int]) -> Iterator[tuple[Any, EventBytes | No
     reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()),
                          parse_json=False)
 
-    def task(values: list[tuple[Any, ...]], _rows: list[Any]) -> Callable[[], list[Any]]:
-        return partial(encode_events, reader.names, values)
+    def task(packed: Packed, picks: list[int], _rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_events, reader.names, packed, picks)
 
     yield from encoded(reader.batches(), lambda e: e.seq not in known, task, c.verifier.submit)
     if reader.prefix is not None:
@@ -490,7 +490,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         count += 1
         legacy_event = e.seq <= legacy_seq
         known = enc is None
-        read = None if enc is None else enc.data
+        read = None if enc is None else enc[0]
         if enc is not None and read is None:
             c.fail("audit_event", str(e.seq), "cannot be read as a record (damaged)")
         data = read if read is not None else b""
@@ -512,7 +512,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if migrated is None and e.action == audit.MIGRATE_ACTION:
             migrated = audit.legacy_failure(_loaded(e))
         if enc is not None:
-            details = enc.details
+            details = enc[1]
         else:  # checkpointed: not encoded, its details loaded here
             loaded = _loaded(e).details
             details = loaded if isinstance(loaded, dict) else {}

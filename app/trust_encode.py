@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import deque
+from collections import deque, namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, NamedTuple
+from typing import Any
 
 from app.trust_cover import event_bytes, revision_bytes
+from app.trust_rows import Packed, unpack
 
 DAMAGE = (KeyError, TypeError, ValueError, AttributeError)
 # The keys of an event's details the checks of the chain read (``app.trust``): only these
@@ -29,30 +30,31 @@ EVENT_KEYS = ("prev_mine", "hash", "sig", "review", "pin", "removed")
 _DEPTH = 4  # batches handed out ahead of the one being checked
 
 
-class _Row:
-    """Column access by name for a worker's plain value tuples."""
-
-    __slots__ = ("_at", "_values")
-
-    def __init__(self, at: dict[str, int], values: Sequence[Any]) -> None:
-        self._at, self._values = at, values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[self._at[name]]
-        except KeyError:
-            raise AttributeError(name) from None
+_ROW_TYPES: dict[tuple[str, ...], Any] = {}
 
 
-class EventBytes(NamedTuple):
-    data: bytes | None  # None: the row no longer makes a record (damaged)
-    details: dict[str, Any]  # the ``EVENT_KEYS`` of its details (empty if not an object)
+def _row_type(names: Sequence[str]) -> Any:
+    """A named tuple type for these columns (made once per process): column access by name
+    for plain value tuples, at the cost of an index."""
+    key = tuple(names)
+    made = _ROW_TYPES.get(key)
+    if made is None:
+        made = _ROW_TYPES[key] = namedtuple("Row", key)
+    return made
 
 
-def encode_events(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[EventBytes]:
-    """Each ``audit_events`` row's record bytes (details as stored JSON text)."""
-    at = {name: i for i, name in enumerate(names)}
-    details_at = at["details"]
+# An event's record bytes (None: the row no longer makes a record, it is damaged) and the
+# ``EVENT_KEYS`` of its details (empty if they are not an object). A plain tuple: it crosses
+# from the worker.
+EventBytes = tuple[bytes | None, dict[str, Any]]
+
+
+def encode_events(names: Sequence[str], packed: Packed, picks: Sequence[int]
+                  ) -> list[EventBytes]:
+    """The record bytes of the ``audit_events`` rows at ``picks`` in ``packed``."""
+    rows = unpack(packed, picks)
+    make = _row_type(names)._make
+    details_at = list(names).index("details")
     out = []
     for values in rows:
         raw = values[details_at]
@@ -63,38 +65,41 @@ def encode_events(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[E
         row = list(values)
         row[details_at] = details
         try:
-            data: bytes | None = event_bytes(_Row(at, row))
+            data: bytes | None = event_bytes(make(row))
         except DAMAGE:
             data = None
         slim = {k: details[k] for k in EVENT_KEYS if k in details} if isinstance(
             details, dict) else {}
-        out.append(EventBytes(data, slim))
+        out.append((data, slim))
     return out
 
 
-def encode_revisions(names: Sequence[str], rows: Sequence[Sequence[Any]],
+def encode_revisions(names: Sequence[str], packed: Packed, picks: Sequence[int],
                      notes: Sequence[tuple[str, str | None]]) -> list[str | None]:
-    """Each ``note_revisions`` row's content hash, recomputed from its record bytes with its
-    note's (case, visit); None if the row no longer makes a record."""
-    at = {name: i for i, name in enumerate(names)}
+    """The content hash of each ``note_revisions`` row at ``picks`` in ``packed``, recomputed
+    from its record bytes with its note's (case, visit); None if the row no longer makes a
+    record."""
+    rows = unpack(packed, picks)
+    make = _row_type(names)._make
     out: list[str | None] = []
     for values, (case_id, visit_id) in zip(rows, notes, strict=True):
         try:
-            out.append(hashlib.sha256(revision_bytes(_Row(at, values), case_id,
+            out.append(hashlib.sha256(revision_bytes(make(values), case_id,
                                                      visit_id)).hexdigest())
         except DAMAGE:
             out.append(None)
     return out
 
 
-def encoded(batches: Iterator[tuple[list[tuple[Any, ...]], list[Any]]],
+def encoded(batches: Iterator[tuple[Packed, list[Any], list[int]]],
             wanted: Callable[[Any], bool],
-            task: Callable[[list[tuple[Any, ...]], list[Any]], Callable[[], list[Any]]],
+            task: Callable[[Packed, list[int], list[Any]], Callable[[], list[Any]]],
             submit: Callable[[Callable[[], list[Any]]], Future[list[Any]]],
             ) -> Iterator[tuple[Any, Any]]:
-    """``(row, result)`` in order for each ``(value tuples, rows)`` batch: the rows that are
-    ``wanted`` go to ``task`` (a picklable call, run by ``submit``, up to ``_DEPTH`` batches
-    ahead), the others get None. If the pool breaks, a batch's task runs in process."""
+    """``(row, result)`` in order for each batch of ``TableReader.batches``: the rows that are
+    ``wanted`` go to ``task`` (given the packed batch, where those rows are in it, and the
+    rows; a picklable call, run by ``submit``, up to ``_DEPTH`` batches ahead), the others
+    get None. If the pool breaks, a batch's task runs in process."""
     pending: deque[tuple[list[Any], list[int], Future[list[Any]], Callable[[], list[Any]]]] = (
         deque())
 
@@ -109,9 +114,9 @@ def encoded(batches: Iterator[tuple[list[tuple[Any, ...]], list[Any]]],
             out[i] = result
         yield from zip(rows, out, strict=True)
 
-    for values, rows in batches:
+    for packed, rows, at in batches:
         todo = [i for i, row in enumerate(rows) if wanted(row)]
-        call = task([values[i] for i in todo], [rows[i] for i in todo])
+        call = task(packed, [at[i] for i in todo], [rows[i] for i in todo])
         pending.append((rows, todo, submit(call), call))
         if len(pending) > _DEPTH:
             yield from drain()

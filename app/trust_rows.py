@@ -11,9 +11,12 @@ only used if the rows came in the checkpoint's order.
 from __future__ import annotations
 
 import json
+import marshal
+from array import array
 from collections import namedtuple
 from collections.abc import Collection, Iterator, Sequence
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -33,11 +36,12 @@ class TableReader:
         self.names: list[str] = []  # the columns, once the rows are being read
 
     def rows(self) -> Iterator[Any]:
-        for _values, rows in self.batches():
+        for _packed, rows, _at in self.batches():
             yield from rows
 
-    def batches(self) -> Iterator[tuple[list[tuple[Any, ...]], list[Any]]]:
-        """Per batch read, the rows' stored values (plain tuples) and the rows by name."""
+    def batches(self) -> Iterator[tuple[Packed, list[Any], list[int]]]:
+        """Per batch read: the batch as stored (``Packed``, every row of it), the rows not
+        skipped by name, and where each of them is in the batch."""
         key, columns = trust_cache.TABLES[self.table]
         digest = trust_cache.Digest()
         in_order, last = True, 0
@@ -50,26 +54,50 @@ class TableReader:
             make = row_type._make
             json_at = names.index("details") if "details" in names and self.parse_json else -1
             skip = self.skip
+            dumps = marshal.dumps
             while batch := cursor.fetchmany(2000):
-                digest.add(batch)
-                values: list[tuple[Any, ...]] = []
-                rows = []
-                for raw in batch:
+                # Each row dumped once: the checkpoint's digest, and what a worker gets.
+                dumped = [dumps(raw) for raw in batch]
+                packed = Packed(b"".join(dumped),
+                                array("Q", accumulate(map(len, dumped))).tobytes())
+                digest.add_dumped(packed.blob, len(batch))
+                rows, at = [], []
+                for i, raw in enumerate(batch):
                     in_order, last = in_order and raw[0] > last, raw[0]
                     if skip and str(raw[1]) in skip:
                         continue
-                    stored = raw[2:]
-                    values.append(stored)
-                    if json_at >= 0 and isinstance(stored[json_at], str):
-                        loaded = list(stored)
+                    at.append(i)
+                    if json_at >= 0 and isinstance(raw[2 + json_at], str):
+                        loaded = list(raw[2:])
                         loaded[json_at] = json.loads(loaded[json_at])
                         rows.append(make(loaded))
                     else:
-                        rows.append(make(stored))
-                yield values, rows
+                        rows.append(make(raw[2:]))
+                yield packed, rows, at
         finally:
             cursor.close()
         self.prefix = digest.prefix(last) if in_order else None
+
+
+class Packed(NamedTuple):
+    """A batch of rows as the driver returned them (rowid, key, columns), each dumped with
+    ``marshal`` and joined: cheap to hand to a worker process, which unpacks the rows it
+    needs (``unpack``)."""
+
+    blob: bytes
+    ends: bytes  # array("Q") of where each row's bytes end
+
+
+def unpack(packed: Packed, picks: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The stored column values (without rowid and key) of the rows at ``picks``."""
+    ends = array("Q")
+    ends.frombytes(packed.ends)
+    view = memoryview(packed.blob)
+    out = []
+    for i in picks:
+        row = marshal.loads(view[ends[i - 1] if i else 0:ends[i]])
+        out.append(tuple(row[2:]))
+    return out
 
 
 def events_by_seq(session: Session, seqs: Sequence[int]) -> Iterator[Any]:

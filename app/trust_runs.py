@@ -24,8 +24,7 @@ predecessor (``signing.Run``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.audit import PREV_MINE
 from app.trust_workers import Job
@@ -33,8 +32,7 @@ from app.trust_workers import Job
 Queue = Callable[[int, Job], None]  # queues one event's own signature check
 
 
-@dataclass(frozen=True)
-class _Last:
+class _Last(NamedTuple):
     seq: int
     user_id: str | None
     signature: str
