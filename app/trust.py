@@ -150,7 +150,14 @@ class _Checker:
         if len(self._jobs) >= _BATCH:
             self.submit()
 
-    def queue_event(self, seq: int, job: Job) -> None:
+    def queue_event(self, seq: int, job: Job, row: Any = None) -> None:
+        """Queue an event's own check; a job made without its bytes (``app.trust_encode``
+        left them out, expecting the next event to vouch) gets them from ``row`` here."""
+        if not job[2]:
+            data = _bytes(self, "audit_event", str(seq), partial(event_bytes, _loaded(row)))
+            if data is None:
+                return
+            job = (job[0], job[1], data)
         self.queue("audit_event", str(seq), job)
 
     def _keys(self, user_id: str | None) -> tuple[bytes, ...]:
@@ -447,15 +454,18 @@ def _check_legacy_present(c: _Checker) -> None:
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 
 
-def _events(c: _Checker, known: set[int]) -> Iterator[tuple[Any, EventBytes | None]]:
+def _events(c: _Checker, known: set[int], legacy_seq: int
+            ) -> Iterator[tuple[Any, EventBytes | None]]:
     """Every readable event in order, as plain column rows (no ORM objects: there are many;
     ``details`` as stored text), each with its record bytes and the details the checks read,
     built in the worker processes (None for events a checkpoint vouches for)."""
     reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()),
                          parse_json=False)
 
+    chain_key = signing.chain_key_of(c.session)
+
     def task(packed: Packed, picks: list[int], _rows: list[Any]) -> Callable[[], list[Any]]:
-        return partial(encode_events, reader.names, packed, picks)
+        return partial(encode_events, reader.names, packed, picks, chain_key, legacy_seq)
 
     yield from encoded(reader.batches(), lambda e: e.seq not in known, task, c.verifier.submit)
     if reader.prefix is not None:
@@ -479,23 +489,21 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
                   notices: list[str]) -> AuditCheck:
     """Every link, keyed hash and signature of the chain, and the pin of the first admin."""
     legacy_seq = int(legacy.get("audit_seq", 0))
-    keyed = signing.hmac_hasher(signing.chain_key_of(c.session))
     known_events = {int(seq) for seq in c.trusted.get("audit_events", ())}
     prev, expected, count = GENESIS_HASH, 1, 0
     first: AuditCheck | None = None
     migrated: AuditCheck | None = None
     pinned = False
     runs = c.runs = Runs(c.queue_event)
-    for e, enc in _events(c, known_events):
+    for e, enc in _events(c, known_events, legacy_seq):
         count += 1
         legacy_event = e.seq <= legacy_seq
         known = enc is None
-        read = None if enc is None else enc[0]
-        if enc is not None and read is None:
+        damaged = enc is not None and enc[0] is None
+        if damaged:
             c.fail("audit_event", str(e.seq), "cannot be read as a record (damaged)")
-        data = read if read is not None else b""
-        computed = e.hash if known else (
-            signing.sha256_hex(data) if legacy_event else keyed(data))
+        read = None if enc is None else enc[2]  # None too if the next event vouches for it
+        computed = e.hash if enc is None else (enc[0] or "")
         problem = ""
         if e.seq != expected:
             problem = f"event {expected} is missing"
@@ -520,9 +528,9 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if not legacy_event and not known:
             if e.signature is None:
                 c.fail("audit_event", str(e.seq), "not signed")
-            elif read is not None:
+            elif not damaged:
                 job = c.job("audit_event", "", str(e.seq), e.hash, e.signature, e.signer_id,
-                            e.user_id, data)
+                            e.user_id, read or b"")
             if job is not None:
                 c.covers.add(e.seq, e.action, e.object_id, e.user_id, details)
         elif known and not legacy_event:
@@ -531,7 +539,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
             runs.cut()
         else:  # its check is queued once its successor is seen (``app.trust_runs``)
             runs.add(e.seq, e.user_id, str(e.signature), e.hash, computed == e.hash,
-                     e.prev_hash, details, job)
+                     e.prev_hash, details, job, e)
         pin = details.get(identities.PIN)
         if pin is not None and not pinned:
             pinned = True

@@ -18,8 +18,10 @@ from collections import deque, namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from hashlib import sha256
 from typing import Any
 
+from app.signing import hmac_hasher
 from app.trust_cover import event_bytes, revision_bytes
 from app.trust_rows import Packed, unpack
 
@@ -43,34 +45,50 @@ def _row_type(names: Sequence[str]) -> Any:
     return made
 
 
-# An event's record bytes (None: the row no longer makes a record, it is damaged) and the
-# ``EVENT_KEYS`` of its details (empty if they are not an object). A plain tuple: it crosses
-# from the worker.
-EventBytes = tuple[bytes | None, dict[str, Any]]
+# An event's keyed hash as recomputed (None: the row no longer makes a record, it is damaged),
+# the ``EVENT_KEYS`` of its details (empty if they are not an object), and its record bytes,
+# unless the next event of the batch vouches for it (``app.trust_runs``): then only a check
+# that decides otherwise rebuilds them. A plain tuple: it crosses from the worker.
+EventBytes = tuple[str | None, dict[str, Any], bytes | None]
 
 
-def encode_events(names: Sequence[str], packed: Packed, picks: Sequence[int]
-                  ) -> list[EventBytes]:
-    """The record bytes of the ``audit_events`` rows at ``picks`` in ``packed``."""
-    rows = unpack(packed, picks)
+def encode_events(names: Sequence[str], packed: Packed, picks: Sequence[int],
+                  chain_key: bytes, legacy_seq: int) -> list[EventBytes]:
+    """The keyed hash and record bytes of the ``audit_events`` rows at ``picks`` in
+    ``packed``. The chain key is the store's (every user's store holds it), not its data key."""
+    keyed = hmac_hasher(chain_key)
     make = _row_type(names)._make
     details_at = list(names).index("details")
-    out = []
-    for values in rows:
+    rows, datas, slims = [], [], []
+    for values in unpack(packed, picks):
         raw = values[details_at]
         try:
             details = json.loads(raw) if isinstance(raw, str) else raw
         except ValueError:
             details = None
-        row = list(values)
-        row[details_at] = details
+        loaded = list(values)
+        loaded[details_at] = details
+        row = make(loaded)
         try:
-            data: bytes | None = event_bytes(make(row))
+            data: bytes | None = event_bytes(row)
         except DAMAGE:
             data = None
-        slim = {k: details[k] for k in EVENT_KEYS if k in details} if isinstance(
-            details, dict) else {}
-        out.append((data, slim))
+        rows.append(row)
+        datas.append(data)
+        slims.append({k: details[k] for k in EVENT_KEYS if k in details}
+                     if isinstance(details, dict) else {})
+    out: list[EventBytes] = []
+    for j, (row, data, slim) in enumerate(zip(rows, datas, slims, strict=True)):
+        if data is None:
+            out.append((None, slim, None))
+            continue
+        computed = sha256(data).hexdigest() if row.seq <= legacy_seq else keyed(data)
+        after = rows[j + 1] if j + 1 < len(rows) and picks[j + 1] == picks[j] + 1 else None
+        vouched = (after is not None and "pin" not in slim and computed == row.hash
+                   and after.seq == row.seq + 1 and row.user_id is not None
+                   and after.user_id == row.user_id and after.prev_hash == row.hash
+                   and slims[j + 1].get("prev_mine") == row.signature)
+        out.append((computed, slim, None if vouched else data))
     return out
 
 

@@ -29,7 +29,9 @@ from typing import Any, NamedTuple
 from app.audit import PREV_MINE
 from app.trust_workers import Job
 
-Queue = Callable[[int, Job], None]  # queues one event's own signature check
+# Queues one event's own signature check (its row: to rebuild the job's bytes if the job was
+# made without them).
+Queue = Callable[[int, Job, Any], None]
 
 
 class _Last(NamedTuple):
@@ -39,6 +41,7 @@ class _Last(NamedTuple):
     hash: str
     hash_ok: bool  # its content recomputes to its stored hash
     job: Job
+    row: Any
 
 
 class Runs:
@@ -51,7 +54,7 @@ class Runs:
         self.vouched: dict[int, int] = {}  # event seq -> the successor that vouches for it
 
     def add(self, seq: int, user_id: str | None, signature: str, hash_: str, hash_ok: bool,
-            prev_hash: str, details: Mapping[str, Any], job: Job) -> None:
+            prev_hash: str, details: Mapping[str, Any], job: Job, row: Any = None) -> None:
         """An event whose signature would be checked: ``job`` is that check."""
         last = self._last
         if last is not None:
@@ -60,13 +63,13 @@ class Runs:
                     and details.get(PREV_MINE) == last.signature):
                 self.vouched[last.seq] = seq
             else:
-                self._queue(last.seq, last.job)
-        self._last = _Last(seq, user_id, signature, hash_, hash_ok, job)
+                self._queue(last.seq, last.job, last.row)
+        self._last = _Last(seq, user_id, signature, hash_, hash_ok, job, row)
 
     def cut(self) -> None:
         """An event that cannot vouch for its predecessor (or the end of the chain)."""
         if self._last is not None:
-            self._queue(self._last.seq, self._last.job)
+            self._queue(self._last.seq, self._last.job, self._last.row)
             self._last = None
 
     def unproven(self, bad: set[int]) -> list[int]:

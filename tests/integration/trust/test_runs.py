@@ -15,7 +15,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import select
 
-from app import assignments, cases, notes, trust_report
+from app import assignments, cases, notes, trust, trust_report
 from app.audit import PREV_MINE
 from app.context import Context
 from app.dto import PersonInput
@@ -259,3 +259,39 @@ def test_a_flipped_prev_mine_breaks_that_events_signature(
     assert report.chain.ok
     assert ("audit_event", str(target.seq)) in problems(report)
     assert any(f.id == str(target.seq) and "signature" in f.problem for f in report.findings)
+
+
+@pytest.mark.parametrize("change", ["signature = NULL", "signer_id = user_id || 'x'"])
+def test_an_event_whose_successor_cannot_vouch_is_checked_on_its_own(
+    world: tuple[World, Context], admin: Context, caseworker: Context, change: str
+) -> None:
+    """N unsigned, or signed by someone it does not name: N is reported; E, which N would
+    have vouched for, has its own signature checked (its bytes rebuilt for that) and holds."""
+    e, n, _m = _inside_run(caseworker)
+    with as_attacker(admin.paths) as db:
+        db.execute(f"UPDATE audit_events SET {change} WHERE seq = ?", (n.seq,))
+    report = trust_report.check(admin, full=True)
+    found = problems(report)
+    assert ("audit_event", str(n.seq)) in found
+    assert ("audit_event", str(e.seq)) not in found
+    assert report.chain.ok
+
+
+def test_the_worker_processes_find_in_runs_what_the_check_in_process_finds(
+    world: tuple[World, Context], admin: Context, caseworker: Context,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Events encoded in the workers, which leave out the bytes of events the next one vouches
+    for: the same findings as in process, for edits inside and at the ends of runs."""
+    e, n, m = _inside_run(caseworker)
+    last = _events(admin)[-1]
+    with as_attacker(admin.paths) as db:
+        db.execute("UPDATE audit_events SET object_id = 'x' WHERE seq = ?", (e.seq,))
+        db.execute("UPDATE audit_events SET signature = NULL WHERE seq = ?", (m.seq,))
+        db.execute("UPDATE audit_events SET details = '[1]' WHERE seq = ?", (last.seq,))
+    in_process = trust_report.check(admin, full=True)
+    monkeypatch.setattr(trust, "POOL_AFTER", 0)  # a pool even for this small store
+    pooled = trust_report.check(admin, full=True)
+    assert problems(pooled) == problems(in_process)
+    assert {("audit_event", str(s)) for s in (e.seq, m.seq, last.seq)} <= problems(pooled)
+    assert (pooled.signed, pooled.chained) == (in_process.signed, in_process.chained)

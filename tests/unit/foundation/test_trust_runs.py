@@ -31,7 +31,7 @@ def _job(seq: int) -> Job:
 def _feed(events: list[tuple[int, str, bool]]) -> tuple[Runs, list[int]]:
     """(seq, user, names its predecessor) in order, each linked to the one before."""
     queued: list[int] = []
-    runs = Runs(lambda seq, _job: queued.append(seq))
+    runs = Runs(lambda seq, _job, _row: queued.append(seq))
     for seq, user, mine in events:
         details = {PREV_MINE: f"sig{seq - 1}"} if mine else {}
         runs.add(seq, user, f"sig{seq}", f"h{seq}", True, f"h{seq - 1}", details, _job(seq))
@@ -55,7 +55,7 @@ def test_a_failed_end_sends_its_whole_run_back_to_its_own_signatures() -> None:
 
 def test_a_broken_link_or_hash_vouches_for_nothing() -> None:
     queued: list[int] = []
-    runs = Runs(lambda seq, _job: queued.append(seq))
+    runs = Runs(lambda seq, _job, _row: queued.append(seq))
     runs.add(1, "a", "sig1", "h1", False, "h0", {}, _job(1))  # its content was altered
     runs.add(2, "a", "sig2", "h2", True, "h1", {PREV_MINE: "sig1"}, _job(2))
     runs.add(3, "a", "sig3", "h3", True, "hX", {PREV_MINE: "sig2"}, _job(3))  # wrong link
