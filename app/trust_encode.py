@@ -2,12 +2,14 @@
 
 Re-encoding every revision and event into its canonical record bytes (``app.trust_cover``)
 cost ``audit verify`` more of its main process than anything but reading the rows, and only
-that process ran it. So each batch of rows the main process reads goes, as plain column
-values, to the worker pool (``app.trust_workers``), which builds the bytes (and a revision's
-content hash) and hands them back in order; the main process keeps only what must follow the
-order of the store: the digest of the checkpoint, the chain's keyed links (the chain key never
-leaves the main process) and the checks that compare one row with another. A small check runs
-the same functions in process.
+that process ran it. So each batch of rows the main process reads goes, dumped once
+(``trust_rows.Packed``, the same bytes the checkpoint's digest takes), to the worker pool
+(``app.trust_workers``), which rebuilds the bytes, recomputes a revision's content hash and an
+event's keyed link (with the chain key, which every user's copy of the store holds; never the
+data key) and hands back in order only what the main process needs: hashes, the few details
+the chain's checks read, and the bytes of the events whose signature is likely to be checked.
+The main process keeps what must follow the order of the store: the checkpoint's digest and the
+checks that compare one row with another. A small check runs the same functions in process.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
-"""Ed25519 checks for ``audit verify`` in worker processes once a store is large.
+"""Ed25519 checks (and record bytes, ``app.trust_encode``) for ``audit verify`` in worker
+processes once a store is large.
 
 ``cryptography`` (49) holds the GIL while it verifies, so threads add no second core, and one
 verification (~100-140 µs) costs several times what reading and hashing a row does. A large
 check therefore hands its signatures, in batches of plain bytes, to a small pool of processes
-(started with ``spawn``: safe beside Qt's threads, and they get only public keys, signatures
-and record bytes, never a key to the store) while the main process reads and hashes the next
-rows. A small check (and every test store) stays in process: starting the pool costs more than
+(started with ``spawn``: safe beside Qt's threads, and they get only public keys, signatures,
+rows and the chain key, never the data key) while the main process reads the next rows. A small check (and every test store) stays in process: starting the pool costs more than
 it saves. If the pool cannot start, the check falls back to verifying in process.
 """
 

@@ -3,11 +3,15 @@ cell: every condition that does not hold leaves the revision to its own signatur
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from app.trust_cover import Covers, stamp
+from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
+from models.records import AuditEventRecord, RevisionRecord, encode
 
 A, B, NOTE, H, SIG = "user-a", "user-b", "note-1", "h" * 64, "c2lnbmF0dXJl"
 
@@ -64,13 +68,6 @@ _AWKWARD = ("", 'citat "så" \\ här', "rad\nny\trad\x00\x1f\u2028", "😀 åä�
 
 @pytest.mark.parametrize("text", _AWKWARD)
 def test_the_bytes_built_field_by_field_are_the_records_own(text: str) -> None:
-    from dataclasses import asdict
-    from datetime import UTC, datetime
-    from types import SimpleNamespace
-
-    from app.trust_cover import event_bytes, revision_bytes
-    from models.records import AuditEventRecord, RevisionRecord, encode
-
     when = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
     for visit_id, parent in ((None, None), (text, text)):
         rev = RevisionRecord(id=text, note_id=text, case_id=text, visit_id=visit_id, seq=7,
