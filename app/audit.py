@@ -23,16 +23,16 @@ from sqlalchemy.orm import Session
 from app import signing
 from app.dto import Actor, AuditCheck
 from models.audit import GENESIS_HASH, AuditEvent, Installation
+from models.audit import PREV_MINE as PREV_MINE
 from models.base import new_id, utcnow
 from models.sync import AuditAnchor
 
 MIGRATE_ACTION = "store.migrate"
-# In an event's details: the previous event of the chain is this login session's own, and this
-# is its signature. The event, signed by the same user, then commits to that event's exact
-# content (its hash is this event's prev_hash) and signature, so verify need not check that
-# event's signature itself (``app.trust_runs``). Absent from older events and from the first
-# event of a session.
-PREV_MINE = "prev_mine"
+# In an event's stored details: the previous event of the chain is this login session's own,
+# and this is its signature. The event, signed by the same user, then commits to that event's
+# exact content (its hash is this event's prev_hash) and signature, so verify need not check
+# that event's signature itself (``app.trust_runs``). Absent from older events and from the
+# first event of a session; ``AuditEvent.details`` leaves it out. (Defined with the model.)
 
 
 def device_id(session: Session) -> str:

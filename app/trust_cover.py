@@ -109,7 +109,8 @@ def event_bytes(r: Any) -> bytes:
     """``encode(AuditEventRecord)`` of an ``audit_events`` row (details as loaded JSON, times
     as datetimes or as stored text). Built field by field in the canonical (sorted) key order:
     verify encodes every row of the store, and a test holds this to ``records.encode``."""
-    details = r.details
+    # An ORM event's ``details`` leave out the session link that its record holds.
+    details = r.stored_details if hasattr(r, "stored_details") else r.details
     if not isinstance(details, dict):
         raise TypeError("details are not an object")
     v = _value

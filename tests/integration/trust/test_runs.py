@@ -65,8 +65,8 @@ def _inside_run(ctx: Context) -> tuple[AuditEvent, AuditEvent, AuditEvent]:
     successor M (which vouches for N)."""
     events = _events(ctx)
     for e, n, m in zip(events, events[1:], events[2:], strict=False):
-        if (e.user_id == ctx.actor.user_id and n.details.get(PREV_MINE) == e.signature
-                and m.details.get(PREV_MINE) == n.signature):
+        if (e.user_id == ctx.actor.user_id and n.prev_mine == e.signature
+                and m.prev_mine == n.signature):
             return e, n, m
     raise AssertionError("no run of three events")
 
@@ -104,11 +104,11 @@ def test_a_session_names_its_own_previous_event_and_verify_checks_one_signature_
 ) -> None:
     events = _events(admin)
     by_seq = {e.seq: e for e in events}
-    vouching = [e for e in events if PREV_MINE in e.details]
+    vouching = [e for e in events if e.prev_mine is not None]
     assert len(vouching) > 5
     for e in vouching:
         before = by_seq[e.seq - 1]
-        assert (before.user_id, before.signature) == (e.user_id, e.details[PREV_MINE])
+        assert (before.user_id, before.signature) == (e.user_id, e.prev_mine)
     report = trust_report.check(admin, full=True)  # not from the fixture's checkpoint
     assert report.ok and report.chained == len(vouching)
     with admin.uow() as uow:  # the other signed rows, each checked on its own
@@ -123,18 +123,18 @@ def test_the_first_event_after_login_names_no_predecessor(
     case_id = _case(admin, caseworker)
     notes.create_draft(caseworker, case_id, "Första.")
     notes.create_draft(caseworker, case_id, "Andra.")
-    assert PREV_MINE in _events(admin)[-1].details
+    assert _events(admin)[-1].prev_mine is not None
     again = login(CASEWORKER, CASEWORKER_PASSWORD)  # the same user, a new login
     login_event = _events(admin)[-1]
-    assert login_event.action == "login" and PREV_MINE not in login_event.details
+    assert login_event.action == "login" and login_event.prev_mine is None
     notes.create_draft(again, case_id, "Tredje.")
     first, = _events(admin)[-1:]
-    assert first.user_id == login_event.user_id and PREV_MINE not in first.details
+    assert first.user_id == login_event.user_id and first.prev_mine is None
     notes.create_draft(again, case_id, "Fjärde.")
-    assert _events(admin)[-1].details.get(PREV_MINE) == first.signature
+    assert _events(admin)[-1].prev_mine == first.signature
     # The first session's last event is no longer the chain's last: it starts anew.
     notes.create_draft(caseworker, case_id, "Femte.")
-    assert PREV_MINE not in _events(admin)[-1].details
+    assert _events(admin)[-1].prev_mine is None
     assert verify(admin).ok
 
 
@@ -226,7 +226,7 @@ def test_prev_mine_after_another_users_event_proves_nothing(
     other._run.remember(other.user_keys.sign, other.actor.user_id, last.seq, last.hash, garbage)
     notes.create_draft(other, world_.case_id, "Bertils andra anteckning.")
     after = _events(admin)[last.seq]
-    assert after.seq == last.seq + 1 and after.details.get(PREV_MINE) == garbage
+    assert after.seq == last.seq + 1 and after.prev_mine == garbage
     found = problems(verify(admin))
     assert ("audit_event", str(last.seq)) in found
     assert ("audit_event", str(after.seq)) not in found
@@ -241,7 +241,7 @@ def test_a_flipped_prev_mine_breaks_that_events_signature(
         target = _inside_run(caseworker)[1]
     else:  # an event of the same user as its predecessor that names none (a new session)
         target = next(e for p, e in zip(events, events[1:], strict=False)
-                      if e.user_id == p.user_id and PREV_MINE not in e.details
+                      if e.user_id == p.user_id and e.prev_mine is None
                       and p.user_id is not None)
     before = events[target.seq - 2]
     assert before.seq == target.seq - 1
