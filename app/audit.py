@@ -23,10 +23,16 @@ from sqlalchemy.orm import Session
 from app import signing
 from app.dto import Actor, AuditCheck
 from models.audit import GENESIS_HASH, AuditEvent, Installation
+from models.audit import PREV_MINE as PREV_MINE
 from models.base import new_id, utcnow
 from models.sync import AuditAnchor
 
 MIGRATE_ACTION = "store.migrate"
+# In an event's stored details: the previous event of the chain is this login session's own,
+# and this is its signature. The event, signed by the same user, then commits to that event's
+# exact content (its hash is this event's prev_hash) and signature, so verify need not check
+# that event's signature itself (``app.trust_runs``). Absent from older events and from the
+# first event of a session; ``AuditEvent.details`` leaves it out. (Defined with the model.)
 
 
 def device_id(session: Session) -> str:
@@ -55,6 +61,13 @@ def record(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    signer = signing.signer_of(session)
+    # Only an event the session writes as its own user continues (or starts) its run.
+    own = actor is not None and actor.user_id == signer.user_id and signer.run is not None
+    mine = signer.run.follows(signer.key, signer.user_id, seq - 1, prev) if (
+        own and signer.run is not None and last) else None
+    if mine is not None:
+        details = {**(details or {}), PREV_MINE: mine}
     event = AuditEvent(
         seq=seq,
         id=new_id(),
@@ -71,6 +84,12 @@ def record(
     record = event.to_record()
     event.hash = signing.chain_hash(signing.chain_key_of(session), record)
     event.signature, event.signer_id = signing.sign(session, record)
+    if signer.run is not None:
+        if own:  # remembered as written, even if the transaction later rolls back: the
+            # next event compares the stored last event's hash with it
+            signer.run.remember(signer.key, signer.user_id, seq, event.hash, event.signature)
+        else:
+            signer.run.forget()
     session.add(event)
     session.flush()
     return event

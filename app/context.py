@@ -13,7 +13,7 @@ from app.dto import Actor
 from app.errors import PermissionDenied
 from app.keys import KeyFile, UserKeys, subkey
 from app.paths import DataPaths
-from app.signing import Signer
+from app.signing import Run, Signer
 from app.store import Store
 from app.uow import UnitOfWork
 from models.base import utcnow
@@ -39,6 +39,9 @@ class Context:
                                                    compare=False)
     _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
                                            repr=False, compare=False)
+    # The last audit event this login session appended (``signing.Run``): a new context, a new
+    # login, starts a new run; so does a new signing key (the run remembers which key signed).
+    _run: Run = field(default_factory=Run, init=False, repr=False, compare=False)
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
         return UnitOfWork(self.store, write=write, actor=self.actor, signer=self.signer)
@@ -48,7 +51,7 @@ class Context:
         """The logged-in user's signing key: every record they write is signed with it."""
         if self.user_keys is None:
             return None
-        return Signer(self.actor.user_id, self.user_keys.sign)
+        return Signer(self.actor.user_id, self.user_keys.sign, self._run)
 
     def now(self) -> datetime:
         return self.clock()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -23,12 +25,44 @@ _SIGNER = "signer"
 CHAIN_KEY = "chain_key"
 
 
+class Run:
+    """The last audit event one login session appended itself, kept in memory only (never
+    read back from the store): the next event of the session names it as its own
+    (``audit.PREV_MINE``), so ``audit verify`` checks one signature per run of a session's
+    events instead of one per event."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # (the key that signed it, its user, seq, hash, signature)
+        self._last: tuple[Ed25519PrivateKey, str, int, str, str] | None = None
+
+    def follows(self, key: Ed25519PrivateKey, user_id: str, seq: int, hash_: str) -> str | None:
+        """The signature of the event ``seq`` if this session appended it, with this key and
+        as this user, and it has this hash; else None."""
+        with self._lock:
+            last = self._last
+        if last is None or last[0] is not key or last[1:4] != (user_id, seq, hash_):
+            return None
+        return last[4]
+
+    def remember(self, key: Ed25519PrivateKey, user_id: str, seq: int, hash_: str,
+                 signature: str) -> None:
+        with self._lock:
+            self._last = (key, user_id, seq, hash_, signature)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._last = None
+
+
 @dataclass(frozen=True)
 class Signer:
-    """A user id and that user's private signing key."""
+    """A user id and that user's private signing key; ``run``: the login session's memory of
+    its last audit event (None where no session goes on: an account's creation, a login)."""
 
     user_id: str
     key: Ed25519PrivateKey
+    run: Run | None = field(default=None, compare=False, repr=False)
 
     def sign_bytes(self, data: bytes) -> str:
         return base64.b64encode(self.key.sign(data)).decode()
@@ -71,6 +105,25 @@ def chain_hash(chain_key: bytes, record: Record) -> str:
 
 def hmac_hex(key: bytes, data: bytes) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def hmac_hasher(key: bytes) -> Callable[[bytes], str]:
+    """``hmac_hex`` under one key, its padded key states hashed once (RFC 2104): verify
+    computes one per event, and this is about twice as fast as ``hmac_hex``."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def hex_of(data: bytes) -> str:
+        i = inner.copy()
+        i.update(data)
+        o = outer.copy()
+        o.update(i.digest())
+        return o.hexdigest()
+
+    return hex_of
 
 
 def sha256_hex(data: bytes) -> str:

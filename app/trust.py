@@ -15,6 +15,7 @@ checked in worker processes while the next rows are read (``app.trust_workers``)
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -32,8 +33,10 @@ from app.dto import AuditCheck
 from app.keys import Root
 from app.trust_cache import Prefix
 from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
+from app.trust_encode import EventBytes, encode_events, encode_revisions, encoded
 from app.trust_remote import RemoteKeys
-from app.trust_rows import TableReader
+from app.trust_rows import Packed, TableReader, events_by_seq
+from app.trust_runs import Runs
 from app.trust_users import TrustedUsers
 from app.trust_workers import POOL_AFTER, Job, Verifier, verify_all
 from models.audit import GENESIS_HASH, Installation
@@ -67,6 +70,7 @@ class TrustReport:
     signed: int  # signatures verified
     notices: tuple[str, ...] = ()
     covered: int = 0  # revisions proven by their unit of work's signed audit event
+    chained: int = 0  # events proven by the next event of their session (``app.trust_runs``)
     # Checkpoint entries of the tables digested while they were read (``app.trust_rows``).
     measured: dict[str, Prefix] = field(default_factory=dict)
 
@@ -91,9 +95,11 @@ class _Checker:
     refs: list[tuple[int, str, str, str]] = field(default_factory=list)  # events' references
     covers: Covers = field(default_factory=Covers)
     bad_events: set[int] = field(default_factory=set)  # events whose signature failed
+    runs: Runs | None = None  # events a later event of their session vouches for
     legacy: int = 0
     signed: int = 0
     covered: int = 0  # revisions proven by their unit of work's event
+    chained: int = 0  # events proven by the next event of their session
     measured: dict[str, Prefix] = field(default_factory=dict)
     verifier: Verifier = field(default_factory=Verifier)
     _jobs: list[_Job] = field(default_factory=list)
@@ -115,23 +121,44 @@ class _Checker:
                   signer_id: str | None, claimed: str | None, data: bytes) -> bool:
         """Check one row's signature (queued; False if it cannot even be queued), or that an
         unsigned row is a pinned legacy one."""
+        job = self.job(kind, table, row_id, row_hash, signature, signer_id, claimed, data)
+        if job is not None:
+            self.queue(kind, row_id, job)
+        return job is not None
+
+    def job(self, kind: str, table: str, row_id: str, row_hash: str, signature: str | None,
+            signer_id: str | None, claimed: str | None, data: bytes) -> Job | None:
+        """The check of one row's signature, or None (and the finding) if it has none to check
+        (an unsigned row is fine if it is a pinned legacy one)."""
         if signature is None:
             if self.legacy_rows.get(table, {}).get(row_id) == row_hash:
                 self.legacy += 1
             else:
                 self.fail(kind, row_id, "not signed (and not a record from before personal keys)")
-            return False
+            return None
         if claimed is not None and signer_id != claimed:
             self.fail(kind, row_id, "signed by someone other than the user it names")
-            return False
+            return None
         keys = self._keys(signer_id)
         if not keys:
             self.fail(kind, row_id, "signed with a key that no admin has confirmed")
-            return False
-        self._jobs.append((kind, row_id, (keys, signature, data)))
+            return None
+        return keys, signature, data
+
+    def queue(self, kind: str, row_id: str, job: Job) -> None:
+        self._jobs.append((kind, row_id, job))
         if len(self._jobs) >= _BATCH:
             self.submit()
-        return True
+
+    def queue_event(self, seq: int, job: Job, row: Any = None) -> None:
+        """Queue an event's own check; a job made without its bytes (``app.trust_encode``
+        left them out, expecting the next event to vouch) gets them from ``row`` here."""
+        if not job[2]:
+            data = _bytes(self, "audit_event", str(seq), partial(event_bytes, _loaded(row)))
+            if data is None:
+                return
+            job = (job[0], job[1], data)
+        self.queue("audit_event", str(seq), job)
 
     def _keys(self, user_id: str | None) -> tuple[bytes, ...]:
         """A user's trusted keys, raw. A colleague's pulled record is verified by the keys a
@@ -215,6 +242,7 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
         # revisions need their own signature checked.
         chain = _check_events(checker, legacy, root, notices)
         checker.flush()
+        _check_unvouched(checker)
         revision_hashes = _check_revisions(checker)
         review_ids = _check_reviews(checker, revision_hashes)
         _check_consents(checker)
@@ -223,7 +251,23 @@ def verify_store(session: Session, root: Root | None, published: dict[str, str],
     finally:
         checker.close()
     return TrustReport(chain, tuple(checker.findings), checker.legacy, checker.signed,
-                       tuple(notices), checker.covered, checker.measured)
+                       tuple(notices), checker.covered, checker.chained, checker.measured)
+
+
+def _check_unvouched(c: _Checker) -> None:
+    """Once the first round of checks is done: an event whose vouching successor turned out
+    not proven gets its own signature checked after all (``app.trust_runs``)."""
+    if c.runs is None:
+        return
+    need = c.runs.unproven(c.bad_events)
+    c.chained = len(c.runs.vouched) - len(need)
+    for e in events_by_seq(c.session, need):
+        data = _bytes(c, "audit_event", str(e.seq), partial(event_bytes, e))
+        job = None if data is None else c.job("audit_event", "", str(e.seq), e.hash,
+                                               e.signature, e.signer_id, e.user_id, data)
+        if job is not None:
+            c.queue_event(e.seq, job)
+    c.flush()
 
 
 def _pool_after(session: Session, trusted: dict[str, set[str]]) -> int:
@@ -273,7 +317,15 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
     hashes: dict[str, str] = {}
     chains: dict[str, list[tuple[int, str, str | None, str]]] = defaultdict(list)
     reader = TableReader(c.session, "note_revisions", "rowid")
-    for r in reader.rows():
+    known = c.trusted.get("note_revisions", set())
+
+    def task(packed: Packed, picks: list[int], rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_revisions, reader.names, packed, picks, [
+            (notes[r.note_id].case_id, notes[r.note_id].visit_id) for r in rows])
+
+    # Each revision's hash is recomputed in the worker processes (``app.trust_encode``).
+    for r, computed in encoded(reader.batches(), lambda r: r.note_id in notes and r.id not in
+                               known, task, c.verifier.submit):
         note = notes.get(r.note_id)
         if note is None:
             c.fail("revision", r.id, "its note is missing")
@@ -282,19 +334,21 @@ def _check_revisions(c: _Checker) -> dict[str, str]:
         chains[r.note_id].append((r.seq, r.hash, r.parent_hash, r.id))
         if c.known("note_revisions", r.id, r.signature):
             continue
-        data = _bytes(c, "revision", r.id, partial(revision_bytes, r, note.case_id,
-                                                    note.visit_id))
-        if data is None:
+        if computed is None:
+            c.fail("revision", r.id, "cannot be read as a record (damaged)")
             continue
-        computed = signing.sha256_hex(data)
         if computed != r.hash:
             c.fail("revision", r.id, "content does not match its hash (altered)")
         elif c.covers.proves(computed, r.note_id, r.author_id, r.signer_id, r.signature,
                              c.bad_events):
             c.covered += 1
             continue
-        c.signature("revision", "note_revisions", r.id, r.hash, r.signature, r.signer_id,
-                    r.author_id, data)
+        # Its own signature is needed after all: its bytes again, here.
+        data = _bytes(c, "revision", r.id, partial(revision_bytes, r, note.case_id,
+                                                    note.visit_id))
+        if data is not None:
+            c.signature("revision", "note_revisions", r.id, r.hash, r.signature, r.signer_id,
+                        r.author_id, data)
     for note_id, chain in chains.items():
         chain.sort()
         for i, (seq, _h, parent, rid) in enumerate(chain):
@@ -400,12 +454,27 @@ def _check_legacy_present(c: _Checker) -> None:
             c.fail(kind, row_id, "a record from before personal keys has been removed")
 
 
-def _events(c: _Checker) -> Iterator[Any]:
-    """Every readable event in order, as plain column rows (no ORM objects: there are many)."""
-    reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()))
-    yield from reader.rows()
+def _events(c: _Checker, known: set[int], legacy_seq: int
+            ) -> Iterator[tuple[Any, EventBytes | None]]:
+    """Every readable event in order, as plain column rows (no ORM objects: there are many;
+    ``details`` as stored text), each with its record bytes and the details the checks read,
+    built in the worker processes (None for events a checkpoint vouches for)."""
+    reader = TableReader(c.session, "audit_events", "seq", c.damaged.get("audit_events", ()),
+                         parse_json=False)
+
+    chain_key = signing.chain_key_of(c.session)
+
+    def task(packed: Packed, picks: list[int], _rows: list[Any]) -> Callable[[], list[Any]]:
+        return partial(encode_events, reader.names, packed, picks, chain_key, legacy_seq)
+
+    yield from encoded(reader.batches(), lambda e: e.seq not in known, task, c.verifier.submit)
     if reader.prefix is not None:
         c.measured["audit_events"] = reader.prefix
+
+
+def _loaded(e: Any) -> Any:
+    """The event row with its details loaded (for the few checks that read all of them)."""
+    return e._replace(details=json.loads(e.details)) if isinstance(e.details, str) else e
 
 
 def _event_record(e: Any) -> AuditEventRecord:
@@ -420,20 +489,21 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
                   notices: list[str]) -> AuditCheck:
     """Every link, keyed hash and signature of the chain, and the pin of the first admin."""
     legacy_seq = int(legacy.get("audit_seq", 0))
-    chain_key = signing.chain_key_of(c.session)
     known_events = {int(seq) for seq in c.trusted.get("audit_events", ())}
     prev, expected, count = GENESIS_HASH, 1, 0
     first: AuditCheck | None = None
     migrated: AuditCheck | None = None
     pinned = False
-    for e in _events(c):
+    runs = c.runs = Runs(c.queue_event)
+    for e, enc in _events(c, known_events, legacy_seq):
         count += 1
         legacy_event = e.seq <= legacy_seq
-        known = e.seq in known_events
-        read = None if known else _bytes(c, "audit_event", str(e.seq), partial(event_bytes, e))
-        data = read if read is not None else b""
-        computed = e.hash if known else (
-            signing.sha256_hex(data) if legacy_event else signing.hmac_hex(chain_key, data))
+        known = enc is None
+        damaged = enc is not None and enc[0] is None
+        if damaged:
+            c.fail("audit_event", str(e.seq), "cannot be read as a record (damaged)")
+        read = None if enc is None else enc[2]  # None too if the next event vouches for it
+        computed = e.hash if enc is None else (enc[0] or "")
         problem = ""
         if e.seq != expected:
             problem = f"event {expected} is missing"
@@ -448,20 +518,32 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
             first = first or AuditCheck(False, 0, e.seq if e.seq == expected else expected,
                                         problem)
         if migrated is None and e.action == audit.MIGRATE_ACTION:
-            migrated = audit.legacy_failure(e)
-        details = e.details if isinstance(e.details, dict) else {}
+            migrated = audit.legacy_failure(_loaded(e))
+        if enc is not None:
+            details = enc[1]
+        else:  # checkpointed: not encoded, its details loaded here
+            loaded = _loaded(e).details
+            details = loaded if isinstance(loaded, dict) else {}
+        job = None
         if not legacy_event and not known:
             if e.signature is None:
                 c.fail("audit_event", str(e.seq), "not signed")
-            elif read is not None and c.signature("audit_event", "", str(e.seq), e.hash,
-                                                  e.signature, e.signer_id, e.user_id, data):
+            elif not damaged:
+                job = c.job("audit_event", "", str(e.seq), e.hash, e.signature, e.signer_id,
+                            e.user_id, read or b"")
+            if job is not None:
                 c.covers.add(e.seq, e.action, e.object_id, e.user_id, details)
         elif known and not legacy_event:
             c.covers.add(e.seq, e.action, e.object_id, e.user_id, details)
+        if job is None:
+            runs.cut()
+        else:  # its check is queued once its successor is seen (``app.trust_runs``)
+            runs.add(e.seq, e.user_id, str(e.signature), e.hash, computed == e.hash,
+                     e.prev_hash, details, job, e)
         pin = details.get(identities.PIN)
         if pin is not None and not pinned:
             pinned = True
-            _check_pin(c, e, pin, root, legacy, read)
+            _check_pin(c, _loaded(e), pin, root, legacy, read)
         # Only an admin culls: a culling event counts when an admin whose row holds wrote it
         # and signed it themself (its signature is checked with the others).
         if (e.action == CULL_ACTION and not problem and c.users.is_admin(e.user_id)
@@ -475,6 +557,7 @@ def _check_events(c: _Checker, legacy: dict[str, Any], root: Root | None,
         if not legacy_event and review_ref is not None:
             c.refs.append((e.seq, "reviews", review_ref, "review"))
         prev, expected = e.hash, max(expected, e.seq) + 1
+    runs.cut()
     if not pinned:
         if root is not None:
             c.fail("store", "pin", "the first admin's signed pin is missing from the log")

@@ -61,6 +61,11 @@ class Digest:
             self._h.update(marshal.dumps(tuple(row)))
         self.count += len(rows)
 
+    def add_dumped(self, blob: bytes, count: int) -> None:
+        """``add`` of ``count`` rows already dumped one by one and joined into ``blob``."""
+        self._h.update(blob)
+        self.count += count
+
     def prefix(self, last_rowid: int) -> Prefix:
         return Prefix(last_rowid, self.count, self._h.hexdigest())
 

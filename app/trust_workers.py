@@ -1,11 +1,11 @@
-"""Ed25519 checks for ``audit verify`` in worker processes once a store is large.
+"""Ed25519 checks (and record bytes, ``app.trust_encode``) for ``audit verify`` in worker
+processes once a store is large.
 
 ``cryptography`` (49) holds the GIL while it verifies, so threads add no second core, and one
 verification (~100-140 µs) costs several times what reading and hashing a row does. A large
 check therefore hands its signatures, in batches of plain bytes, to a small pool of processes
-(started with ``spawn``: safe beside Qt's threads, and they get only public keys, signatures
-and record bytes, never a key to the store) while the main process reads and hashes the next
-rows. A small check (and every test store) stays in process: starting the pool costs more than
+(started with ``spawn``: safe beside Qt's threads, and they get only public keys, signatures,
+rows and the chain key, never the data key) while the main process reads the next rows. A small check (and every test store) stays in process: starting the pool costs more than
 it saves. If the pool cannot start, the check falls back to verifying in process.
 """
 
@@ -15,15 +15,17 @@ import base64
 import binascii
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 # A job: the signer's trusted raw public keys, the base64 signature, the signed bytes.
 Job = tuple[tuple[bytes, ...], str, bytes]
+T = TypeVar("T")
 POOL_AFTER = 20_000  # signatures queued in process before a check starts its pool
 _keys: dict[bytes, Ed25519PublicKey] = {}
 
@@ -82,6 +84,20 @@ class Verifier:
         done: Future[list[bool]] = Future()
         done.set_result(verify_all(jobs))
         return [done]
+
+    def submit(self, call: Callable[[], T]) -> Future[T]:
+        """``call`` (picklable) in the pool once the pool has started (or a large check starts
+        it at once), else in process."""
+        pool = self._ensure_pool() if self.seen >= self.pool_after else None
+        if pool is not None:
+            try:
+                return pool.submit(call)
+            except (BrokenProcessPool, RuntimeError):
+                self._failed = True
+                self.close()
+        done: Future[T] = Future()
+        done.set_result(call())
+        return done
 
     @property
     def parallel(self) -> bool:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, insert, select, update  # noqa: E402
 
 from app import accounts, assignments, cases, notes, search, trust_report  # noqa: E402
-from app.audit import device_id  # noqa: E402
+from app.audit import PREV_MINE, device_id  # noqa: E402
 from app.context import Context  # noqa: E402
 from app.dto import PersonInput  # noqa: E402
 from app.keys import FAST_TEST_KDF  # noqa: E402
@@ -41,7 +41,10 @@ from models.people import User  # noqa: E402
 from models.records import encode, record_hash  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-FILL_VERSION = 3  # 2: revisions and events signed, keyed chain; 3: events cover revisions
+# 2: revisions and events signed, keyed chain; 3: events cover revisions; 4: events in login
+# sessions (a login event, then runs of the session's own events naming their predecessor)
+FILL_VERSION = 4
+SESSION_NOTES = (1, 10)  # notes a caseworker writes in one login session
 PASSWORD = "benchmark-lösenord"
 CASEWORKERS = ("hl1", "hl2", "hl3", "hl4", "hl5")
 TIMELINE_NOTES = 1000
@@ -135,16 +138,22 @@ def _note_rows(
     return note, revs, final
 
 
-def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime, dict[str, Any]]],
-                signers: dict[str, Signer], chain_key: bytes) -> list[dict[str, Any]]:
-    """Keyed, signed events (user id, action, note id, time, details) continuing the stored
-    chain."""
+# One event to write: user id, action, object type, object id, time, details, and whether it
+# follows the session's own previous event (``audit.PREV_MINE``).
+_Event = tuple[str, str, str, str, datetime, dict[str, Any], bool]
+
+
+def _audit_rows(session: Any, items: list[_Event], signers: dict[str, Signer],
+                chain_key: bytes) -> list[dict[str, Any]]:
+    """Keyed, signed events continuing the stored chain, as ``audit.record`` writes them."""
     seq, prev = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).one()
-    rows = []
-    for user_id, action, note_id, ts, details in items:
+    rows: list[dict[str, Any]] = []
+    for user_id, action, object_type, object_id, ts, details, mine in items:
         seq += 1
+        if mine:
+            details = {**details, PREV_MINE: rows[-1]["signature"]}
         ev = AuditEvent(
             seq=seq,
             id=new_id(),
@@ -153,8 +162,8 @@ def _audit_rows(session: Any, items: list[tuple[str, str, str, datetime, dict[st
             user_id=user_id,
             username="",
             action=action,
-            object_type="note",
-            object_id=note_id,
+            object_type=object_type,
+            object_id=object_id,
             details=details,
             prev_hash=prev,
         )
@@ -206,17 +215,29 @@ def _fill_batch(
     ctx: Context, jobs: list[tuple[str, str, _text.Family]], offset: int, rng: random.Random,
     signers: dict[str, Signer],
 ) -> None:
-    note_rows, rev_rows, finals, events = [], [], [], []
+    note_rows, rev_rows, finals = [], [], []
+    events: list[_Event] = []
+    session_of, left = "", 0
     for j, (case_id, author, fam) in enumerate(jobs):
         when = START + timedelta(minutes=53 * (offset + j))  # ~100k notes over ~10 years
         note, revs, final = _note_rows(case_id, author, fam, when, rng, signers[author])
         note_rows.append(note)
         rev_rows.extend(revs)
         finals.append(final)
-        # What app.notes writes: each revision's event names its hash and signature.
+        # As the app writes them: a login event (signed outside any session's run), then the
+        # session's events, each but the first naming its predecessor as the session's own.
         first = revs[0]
-        events.append((author, "note.create", note["id"], first["created_at"],
-                       {"case": case_id, "hash": first["hash"], "sig": first["signature"]}))
+        mine = session_of == author and left > 0
+        if not mine:
+            session_of, left = author, rng.randint(*SESSION_NOTES)
+            events.append((author, "login", "user", author, first["created_at"],
+                           {"failed_since_last": 0},
+                           False))
+        left -= 1
+        # What app.notes writes: each revision's event names its hash and signature.
+        events.append((author, "note.create", "note", note["id"], first["created_at"],
+                       {"case": case_id, "hash": first["hash"], "sig": first["signature"]},
+                       mine))
         for r in revs[1:]:
             covers = {"hash": r["hash"], "sig": r["signature"]}
             if r["kind"] == "draft":
@@ -224,7 +245,7 @@ def _fill_batch(
             else:
                 action = "note.sign" if r["kind"] == "signed" else "note.correct"
                 details = covers
-            events.append((author, action, note["id"], r["created_at"], details))
+            events.append((author, action, "note", note["id"], r["created_at"], details, True))
     with ctx.uow(write=True) as uow:
         s = uow.session
         s.execute(insert(JournalNote), note_rows)

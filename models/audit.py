@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Integer, LargeBinary, String
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, new_id, utcnow
@@ -13,6 +14,11 @@ from models.records import AuditEventRecord, record_hash
 from models.signed import Signed
 
 GENESIS_HASH = "0" * 64
+# In an event's stored details (and its record): the signature of the chain's previous event,
+# when the login session that wrote this event wrote that one too (``app.audit``). It links
+# the event to its session's previous one; it is no detail of the action, so ``details`` leaves
+# it out and ``stored_details`` (and the record) hold it.
+PREV_MINE = "prev_mine"
 
 
 class Installation(Base):
@@ -44,16 +50,41 @@ class AuditEvent(Signed, Base):
     action: Mapped[str] = mapped_column(String(32), index=True)
     object_type: Mapped[str] = mapped_column(String(32), default="")
     object_id: Mapped[str] = mapped_column(String(64), default="")
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    stored_details: Mapped[dict[str, Any]] = mapped_column("details", JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+    @hybrid_property
+    def details(self) -> dict[str, Any]:
+        """What the action recorded (the stored details but the session link, ``PREV_MINE``);
+        in a query, the stored column."""
+        stored = self.stored_details
+        if isinstance(stored, dict) and PREV_MINE in stored:
+            return {k: v for k, v in stored.items() if k != PREV_MINE}
+        return stored
+
+    @details.inplace.setter
+    def _details_setter(self, value: dict[str, Any]) -> None:
+        self.stored_details = value
+
+    @details.inplace.expression
+    @classmethod
+    def _details_expression(cls) -> Any:
+        return cls.stored_details
+
+    @property
+    def prev_mine(self) -> str | None:
+        """The previous event's signature if this event's session wrote that one too."""
+        stored = self.stored_details
+        value = stored.get(PREV_MINE) if isinstance(stored, dict) else None
+        return value if isinstance(value, str) else None
 
     def to_record(self) -> AuditEventRecord:
         return AuditEventRecord(
             id=self.id, device_id=self.device_id, seq=self.seq, ts=self.ts,
             user_id=self.user_id, username=self.username, action=self.action,
-            object_type=self.object_type, object_id=self.object_id, details=self.details,
-            prev_hash=self.prev_hash,
+            object_type=self.object_type, object_id=self.object_id,
+            details=self.stored_details, prev_hash=self.prev_hash,
         )
 
     def compute_hash(self) -> str:

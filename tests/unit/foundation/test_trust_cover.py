@@ -3,11 +3,15 @@ cell: every condition that does not hold leaves the revision to its own signatur
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from app.trust_cover import Covers, stamp
+from app.trust_cover import Covers, event_bytes, revision_bytes, stamp
+from models.records import AuditEventRecord, RevisionRecord, encode
 
 A, B, NOTE, H, SIG = "user-a", "user-b", "note-1", "h" * 64, "c2lnbmF0dXJl"
 
@@ -57,3 +61,24 @@ def test_stored_times_are_taken_as_written_only_in_the_canonical_form() -> None:
     for bad in ("2026-03-02T10:00:00", None, 5, "igår"):
         with pytest.raises((ValueError, TypeError, AttributeError)):
             stamp(bad)
+
+
+_AWKWARD = ("", 'citat "så" \\ här', "rad\nny\trad\x00\x1f\u2028", "😀 åäö", "Ω" * 300)
+
+
+@pytest.mark.parametrize("text", _AWKWARD)
+def test_the_bytes_built_field_by_field_are_the_records_own(text: str) -> None:
+    when = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
+    for visit_id, parent in ((None, None), (text, text)):
+        rev = RevisionRecord(id=text, note_id=text, case_id=text, visit_id=visit_id, seq=7,
+                             kind=text, parent_hash=parent, section=text, body=text,
+                             child_voice=text, event_time=when, author_id=text,
+                             created_at=when, reason=text)
+        row = SimpleNamespace(**asdict(rev))
+        assert revision_bytes(row, rev.case_id, rev.visit_id) == encode(rev)
+    for user_id in (None, text):
+        event = AuditEventRecord(id=text, device_id=text, seq=2**40, ts=when, user_id=user_id,
+                                 username=text, action=text, object_type=text, object_id=text,
+                                 details={"b": [text, None, True, 1, 1.5], "a": {text: False}},
+                                 prev_hash=text)
+        assert event_bytes(SimpleNamespace(**asdict(event))) == encode(event)
