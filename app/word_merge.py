@@ -430,6 +430,8 @@ def _apply(doc: str, edits: list[tuple[int, int, str, Change]]) -> MergeResult:
     applied: list[Change] = []
     suggested: list[Change] = []
     for cs, ce, replacement, change in sorted(edits, key=lambda e: (e[0], e[1])):
+        if cs < pos and cs == ce:  # an insertion after a word whose deletion took its space
+            cs, ce, replacement, change = _insert_at(doc, pos, replacement, change)
         gap = doc[pos:cs]
         out.append(gap)
         length += len(gap)
@@ -444,6 +446,20 @@ def _apply(doc: str, edits: list[tuple[int, int, str, Change]]) -> MergeResult:
         pos = ce
     out.append(doc[pos:])
     return MergeResult(doc, "".join(out), tuple(applied), tuple(suggested))
+
+
+def _insert_at(doc: str, at: int, replacement: str, change: Change
+               ) -> tuple[int, int, str, Change]:
+    """An insertion moved to ``at`` (where the change before it ends), spaced for that place:
+    the words and a space before a word that starts there, else a space and the words."""
+    words = replacement.strip()
+    if at < len(doc) and not doc[at].isspace():
+        new = words + " "
+    elif at > 0 and not doc[at - 1].isspace():
+        new = " " + words
+    else:
+        new = words
+    return at, at, new, replace(change, start=at, end=at, doc_start=at, doc_end=at, new=new)
 
 
 def _placed(change: Change, start: int, end: int) -> Change:

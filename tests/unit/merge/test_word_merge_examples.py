@@ -92,3 +92,22 @@ def test_nothing_live_means_everything_is_a_suggestion() -> None:
     result = merge((), "Egen text.", BETTER)
     assert result.text == "Egen text." and result.applied == ()
     assert apply_suggestions(result) == "Egen text. Hej, jag heter Anna och jag bor i Göteborg."
+
+
+def test_an_insertion_after_a_word_whose_deletion_takes_the_space_stays_spaced() -> None:
+    """Found by the property tests: the first word is dropped (its deletion takes the space
+    after it) and a word the caseworker deleted just after it comes back. The merge keeps the
+    text exactly as it was, places the insertion where the deletion ends, and each choice of
+    suggestions gives well-spaced text; merging again changes nothing."""
+    base = words("och jag och och jag")
+    heard = [Word("Jag" if i == 1 else w.text, w.start, w.end, 0.3) for i, w in enumerate(base)]
+    hyp = (Segment(0.0, 0.0, "", tuple(heard[1:]), 0.05),)
+    first = merge(base, "och och och jag", hyp)
+    assert first.text == "och och och jag" and first.applied == ()
+    assert apply_suggestions(first) == "Jag och och jag"
+    assert apply_suggestions(first, [0]) == "och och jag"
+    assert apply_suggestions(first, [1]) == "och Jag och och jag"
+    again = merge(first.base, first.text, hyp)
+    assert again.text == first.text
+    assert [(c.old, c.new) for c in again.suggestions] == [
+        (c.old, c.new) for c in first.suggestions]
