@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, insert, select, update  # noqa: E402
+from sqlalchemy import func, insert, inspect, select, update  # noqa: E402
 
 from app import accounts, assignments, cases, notes, search, trust_report  # noqa: E402
 from app.audit import PREV_MINE, device_id  # noqa: E402
@@ -43,7 +43,7 @@ from models.records import encode, record_hash  # noqa: E402
 OUT = Path(__file__).resolve().parent / "out"
 # 2: revisions and events signed, keyed chain; 3: events cover revisions; 4: events in login
 # sessions (a login event, then runs of the session's own events naming their predecessor)
-FILL_VERSION = 4
+FILL_VERSION = 5  # 5: events keep their stored details (the session link) when written in bulk
 SESSION_NOTES = (1, 10)  # notes a caseworker writes in one login session
 PASSWORD = "benchmark-lösenord"
 CASEWORKERS = ("hl1", "hl2", "hl3", "hl4", "hl5")
@@ -170,7 +170,9 @@ def _audit_rows(session: Any, items: list[_Event], signers: dict[str, Signer],
         record = ev.to_record()
         ev.hash = prev = chain_hash(chain_key, record)
         ev.signature, ev.signer_id = signers[user_id].sign_bytes(encode(record)), user_id
-        rows.append({c.key: getattr(ev, c.key) for c in AuditEvent.__table__.columns})
+        # By mapped attribute, not by column: ``details`` is the view without the session
+        # link, the column's attribute is ``stored_details``.
+        rows.append({a.key: getattr(ev, a.key) for a in inspect(AuditEvent).column_attrs})
     return rows
 
 
