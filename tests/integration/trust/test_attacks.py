@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -31,26 +30,13 @@ from tests.support.trust import (
     OTHER,
     OTHER_PASSWORD,
     World,
-    add_other,
     as_attacker,
-    build_world,
     problems,
     verify,
 )
 
 NOW = "2026-03-02T10:00:00.000000Z"
 
-
-@pytest.fixture
-def world(admin: Context, caseworker: Context, data_paths: DataPaths
-          ) -> Iterator[tuple[World, Context]]:
-    other = add_other(admin, data_paths)
-    try:
-        built = build_world(admin, caseworker, other)
-        assert verify(admin).ok
-        yield built, other
-    finally:
-        other.close()
 
 
 def _b_signs(paths: DataPaths, data: bytes) -> str:

@@ -5,7 +5,6 @@ write (another author's, another note's, another signature) proves nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -14,26 +13,21 @@ from sqlalchemy import select
 
 from app import audit, trust, trust_cache
 from app.context import Context
-from app.paths import DataPaths
 from app.trust_cover import event_bytes, revision_bytes
 from models.audit import AuditEvent
 from models.base import new_id
 from models.journal import JournalNote, NoteRevision
 from models.records import RevisionRecord, encode, record_hash
-from tests.support.trust import World, add_other, as_attacker, build_world, problems, verify
+from tests.support.trust import World, as_attacker, problems, verify
 
 NOW = "2026-03-02T10:00:00.000000Z"
 
 
 @pytest.fixture
-def world(admin: Context, caseworker: Context, data_paths: DataPaths
-          ) -> Iterator[tuple[World, Context]]:
-    other = add_other(admin, data_paths)
-    try:
-        built = build_world(admin, caseworker, other)
-        yield built, other
-    finally:
-        other.close()
+def world(fresh_world: tuple[World, Context]) -> tuple[World, Context]:
+    """Not verified first: these tests count what one check proves, without a checkpoint."""
+    return fresh_world
+
 
 
 def _revision_ids(ctx: Context, note_id: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -31,26 +31,13 @@ from tests.support.trust import (
     OTHER,
     OTHER_PASSWORD,
     World,
-    add_other,
     as_attacker,
-    build_world,
     problems,
     verify,
 )
 
 Row = dict[str, Any]
 
-
-@pytest.fixture
-def world(admin: Context, caseworker: Context, data_paths: DataPaths
-          ) -> Iterator[tuple[World, Context]]:
-    other = add_other(admin, data_paths)
-    try:
-        built = build_world(admin, caseworker, other)
-        assert verify(admin).ok
-        yield built, other
-    finally:
-        other.close()
 
 
 def _events(ctx: Context) -> list[AuditEvent]:
