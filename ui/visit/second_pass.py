@@ -87,7 +87,6 @@ class ImproveTranscriptWidget(QWidget):
     def running(self) -> bool:
         return self.running_id is not None
 
-    @Slot(str)
     def set_recording(self, recording_id: str | None, audio_here: bool = True) -> None:
         self.recording_id, self.audio_here = recording_id, audio_here
         self._enable(self.running)

@@ -107,7 +107,6 @@ class VisitPageWidget(QWidget):
         self.recorder.recording_stopped.connect(self._on_recorder_recording_stopped)
         self.recorder.tail_progress.connect(self._on_recorder_tail_progress)
         self.transcript.note_requested.connect(self._on_transcript_note_requested)
-        self.transcript_shown.connect(self.improve.set_recording)
         self.recorder.recording_stopped.connect(self.improve.on_recording_stopped)
         self.improve.improved.connect(self._on_improve_improved)
         models.model_loaded.connect(self._on_models_model_loaded)
@@ -177,8 +176,8 @@ class VisitPageWidget(QWidget):
         self.transcript.set_transcript(recording_id, segments, audio_kept=audio_kept,
                                        audio_elsewhere=audio_elsewhere)
         self.transcript.setVisible(bool(segments))
-        self.transcript_shown.emit(recording_id)
         self.improve.set_recording(recording_id, audio_kept and not audio_elsewhere)
+        self.transcript_shown.emit(recording_id)
 
     # -- consent -----------------------------------------------------------------------------
 
@@ -317,6 +316,7 @@ class VisitPageWidget(QWidget):
     def _show_saved(self, recording_id: str, segments: list[Segment]) -> None:
         self.transcript.set_transcript(recording_id, segments)
         self.transcript.setVisible(bool(segments))
+        self.improve.set_recording(recording_id)
         self.transcript_shown.emit(recording_id)
 
     @Slot(str)
