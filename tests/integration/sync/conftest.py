@@ -16,11 +16,11 @@ from app.paths import DataPaths
 from server import security
 from server.security import FAST_TEST_HASHER
 from server.settings import sqlite_url
+from tests.integration.sync.helpers import LOCAL_PASSWORD
 from tests.integration.syncserver.helpers import PASSWORD, World, make_world
 from tests.support.store import FixedClock
 
 URL = "http://samskriv.test"
-LOCAL_PASSWORD = "lokalt-lösenord-123"
 
 Laptop = Callable[..., Context]
 

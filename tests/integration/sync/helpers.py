@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from sqlalchemy import select
 
-from app import sync
+from app import accounts, sync
 from app.context import Context
+from app.keys import FAST_TEST_KDF
+from app.paths import DataPaths
 from models.audit import OutboxItem
 from models.journal import NoteRevision
 from models.people import Case, CaseAssignment
 from models.sync import SyncFailed
 from server.db import StoredRecord
-from tests.integration.syncserver.helpers import World
+from tests.integration.syncserver.helpers import PASSWORD, World
+
+LOCAL_PASSWORD = "lokalt-lösenord-123"
+
+
+def network_laptop(tmp_path: Path, name: str, base: str) -> Context:
+    """A fresh laptop store whose caseworker ``name`` is logged in and connected over the real
+    network to the server account of the same name at ``base``."""
+    paths = DataPaths(tmp_path / f"net-{name}")
+    first = accounts.initialise(paths, "admin", "Admin", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
+    accounts.add_user(first, name, name.title() + " Testsson", "caseworker", LOCAL_PASSWORD)
+    first.close()
+    ctx = accounts.login(paths, name, LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
+    sync.connect(ctx, base, name, PASSWORD)
+    return ctx
 
 
 def server_items(world: World, kind: str | None = None) -> Counter[str]:

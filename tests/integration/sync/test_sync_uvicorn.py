@@ -12,16 +12,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from app import accounts, notes, sync
-from app.context import Context
-from app.keys import FAST_TEST_KDF
-from app.paths import DataPaths
+from app import notes, sync
 from app.sync_client import ServerUnreachable
 from server.app import create_app
 from server.settings import ServerSettings
-from tests.integration.sync.conftest import LOCAL_PASSWORD
-from tests.integration.sync.helpers import assert_no_loss
-from tests.integration.syncserver.helpers import PASSWORD, World
+from tests.integration.sync.helpers import assert_no_loss, network_laptop
+from tests.integration.syncserver.helpers import World
 
 
 class Loopback:
@@ -56,20 +52,11 @@ def loopback(world: World) -> Iterator[Loopback]:
         server.stop()
 
 
-def _laptop(tmp_path: Path, name: str, base: str) -> Context:
-    paths = DataPaths(tmp_path / f"net-{name}")
-    first = accounts.initialise(paths, "admin", "Admin", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
-    accounts.add_user(first, name, name.title() + " Testsson", "caseworker", LOCAL_PASSWORD)
-    first.close()
-    ctx = accounts.login(paths, name, LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
-    sync.connect(ctx, base, name, PASSWORD)  # the real network
-    return ctx
-
 
 @pytest.mark.slow
 def test_two_laptops_over_uvicorn_on_loopback(world: World, loopback: Loopback,
                                                tmp_path: Path) -> None:
-    anna, bo = _laptop(tmp_path, "anna", loopback.base), _laptop(tmp_path, "bo", loopback.base)
+    anna, bo = network_laptop(tmp_path, "anna", loopback.base), network_laptop(tmp_path, "bo", loopback.base)
     try:
         n1 = world.cases["N-1"]
         sync.sync_now(anna)

@@ -17,16 +17,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app import accounts, notes, sync
-from app.context import Context
-from app.keys import FAST_TEST_KDF
-from app.paths import DataPaths
+from app import notes, sync
 from app.sync_client import ServerUnreachable
-from tests.integration.sync.helpers import assert_no_loss, outbox_state
-from tests.integration.syncserver.helpers import PASSWORD, World
+from tests.integration.sync.helpers import assert_no_loss, network_laptop, outbox_state
+from tests.integration.syncserver.helpers import World
 
 ROOT = Path(__file__).resolve().parents[3]
-LOCAL_PASSWORD = "lokalt-lösenord-123"
 NOTES = 700  # two push batches of revisions, then the audit chain
 
 
@@ -83,15 +79,6 @@ def servers(world: World, server_port: int) -> Iterator[list[ServerProcess]]:
         srv.stop()
 
 
-def _laptop(tmp_path: Path, base: str) -> Context:
-    paths = DataPaths(tmp_path / "laptop-anna")
-    first = accounts.initialise(paths, "admin", "Admin", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
-    accounts.add_user(first, "anna", "Anna Testsson", "caseworker", LOCAL_PASSWORD)
-    first.close()
-    ctx = accounts.login(paths, "anna", LOCAL_PASSWORD, kdf=FAST_TEST_KDF)
-    sync.connect(ctx, base, "anna", PASSWORD)
-    return ctx
-
 
 class KillDuringSecondPush(httpx.BaseTransport):
     """The laptop's real network transport; when it sends the second push batch, the server
@@ -115,7 +102,7 @@ class KillDuringSecondPush(httpx.BaseTransport):
 def test_server_killed_mid_batch_loses_and_doubles_nothing(
         world: World, servers: list[ServerProcess], server_port: int, tmp_path: Path) -> None:
     servers.append(ServerProcess(world.url, server_port))
-    anna = _laptop(tmp_path, servers[0].base)
+    anna = network_laptop(tmp_path, "anna", servers[0].base)
     try:
         sync.sync_now(anna)  # the assigned case arrives
         case_id = world.cases["N-1"]
